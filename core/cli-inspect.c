@@ -1,0 +1,334 @@
+/* cli-inspect.c — `nlpipe list`, `nlpipe info STAGE`, `nlpipe check`:
+ * introspection printed from the same descriptors and option tables the
+ * core validates against (one source of truth, as gst-inspect does). */
+#include <string.h>
+#include "cli-private.h"
+
+typedef struct {
+  gboolean json;
+  char   **plugin_paths;
+  char    *stages;
+  char    *config;
+  char   **sets;
+  char   **rest;
+} InspectArgs;
+
+static void
+inspect_args_clear (InspectArgs *a)
+{
+  g_strfreev (a->plugin_paths);
+  g_free (a->stages);
+  g_free (a->config);
+  g_strfreev (a->sets);
+  g_strfreev (a->rest);
+}
+
+/* Parses the common options; returns FALSE (and the exit code in *status)
+ * on a usage error. */
+static gboolean
+parse_args (int argc, char **argv, const char *params, const char *summary,
+            gboolean with_chain, InspectArgs *a, int *status)
+{
+  GOptionEntry common[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &a->json, "Print JSON", NULL },
+    { "plugin-path", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->plugin_paths,
+      "Search DIR for stages first (repeatable)", "DIR" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &a->rest, NULL, NULL },
+    { NULL }
+  };
+  GOptionEntry chain[] = {
+    { "stages", 'p', 0, G_OPTION_ARG_STRING, &a->stages, "The chain to check", "STAGES" },
+    { "config", 'c', 0, G_OPTION_ARG_FILENAME, &a->config, "Config file", "FILE" },
+    { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a->sets, "Stage option", "STAGE.OPTION=VALUE" },
+    { NULL }
+  };
+  GOptionContext *ctx = g_option_context_new (params);
+  GError *error = NULL;
+  gboolean ok;
+
+  g_option_context_set_summary (ctx, summary);
+  g_option_context_add_main_entries (ctx, common, NULL);
+  if (with_chain)
+    g_option_context_add_main_entries (ctx, chain, NULL);
+  ok = g_option_context_parse (ctx, &argc, &argv, &error);
+  g_option_context_free (ctx);
+  if (!ok)
+    {
+      g_printerr ("nlpipe %s: %s; see nlpipe %s --help\n", argv[0], error->message, argv[0]);
+      g_error_free (error);
+      *status = NLP_EXIT_USAGE;
+    }
+  return ok;
+}
+
+static JsonNode *
+strv_node (const char *const *v)
+{
+  JsonArray *arr = json_array_new ();
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+  for (guint i = 0; v && v[i]; i++)
+    json_array_add_string_element (arr, v[i]);
+  json_node_take_array (node, arr);
+  return node;
+}
+
+static void
+print_json (JsonNode *node)
+{
+  char *s = json_to_string (node, TRUE);
+  g_print ("%s\n", s);
+  g_free (s);
+  json_node_unref (node);
+}
+
+static char *
+join_names (const char *const *v)
+{
+  return v && v[0] ? g_strjoinv (", ", (char **) v) : g_strdup ("-");
+}
+
+int
+nlp__cli_list (int argc, char **argv)
+{
+  InspectArgs a = { 0 };
+  int status = NLP_EXIT_OK;
+  NlpRegistry *registry;
+  char **names;
+  JsonArray *arr = json_array_new ();
+
+  if (!parse_args (argc, argv, "", "Lists the installed stages.", FALSE, &a, &status))
+    {
+      json_array_unref (arr);
+      inspect_args_clear (&a);
+      return status;
+    }
+  registry = nlp_registry_new ();
+  nlp__cli_setup_registry (registry, a.plugin_paths, NULL);
+  names = nlp_registry_list (registry);
+  for (guint i = 0; names[i]; i++)
+    {
+      GError *error = NULL;
+      NlpStage *stage = nlp_registry_load (registry, names[i], &error);
+      JsonObject *o = json_object_new ();
+
+      json_object_set_string_member (o, "name", names[i]);
+      if (stage != NULL)
+        {
+          const NlpStageInfo *info = nlp_stage_get_info (stage);
+          json_object_set_string_member (o, "version", info->version);
+          json_object_set_string_member (o, "summary", info->summary);
+          json_object_set_string_member (o, "file", nlp_stage_get_path (stage));
+          if (!a.json)
+            g_print ("%-12s %-6s %s\n", names[i], info->version, info->summary);
+        }
+      else
+        {
+          json_object_set_string_member (o, "error", error->message);
+          if (!a.json)
+            g_print ("%-12s %-6s (cannot load: %s)\n", names[i], "?", error->message);
+          status = NLP_EXIT_LOAD;
+          g_error_free (error);
+        }
+      json_array_add_object_element (arr, o);
+    }
+  if (a.json)
+    {
+      JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+      json_node_take_array (node, arr);
+      print_json (node);
+    }
+  else
+    json_array_unref (arr);
+  g_strfreev (names);
+  nlp_registry_free (registry);
+  inspect_args_clear (&a);
+  return status;
+}
+
+static JsonNode *
+option_node (const NlpOptionSpec *spec)
+{
+  JsonObject *o = json_object_new ();
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+  char *allowed = nlp_option_spec_describe_allowed (spec);
+
+  json_object_set_string_member (o, "name", spec->name);
+  json_object_set_string_member (o, "type", nlp_option_type_to_string (spec->type));
+  json_object_set_string_member (o, "default", spec->default_value);
+  json_object_set_string_member (o, "help", spec->help);
+  json_object_set_string_member (o, "allowed", allowed);
+  if (spec->type == NLP_OPTION_CHOICE)
+    json_object_set_member (o, "choices", strv_node (nlp_option_spec_get_choices (spec)));
+  if ((spec->type == NLP_OPTION_INT || spec->type == NLP_OPTION_DOUBLE) && spec->min < spec->max)
+    {
+      json_object_set_double_member (o, "min", spec->min);
+      json_object_set_double_member (o, "max", spec->max);
+    }
+  g_free (allowed);
+  json_node_take_object (node, o);
+  return node;
+}
+
+int
+nlp__cli_info (int argc, char **argv)
+{
+  InspectArgs a = { 0 };
+  int status = NLP_EXIT_OK;
+  NlpRegistry *registry;
+  NlpStage *stage;
+  GError *error = NULL;
+  const NlpStageInfo *info;
+
+  if (!parse_args (argc, argv, "STAGE", "Describes an installed stage.", FALSE, &a, &status))
+    {
+      inspect_args_clear (&a);
+      return status;
+    }
+  if (a.rest == NULL || a.rest[0] == NULL || a.rest[1] != NULL)
+    {
+      g_printerr ("nlpipe info: give exactly one stage name; see nlpipe list\n");
+      inspect_args_clear (&a);
+      return NLP_EXIT_USAGE;
+    }
+  registry = nlp_registry_new ();
+  nlp__cli_setup_registry (registry, a.plugin_paths, NULL);
+  stage = nlp_registry_load (registry, a.rest[0], &error);
+  if (stage == NULL)
+    {
+      status = nlp__cli_fail (error);
+      nlp_registry_free (registry);
+      inspect_args_clear (&a);
+      return status;
+    }
+  info = nlp_stage_get_info (stage);
+  if (a.json)
+    {
+      JsonObject *o = json_object_new ();
+      JsonArray *opts = json_array_new ();
+      JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+      char *abi = g_strdup_printf ("%u.%u", info->abi_major, info->abi_minor);
+
+      json_object_set_string_member (o, "name", info->name);
+      json_object_set_string_member (o, "version", info->version);
+      json_object_set_string_member (o, "summary", info->summary);
+      json_object_set_string_member (o, "file", nlp_stage_get_path (stage));
+      json_object_set_string_member (o, "abi", abi);
+      json_object_set_string_member (o, "data_dir", nlp_stage_get_data_dir (stage));
+      json_object_set_member (o, "requires", strv_node (info->requires));
+      json_object_set_member (o, "provides", strv_node (info->provides));
+      json_object_set_member (o, "modifies", strv_node (info->modifies));
+      for (guint i = 0; info->options && info->options[i].name; i++)
+        json_array_add_element (opts, option_node (&info->options[i]));
+      json_object_set_array_member (o, "options", opts);
+      json_node_take_object (node, o);
+      print_json (node);
+      g_free (abi);
+    }
+  else
+    {
+      char *req = join_names (info->requires), *prov = join_names (info->provides);
+      g_print ("%s %s — %s\n\n", info->name, info->version, info->summary);
+      g_print ("  file:      %s\n", nlp_stage_get_path (stage));
+      g_print ("  ABI:       %u.%u\n", info->abi_major, info->abi_minor);
+      g_print ("  data:      %s\n", nlp_stage_get_data_dir (stage));
+      g_print ("  requires:  %s\n", req);
+      g_print ("  provides:  %s\n", prov);
+      if (info->modifies && info->modifies[0])
+        {
+          char *mod = join_names (info->modifies);
+          g_print ("  modifies:  %s\n", mod);
+          g_free (mod);
+        }
+      g_print ("\n  options (--set %s.OPTION=VALUE):\n", info->name);
+      for (guint i = 0; info->options && info->options[i].name; i++)
+        {
+          const NlpOptionSpec *s = &info->options[i];
+          char *allowed = nlp_option_spec_describe_allowed (s);
+          g_print ("    %-16s %-7s default: %s\n", s->name,
+                   nlp_option_type_to_string (s->type),
+                   *s->default_value ? s->default_value : "\"\"");
+          g_print ("        %s; %s\n", s->help, allowed);
+          g_free (allowed);
+        }
+      g_print ("    %-16s %-7s default: %s\n", "datadir", "path", nlp_stage_get_data_dir (stage));
+      g_print ("        where the stage finds its data (every stage has it); a directory\n");
+      g_free (req);
+      g_free (prov);
+    }
+  nlp_registry_free (registry);
+  inspect_args_clear (&a);
+  return status;
+}
+
+int
+nlp__cli_check (int argc, char **argv)
+{
+  InspectArgs a = { 0 };
+  int status = NLP_EXIT_OK;
+  NlpChainSpec *spec = nlp_chain_spec_new ();
+  NlpRegistry *registry = NULL;
+  NlpPipeline *pipeline = NULL;
+  GError *error = NULL;
+  guint n;
+
+  if (!parse_args (argc, argv, "", "Validates a chain without running it.", TRUE, &a, &status))
+    goto out;
+  if ((a.config && !nlp_chain_spec_load_file (spec, a.config, &error))
+      || (a.stages && !nlp_chain_spec_set_stages (spec, a.stages, &error)))
+    {
+      status = nlp__cli_fail (error);
+      goto out;
+    }
+  for (guint i = 0; a.sets && a.sets[i]; i++)
+    if (!nlp_chain_spec_parse_set (spec, a.sets[i], &error))
+      {
+        status = nlp__cli_fail (error);
+        goto out;
+      }
+  registry = nlp_registry_new ();
+  nlp__cli_setup_registry (registry, a.plugin_paths, spec);
+  pipeline = nlp_pipeline_new_unloaded (registry, spec, &error);
+  if (pipeline == NULL)
+    {
+      status = nlp__cli_fail (error);
+      goto out;
+    }
+  n = nlp_pipeline_get_n_stages (pipeline);
+  for (guint i = 0; i < n; i++)
+    {
+      const NlpStageInfo *info = nlp_stage_get_info (nlp_pipeline_get_stage (pipeline, i));
+      const char *inst = nlp_pipeline_get_instance_name (pipeline, i);
+      char *req = join_names (info->requires), *prov = join_names (info->provides);
+      GString *unused = g_string_new (NULL);
+
+      /* outputs no later stage requires: fine for the last stages (the
+       * writer shows them), worth knowing for the others */
+      for (guint p = 0; info->provides && info->provides[p]; p++)
+        {
+          gboolean used = FALSE;
+          for (guint j = i + 1; j < n && !used; j++)
+            {
+              const NlpStageInfo *later = nlp_stage_get_info (nlp_pipeline_get_stage (pipeline, j));
+              used = later->requires && g_strv_contains (later->requires, info->provides[p]);
+            }
+          if (!used)
+            g_string_append_printf (unused, "%s%s", unused->len ? ", " : "", info->provides[p]);
+        }
+      g_print ("%u. %s%s%s\n   requires: %s\n   provides: %s\n", i + 1, inst,
+               strcmp (inst, info->name) ? " = " : "",
+               strcmp (inst, info->name) ? info->name : "", req, prov);
+      if (unused->len)
+        g_print ("   used by no later stage (output only): %s\n", unused->str);
+      g_string_free (unused, TRUE);
+      g_free (req);
+      g_free (prov);
+    }
+  g_print ("chain OK: %u stages\n", n);
+out:
+  nlp_pipeline_free (pipeline);
+  nlp_registry_free (registry);
+  nlp_chain_spec_free (spec);
+  inspect_args_clear (&a);
+  return status;
+}

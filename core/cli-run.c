@@ -1,0 +1,274 @@
+/* cli-run.c — `nlpipe [OPTIONS] [FILE|DIR|-]...`: run a chain. */
+#include <errno.h>
+#include <stdio.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+#include "cli-private.h"
+
+typedef struct {
+  char    *stages;
+  char    *config;
+  char   **sets;
+  char   **plugin_paths;
+  char    *format;
+  char    *output;
+  int      jobs;
+  char    *input_format;
+  char    *glob;
+  char    *on_error;
+  char    *invalid_utf8;
+  gint64   max_doc_bytes;
+  gboolean pretty;
+  gboolean byte_offsets;
+  gboolean profile;
+  gboolean quiet;
+  gboolean progress;
+  gboolean version;
+  char   **inputs;
+} RunArgs;
+
+static void
+run_args_clear (RunArgs *a)
+{
+  g_free (a->stages);
+  g_free (a->config);
+  g_strfreev (a->sets);
+  g_strfreev (a->plugin_paths);
+  g_free (a->format);
+  g_free (a->output);
+  g_free (a->input_format);
+  g_free (a->glob);
+  g_free (a->on_error);
+  g_free (a->invalid_utf8);
+  g_strfreev (a->inputs);
+}
+
+static gboolean
+parse_choice (const char *flag, const char *value, const char *const *names,
+              int *out, GError **error)
+{
+  for (int i = 0; names[i]; i++)
+    if (strcmp (value, names[i]) == 0)
+      return (*out = i), TRUE;
+  {
+    char *list = g_strjoinv (", ", (char **) names);
+    g_set_error (error, NLP_ERROR, NLP_ERROR_USAGE,
+                 "%s '%s': expected one of: %s", flag, value, list);
+    g_free (list);
+  }
+  return FALSE;
+}
+
+/* (transfer full) the chain spec from config, -p and --set, in that order
+ * of precedence (later wins). */
+static NlpChainSpec *
+build_spec (const char *config, const char *stages, char **sets, GError **error)
+{
+  NlpChainSpec *spec = nlp_chain_spec_new ();
+
+  if ((config && !nlp_chain_spec_load_file (spec, config, error))
+      || (stages && !nlp_chain_spec_set_stages (spec, stages, error)))
+    {
+      nlp_chain_spec_free (spec);
+      return NULL;
+    }
+  for (guint i = 0; sets && sets[i]; i++)
+    if (!nlp_chain_spec_parse_set (spec, sets[i], error))
+      {
+        nlp_chain_spec_free (spec);
+        return NULL;
+      }
+  return spec;
+}
+
+int
+nlp__cli_run (int argc, char **argv)
+{
+  RunArgs a = { .jobs = 0, .max_doc_bytes = 0 };
+  const GOptionEntry entries[] = {
+    { "stages", 'p', 0, G_OPTION_ARG_STRING, &a.stages,
+      "Comma-separated chain (default: " NLP_DEFAULT_CHAIN "); ALIAS=STAGE runs a stage under another name", "STAGES" },
+    { "config", 'c', 0, G_OPTION_ARG_FILENAME, &a.config,
+      "Read the chain and stage options from a GKeyFile config", "FILE" },
+    { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a.sets,
+      "Set a stage option (repeatable); overrides the config file", "STAGE.OPTION=VALUE" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &a.format,
+      "Output format: json (default), text, none", "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &a.output,
+      "Write to FILE (atomically: a temporary file renamed at the end)", "FILE" },
+    { "jobs", 'j', 0, G_OPTION_ARG_INT, &a.jobs,
+      "Worker threads (default: one per core)", "N" },
+    { "plugin-path", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a.plugin_paths,
+      "Search DIR for stages first (repeatable)", "DIR" },
+    { "input-format", 0, 0, G_OPTION_ARG_STRING, &a.input_format,
+      "auto (default: .jsonl/.ndjson are JSON Lines), text, jsonl", "FORMAT" },
+    { "glob", 0, 0, G_OPTION_ARG_STRING, &a.glob,
+      "Only read files matching PATTERN inside directories (e.g. '*.txt')", "PATTERN" },
+    { "on-error", 0, 0, G_OPTION_ARG_STRING, &a.on_error,
+      "When a document fails: skip (default: report it, go on), stop, mark (write it with an error record)", "POLICY" },
+    { "invalid-utf8", 0, 0, G_OPTION_ARG_STRING, &a.invalid_utf8,
+      "reject (default: the document fails) or replace (U+FFFD, with a warning)", "POLICY" },
+    { "max-doc-bytes", 0, 0, G_OPTION_ARG_INT64, &a.max_doc_bytes,
+      "Fail documents larger than N bytes (default: no limit)", "N" },
+    { "pretty", 0, 0, G_OPTION_ARG_NONE, &a.pretty, "Indent JSON output", NULL },
+    { "byte-offsets", 0, 0, G_OPTION_ARG_NONE, &a.byte_offsets,
+      "JSON offsets in bytes instead of code points", NULL },
+    { "profile", 0, 0, G_OPTION_ARG_NONE, &a.profile,
+      "Print the time spent in each stage on stderr", NULL },
+    { "progress", 0, 0, G_OPTION_ARG_NONE, &a.progress,
+      "Show progress on stderr even when it is not a terminal", NULL },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &a.quiet,
+      "No progress and no summary line on stderr", NULL },
+    { "version", 'V', 0, G_OPTION_ARG_NONE, &a.version, "Print the version", NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a.inputs, NULL, "[FILE|DIR|-]..." },
+    { NULL }
+  };
+  static const char *const on_error_names[] = { "skip", "stop", "mark", NULL };
+  static const char *const input_names[] = { "auto", "text", "jsonl", NULL };
+  static const char *const utf8_names[] = { "reject", "replace", NULL };
+  GOptionContext *ctx = g_option_context_new ("[FILE|DIR|-]...");
+  GError *error = NULL;
+  NlpChainSpec *spec = NULL;
+  NlpRegistry *registry = NULL;
+  NlpPipeline *pipeline = NULL;
+  NlpWriter *writer = NULL;
+  NlpReader *reader = NULL;
+  NlpReaderOptions ropts = { 0 };
+  NlpWriterOptions wopts = { 0 };
+  NlpRunOptions opts = { 0 };
+  NlpRunStats stats = { 0 };
+  FILE *out = stdout;
+  char *tmp_path = NULL;
+  int on_error = 0, input_format = 0, utf8 = 0;
+  int status = NLP_EXIT_OK;
+
+  g_option_context_set_summary (ctx,
+    "Runs a chain of NLP stages over text files, directories, JSON Lines or stdin.\n\n"
+    "Commands:\n"
+    "  nlpipe list [--json]          installed stages\n"
+    "  nlpipe info [--json] STAGE    a stage's version, requires/provides and options\n"
+    "  nlpipe check [-p STAGES]      validate a chain without running it");
+  g_option_context_set_description (ctx,
+    "Exit status: 0 ok; 1 a document failed (the others were written); 2 usage,\n"
+    "option or chain error; 3 a stage could not be loaded or created.\n"
+    "Documentation: docs/cli.md, docs/formats.md, man nlpipe.");
+  g_option_context_add_main_entries (ctx, entries, NULL);
+  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+    {
+      g_printerr ("nlpipe: %s; see nlpipe --help\n", error->message);
+      g_error_free (error);
+      g_option_context_free (ctx);
+      run_args_clear (&a);
+      return NLP_EXIT_USAGE;
+    }
+  g_option_context_free (ctx);
+  if (a.version)
+    {
+      g_print ("nlpipe %s (stage ABI %d.%d)\n", NLP_VERSION, NLP_ABI_MAJOR, NLP_ABI_MINOR);
+      run_args_clear (&a);
+      return NLP_EXIT_OK;
+    }
+
+  if ((a.on_error && !parse_choice ("--on-error", a.on_error, on_error_names, &on_error, &error))
+      || (a.input_format && !parse_choice ("--input-format", a.input_format, input_names,
+                                           &input_format, &error))
+      || (a.invalid_utf8 && !parse_choice ("--invalid-utf8", a.invalid_utf8, utf8_names,
+                                           &utf8, &error)))
+    goto fail;
+  if (a.jobs < 0 || a.jobs > 1024)
+    {
+      g_set_error (&error, NLP_ERROR, NLP_ERROR_USAGE,
+                   "--jobs %d: expected a number of threads from 1 to 1024", a.jobs);
+      goto fail;
+    }
+  if (a.max_doc_bytes < 0)
+    {
+      g_set_error (&error, NLP_ERROR, NLP_ERROR_USAGE,
+                   "--max-doc-bytes must not be negative");
+      goto fail;
+    }
+
+  spec = build_spec (a.config, a.stages, a.sets, &error);
+  if (spec == NULL)
+    goto fail;
+  wopts.pretty = a.pretty;
+  wopts.byte_offsets = a.byte_offsets;
+  wopts.color = a.output == NULL && isatty (STDOUT_FILENO)
+                && g_getenv ("NO_COLOR") == NULL;
+  writer = nlp_writer_new (a.format ? a.format : "json", &wopts, &error);
+  if (writer == NULL)
+    goto fail;
+
+  registry = nlp_registry_new ();
+  nlp__cli_setup_registry (registry, a.plugin_paths, spec);
+  pipeline = nlp_pipeline_new (registry, spec, &error);
+  if (pipeline == NULL)
+    goto fail;
+
+  if (a.output != NULL && strcmp (a.output, "-") != 0)
+    {
+      char *dir = g_path_get_dirname (a.output);
+      char *base = g_path_get_basename (a.output);
+      char *tmpl = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+      int fd = g_mkstemp (tmpl);
+      g_free (dir);
+      g_free (base);
+      if (fd < 0 || (out = fdopen (fd, "w")) == NULL)
+        {
+          g_set_error (&error, NLP_ERROR, NLP_ERROR_IO, "cannot write %s: %s",
+                       a.output, g_strerror (errno));
+          g_free (tmpl);
+          out = stdout;
+          goto fail;
+        }
+      tmp_path = tmpl;
+    }
+
+  ropts.format = (NlpInputFormat) input_format;
+  ropts.encoding = (NlpEncodingPolicy) utf8;
+  ropts.glob = a.glob;
+  ropts.max_doc_bytes = (gsize) a.max_doc_bytes;
+  reader = nlp_reader_new ((const char *const *) a.inputs, &ropts);
+
+  opts.jobs = (guint) a.jobs;
+  opts.on_error = (NlpOnError) on_error;
+  opts.profile = a.profile;
+  opts.progress = !a.quiet && (a.progress || isatty (STDERR_FILENO));
+  opts.summary = !a.quiet;
+  opts.program = "nlpipe";
+  if (!nlp_run (pipeline, reader, writer, out, &opts, &stats, &error))
+    goto fail;
+  if (tmp_path != NULL)
+    {
+      if (fclose (out) != 0 || rename (tmp_path, a.output) != 0)
+        {
+          out = stdout;
+          g_set_error (&error, NLP_ERROR, NLP_ERROR_IO, "cannot write %s: %s",
+                       a.output, g_strerror (errno));
+          goto fail;
+        }
+      out = stdout;
+      g_clear_pointer (&tmp_path, g_free);
+    }
+  status = stats.failed > 0 ? NLP_EXIT_DOCUMENT : NLP_EXIT_OK;
+  goto done;
+
+fail:
+  status = nlp__cli_fail (error);
+done:
+  if (tmp_path != NULL)
+    {
+      if (out != stdout)
+        fclose (out);
+      g_unlink (tmp_path);
+      g_free (tmp_path);
+    }
+  nlp_reader_free (reader);
+  nlp_pipeline_free (pipeline);
+  nlp_registry_free (registry);
+  nlp_writer_free (writer);
+  nlp_chain_spec_free (spec);
+  run_args_clear (&a);
+  return status;
+}

@@ -1,0 +1,32 @@
+# libnlpipe and the nlpipe command.
+lib_LTLIBRARIES += core/libnlpipe.la
+
+nlpipeincludedir = $(includedir)/nlpipe
+nlpipeinclude_HEADERS = \
+	core/nlpipe.h core/nlpipe-stage.h core/nlp-error.h core/nlp-document.h \
+	core/nlp-layer.h core/nlp-options.h core/nlp-registry.h core/nlp-pipeline.h \
+	core/nlp-reader.h core/nlp-writer.h core/nlp-runner.h
+nodist_nlpipeinclude_HEADERS = core/nlp-version.h
+
+core_libnlpipe_la_SOURCES = \
+	core/nlp-document.c core/nlp-layer.c core/nlp-layer-private.h \
+	core/nlp-options.c core/nlp-stage-env.c core/nlp-stage-env-private.h \
+	core/nlp-paths.c core/nlp-paths-private.h \
+	core/nlp-registry.c core/nlp-registry-private.h \
+	core/nlp-chain-spec.c core/nlp-chain-spec-private.h \
+	core/nlp-pipeline.c core/nlp-pipeline-private.h \
+	core/nlp-reader.c core/nlp-runner.c \
+	core/nlp-writer.c core/nlp-writer-private.h core/writer-json.c core/writer-text.c
+core_libnlpipe_la_CPPFLAGS = $(AM_CPPFLAGS) $(LTDLINCL) \
+	-DNLP_BUILDDIR='"$(abs_top_builddir)"' \
+	-DNLP_SRCDIR='"$(abs_top_srcdir)"' \
+	-DNLP_PLUGINDIR='"$(plugindir)"' \
+	-DNLP_STAGEDATADIR='"$(stagedatadir)"'
+core_libnlpipe_la_LIBADD = $(LIBLTDL) $(GLIB_LIBS) $(JSON_LIBS) -lm
+core_libnlpipe_la_LDFLAGS = -version-info 0:0:0 -no-undefined \
+	-export-symbols-regex '^nlp_'
+EXTRA_core_libnlpipe_la_DEPENDENCIES = $(LTDLDEPS)
+
+bin_PROGRAMS += core/nlpipe
+core_nlpipe_SOURCES = core/main.c core/cli-private.h core/cli-run.c core/cli-inspect.c
+core_nlpipe_LDADD = core/libnlpipe.la $(GLIB_LIBS) $(JSON_LIBS)

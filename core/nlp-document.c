@@ -1,0 +1,423 @@
+/* nlp-document.c — the annotated document (see nlp-document.h). */
+#include <string.h>
+#include "nlp-document.h"
+#include "nlp-layer-private.h"
+#include "nlp-error.h"
+
+typedef struct {
+  const char  *name;           /* arena */
+  NlpValueType type;
+  union {
+    const char *s;
+    gint64      i;
+    double      d;
+    JsonNode   *json;
+  } v;
+} NlpAttr;
+
+struct _NlpDocument {
+  char         *id;
+  char         *text;          /* NUL-terminated, owned */
+  gsize         len;
+  GStringChunk *arena;
+  GPtrArray    *layers;        /* NlpLayer * in creation order */
+  GArray       *meta;          /* pairs of arena strings */
+  GArray       *attrs;         /* NlpAttr */
+  JsonNode     *extra;
+  const char   *error_stage;
+  const char   *error_message;
+};
+
+GQuark
+nlp_error_quark (void)
+{
+  return g_quark_from_static_string ("nlp-error-quark");
+}
+
+/* Validates @text; on failure reports the line and byte of the first bad
+ * sequence so that the user can find it. */
+static gboolean
+check_utf8 (const char *text, gsize len, GError **error)
+{
+  const char *bad;
+  guint line = 1;
+
+  if (g_utf8_validate_len (text, len, &bad))
+    return TRUE;
+  for (const char *p = text; p < bad; p++)
+    if (*p == '\n')
+      line++;
+  if (*bad == '\0')
+    g_set_error (error, NLP_ERROR, NLP_ERROR_ENCODING,
+                 "NUL byte at line %u (byte %" G_GSIZE_FORMAT "): "
+                 "the input is binary or not UTF-8 text", line,
+                 (gsize) (bad - text));
+  else
+    g_set_error (error, NLP_ERROR, NLP_ERROR_ENCODING,
+                 "invalid UTF-8 at line %u (byte %" G_GSIZE_FORMAT "): "
+                 "convert the input to UTF-8 (e.g. iconv -f LATIN1 -t UTF-8)",
+                 line, (gsize) (bad - text));
+  return FALSE;
+}
+
+static NlpDocument *
+document_alloc (void)
+{
+  NlpDocument *doc = g_new0 (NlpDocument, 1);
+
+  doc->arena = g_string_chunk_new (16384);
+  doc->layers = g_ptr_array_new_with_free_func ((GDestroyNotify) nlp__layer_free);
+  doc->meta = g_array_new (FALSE, FALSE, sizeof (const char *));
+  doc->attrs = g_array_new (FALSE, FALSE, sizeof (NlpAttr));
+  return doc;
+}
+
+NlpDocument *
+nlp_document_new_take (const char *id, char *text, gsize len, GError **error)
+{
+  NlpDocument *doc;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  if (!check_utf8 (text, len, error))
+    {
+      g_free (text);
+      return NULL;
+    }
+  doc = document_alloc ();
+  doc->id = g_strdup (id ? id : "");
+  doc->text = text;
+  doc->text[len] = '\0';
+  doc->len = len;
+  return doc;
+}
+
+NlpDocument *
+nlp_document_new (const char *id, const char *text, gssize len, GError **error)
+{
+  gsize n;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  n = len < 0 ? strlen (text) : (gsize) len;
+  return nlp_document_new_take (id, g_strndup (text, n), n, error);
+}
+
+static void
+clear_attrs (NlpDocument *doc)
+{
+  for (guint i = 0; i < doc->attrs->len; i++)
+    {
+      NlpAttr *a = &g_array_index (doc->attrs, NlpAttr, i);
+      if (a->type == NLP_VALUE_JSON)
+        json_node_unref (a->v.json);
+    }
+  g_array_set_size (doc->attrs, 0);
+}
+
+static void
+clear_contents (NlpDocument *doc)
+{
+  g_ptr_array_set_size (doc->layers, 0);
+  g_array_set_size (doc->meta, 0);
+  clear_attrs (doc);
+  g_clear_pointer (&doc->extra, json_node_unref);
+  doc->error_stage = doc->error_message = NULL;
+  g_string_chunk_clear (doc->arena);
+}
+
+void
+nlp_document_free (NlpDocument *doc)
+{
+  if (doc == NULL)
+    return;
+  clear_contents (doc);
+  g_ptr_array_unref (doc->layers);
+  g_array_unref (doc->meta);
+  g_array_unref (doc->attrs);
+  g_string_chunk_free (doc->arena);
+  g_free (doc->text);
+  g_free (doc->id);
+  g_free (doc);
+}
+
+gboolean
+nlp_document_reset (NlpDocument *doc, const char *id, const char *text,
+                    gssize len, GError **error)
+{
+  gsize n;
+
+  g_return_val_if_fail (doc != NULL && text != NULL, FALSE);
+  n = len < 0 ? strlen (text) : (gsize) len;
+  if (!check_utf8 (text, n, error))
+    return FALSE;
+  clear_contents (doc);
+  g_free (doc->id);
+  doc->id = g_strdup (id ? id : "");
+  g_free (doc->text);
+  doc->text = g_strndup (text, n);
+  doc->len = n;
+  return TRUE;
+}
+
+const char *
+nlp_document_get_id (const NlpDocument *doc)
+{
+  return doc->id;
+}
+
+const char *
+nlp_document_get_text (const NlpDocument *doc, gsize *len)
+{
+  if (len)
+    *len = doc->len;
+  return doc->text;
+}
+
+gsize
+nlp_document_get_length (const NlpDocument *doc)
+{
+  return doc->len;
+}
+
+const char *
+nlp_document_intern_len (NlpDocument *doc, const char *s, gsize len)
+{
+  return g_string_chunk_insert_len (doc->arena, s, (gssize) len);
+}
+
+const char *
+nlp_document_intern (NlpDocument *doc, const char *s)
+{
+  return s ? g_string_chunk_insert (doc->arena, s) : NULL;
+}
+
+void
+nlp_document_set_meta (NlpDocument *doc, const char *key, const char *value)
+{
+  const char *k, *v;
+
+  g_return_if_fail (key != NULL);
+  v = nlp_document_intern (doc, value ? value : "");
+  for (guint i = 0; i < doc->meta->len; i += 2)
+    if (strcmp (g_array_index (doc->meta, const char *, i), key) == 0)
+      {
+        g_array_index (doc->meta, const char *, i + 1) = v;
+        return;
+      }
+  k = nlp_document_intern (doc, key);
+  g_array_append_val (doc->meta, k);
+  g_array_append_val (doc->meta, v);
+}
+
+const char *
+nlp_document_get_meta (const NlpDocument *doc, const char *key)
+{
+  for (guint i = 0; i < doc->meta->len; i += 2)
+    if (strcmp (g_array_index (doc->meta, const char *, i), key) == 0)
+      return g_array_index (doc->meta, const char *, i + 1);
+  return NULL;
+}
+
+guint
+nlp_document_get_n_meta (const NlpDocument *doc)
+{
+  return doc->meta->len / 2;
+}
+
+void
+nlp_document_get_meta_at (const NlpDocument *doc, guint i, const char **key,
+                          const char **value)
+{
+  g_return_if_fail (i < doc->meta->len / 2);
+  if (key)
+    *key = g_array_index (doc->meta, const char *, 2 * i);
+  if (value)
+    *value = g_array_index (doc->meta, const char *, 2 * i + 1);
+}
+
+void
+nlp_document_set_extra (NlpDocument *doc, JsonNode *node)
+{
+  g_clear_pointer (&doc->extra, json_node_unref);
+  doc->extra = node;
+}
+
+JsonNode *
+nlp_document_get_extra (const NlpDocument *doc)
+{
+  return doc->extra;
+}
+
+NlpLayer *
+nlp_document_add_layer (NlpDocument *doc, const char *name, GError **error)
+{
+  NlpLayer *layer;
+
+  g_return_val_if_fail (doc != NULL && name != NULL, NULL);
+  if (nlp_document_get_layer (doc, name) != NULL)
+    {
+      g_set_error (error, NLP_ERROR, NLP_ERROR_FAILED,
+                   "document already has a layer '%s'", name);
+      return NULL;
+    }
+  layer = nlp__layer_new (doc, name);
+  g_ptr_array_add (doc->layers, layer);
+  return layer;
+}
+
+NlpLayer *
+nlp_document_get_layer (const NlpDocument *doc, const char *name)
+{
+  for (guint i = 0; i < doc->layers->len; i++)
+    {
+      NlpLayer *layer = g_ptr_array_index (doc->layers, i);
+      if (strcmp (nlp_layer_get_name (layer), name) == 0)
+        return layer;
+    }
+  return NULL;
+}
+
+guint
+nlp_document_get_n_layers (const NlpDocument *doc)
+{
+  return doc->layers->len;
+}
+
+NlpLayer *
+nlp_document_get_layer_at (const NlpDocument *doc, guint i)
+{
+  g_return_val_if_fail (i < doc->layers->len, NULL);
+  return g_ptr_array_index (doc->layers, i);
+}
+
+/* Returns the attribute slot for @name, releasing any old value. */
+static NlpAttr *
+attr_slot (NlpDocument *doc, const char *name)
+{
+  gint i = nlp_document_find_attr (doc, name);
+  NlpAttr fresh = { 0 };
+
+  if (i >= 0)
+    {
+      NlpAttr *a = &g_array_index (doc->attrs, NlpAttr, i);
+      if (a->type == NLP_VALUE_JSON)
+        json_node_unref (a->v.json);
+      return a;
+    }
+  fresh.name = nlp_document_intern (doc, name);
+  g_array_append_val (doc->attrs, fresh);
+  return &g_array_index (doc->attrs, NlpAttr, doc->attrs->len - 1);
+}
+
+void
+nlp_document_set_string (NlpDocument *doc, const char *name, const char *value)
+{
+  const char *v = nlp_document_intern (doc, value ? value : "");
+  NlpAttr *a = attr_slot (doc, name);
+  a->type = NLP_VALUE_STRING;
+  a->v.s = v;
+}
+
+void
+nlp_document_set_int (NlpDocument *doc, const char *name, gint64 value)
+{
+  NlpAttr *a = attr_slot (doc, name);
+  a->type = NLP_VALUE_INT;
+  a->v.i = value;
+}
+
+void
+nlp_document_set_double (NlpDocument *doc, const char *name, double value)
+{
+  NlpAttr *a = attr_slot (doc, name);
+  a->type = NLP_VALUE_DOUBLE;
+  a->v.d = value;
+}
+
+void
+nlp_document_set_json (NlpDocument *doc, const char *name, JsonNode *node)
+{
+  NlpAttr *a;
+
+  g_return_if_fail (node != NULL);
+  a = attr_slot (doc, name);
+  a->type = NLP_VALUE_JSON;
+  a->v.json = node;
+}
+
+guint
+nlp_document_get_n_attrs (const NlpDocument *doc)
+{
+  return doc->attrs->len;
+}
+
+#define ATTR(doc, i) (&g_array_index ((doc)->attrs, NlpAttr, (i)))
+
+const char *
+nlp_document_get_attr_name (const NlpDocument *doc, guint i)
+{
+  g_return_val_if_fail (i < doc->attrs->len, NULL);
+  return ATTR (doc, i)->name;
+}
+
+NlpValueType
+nlp_document_get_attr_type (const NlpDocument *doc, guint i)
+{
+  g_return_val_if_fail (i < doc->attrs->len, NLP_VALUE_STRING);
+  return ATTR (doc, i)->type;
+}
+
+gint
+nlp_document_find_attr (const NlpDocument *doc, const char *name)
+{
+  for (guint i = 0; i < doc->attrs->len; i++)
+    if (strcmp (ATTR (doc, i)->name, name) == 0)
+      return (gint) i;
+  return -1;
+}
+
+const char *
+nlp_document_get_attr_string (const NlpDocument *doc, guint i)
+{
+  g_return_val_if_fail (i < doc->attrs->len, NULL);
+  g_return_val_if_fail (ATTR (doc, i)->type == NLP_VALUE_STRING, NULL);
+  return ATTR (doc, i)->v.s;
+}
+
+gint64
+nlp_document_get_attr_int (const NlpDocument *doc, guint i)
+{
+  g_return_val_if_fail (i < doc->attrs->len, 0);
+  g_return_val_if_fail (ATTR (doc, i)->type == NLP_VALUE_INT, 0);
+  return ATTR (doc, i)->v.i;
+}
+
+double
+nlp_document_get_attr_double (const NlpDocument *doc, guint i)
+{
+  g_return_val_if_fail (i < doc->attrs->len, 0.0);
+  g_return_val_if_fail (ATTR (doc, i)->type == NLP_VALUE_DOUBLE, 0.0);
+  return ATTR (doc, i)->v.d;
+}
+
+JsonNode *
+nlp_document_get_attr_json (const NlpDocument *doc, guint i)
+{
+  g_return_val_if_fail (i < doc->attrs->len, NULL);
+  g_return_val_if_fail (ATTR (doc, i)->type == NLP_VALUE_JSON, NULL);
+  return ATTR (doc, i)->v.json;
+}
+
+void
+nlp_document_set_error (NlpDocument *doc, const char *stage, const char *message)
+{
+  doc->error_stage = nlp_document_intern (doc, stage ? stage : "");
+  doc->error_message = nlp_document_intern (doc, message ? message : "");
+}
+
+const char *
+nlp_document_get_error (const NlpDocument *doc, const char **stage)
+{
+  if (stage)
+    *stage = doc->error_stage;
+  return doc->error_message;
+}

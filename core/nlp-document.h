@@ -1,0 +1,101 @@
+/* nlp-document.h — the annotated document passed from stage to stage.
+ *
+ * A document owns one immutable, validated UTF-8 text, an id, string
+ * metadata (source path, line, title, extra JSON Lines fields ...), named
+ * layers (see nlp-layer.h) and document-level attributes.  All strings it
+ * hands out live in a per-document arena and stay valid until the document
+ * is reset or freed.  Offsets everywhere are byte offsets into the text.
+ *
+ * Stages only add: layers, columns, attributes.  A document can be reset
+ * and reused by a worker to avoid reallocating.
+ */
+#ifndef NLP_DOCUMENT_H
+#define NLP_DOCUMENT_H
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+#include "nlp-layer.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  NLP_VALUE_STRING,
+  NLP_VALUE_INT,
+  NLP_VALUE_DOUBLE,
+  NLP_VALUE_JSON,            /* structured value (object, array) */
+} NlpValueType;
+
+/* (transfer full) a document, or NULL with @error set (NLP_ERROR_ENCODING)
+ * when @text is not valid UTF-8.  @len may be -1 for a NUL-terminated text.
+ * The text is copied. */
+NlpDocument *nlp_document_new   (const char *id, const char *text, gssize len,
+                                 GError **error);
+/* Like nlp_document_new, but takes ownership of @text (g_malloc'd, @len
+ * bytes, need not be NUL-terminated: the buffer must have room for one more
+ * byte).  On error @text is freed. */
+NlpDocument *nlp_document_new_take (const char *id, char *text, gsize len,
+                                    GError **error);
+void         nlp_document_free  (NlpDocument *doc);
+
+/* Empties the document (layers, attributes, metadata, arena) and gives it a
+ * new id and text, keeping allocations for reuse. */
+gboolean     nlp_document_reset (NlpDocument *doc, const char *id,
+                                 const char *text, gssize len, GError **error);
+
+const char  *nlp_document_get_id   (const NlpDocument *doc);
+/* (transfer none) the NUL-terminated text; *len (may be NULL) its bytes. */
+const char  *nlp_document_get_text (const NlpDocument *doc, gsize *len);
+gsize        nlp_document_get_length (const NlpDocument *doc);
+
+/* Copies @s into the document arena: (transfer none) the copy. */
+const char  *nlp_document_intern     (NlpDocument *doc, const char *s);
+const char  *nlp_document_intern_len (NlpDocument *doc, const char *s, gsize len);
+
+/* Metadata: string key/values, kept in insertion order. */
+void         nlp_document_set_meta  (NlpDocument *doc, const char *key,
+                                     const char *value);
+const char  *nlp_document_get_meta  (const NlpDocument *doc, const char *key);
+guint        nlp_document_get_n_meta (const NlpDocument *doc);
+void         nlp_document_get_meta_at (const NlpDocument *doc, guint i,
+                                       const char **key, const char **value);
+/* Extra JSON Lines fields carried through to JSON output: (transfer full)
+ * @node, a JSON object; replaces any earlier one. */
+void         nlp_document_set_extra (NlpDocument *doc, JsonNode *node);
+/* (transfer none) or NULL. */
+JsonNode    *nlp_document_get_extra (const NlpDocument *doc);
+
+/* Layers, in creation order.  Adding an existing name fails. */
+NlpLayer    *nlp_document_add_layer (NlpDocument *doc, const char *name,
+                                     GError **error);
+/* (transfer none) or NULL. */
+NlpLayer    *nlp_document_get_layer (const NlpDocument *doc, const char *name);
+guint        nlp_document_get_n_layers (const NlpDocument *doc);
+NlpLayer    *nlp_document_get_layer_at (const NlpDocument *doc, guint i);
+
+/* Document attributes ("doc.NAME" in requires/provides), in set order.
+ * Setting an existing name replaces its value. */
+void         nlp_document_set_string (NlpDocument *doc, const char *name, const char *value);
+void         nlp_document_set_int    (NlpDocument *doc, const char *name, gint64 value);
+void         nlp_document_set_double (NlpDocument *doc, const char *name, double value);
+/* (transfer full) @node. */
+void         nlp_document_set_json   (NlpDocument *doc, const char *name, JsonNode *node);
+
+guint        nlp_document_get_n_attrs (const NlpDocument *doc);
+const char  *nlp_document_get_attr_name (const NlpDocument *doc, guint i);
+NlpValueType nlp_document_get_attr_type (const NlpDocument *doc, guint i);
+/* Index of @name or -1. */
+gint         nlp_document_find_attr  (const NlpDocument *doc, const char *name);
+const char  *nlp_document_get_attr_string (const NlpDocument *doc, guint i);
+gint64       nlp_document_get_attr_int    (const NlpDocument *doc, guint i);
+double       nlp_document_get_attr_double (const NlpDocument *doc, guint i);
+/* (transfer none) */
+JsonNode    *nlp_document_get_attr_json   (const NlpDocument *doc, guint i);
+
+/* Error record (set by the runner under --on-error=mark). */
+void         nlp_document_set_error (NlpDocument *doc, const char *stage,
+                                     const char *message);
+const char  *nlp_document_get_error (const NlpDocument *doc, const char **stage);
+
+G_END_DECLS
+
+#endif

@@ -1,0 +1,353 @@
+/* nlp-layer.c — standoff annotation tables (see nlp-layer.h).
+ *
+ * Spans and column cells are stored as arrays (struct of arrays), so a
+ * layer of a million tokens costs a handful of allocations.  Strings live in
+ * the document arena.
+ */
+#include <string.h>
+#include "nlp-layer-private.h"
+#include "nlp-document.h"
+#include "nlp-error.h"
+
+NlpLayer *
+nlp__layer_new (NlpDocument *doc, const char *name)
+{
+  NlpLayer *layer = g_new0 (NlpLayer, 1);
+
+  layer->name = g_strdup (name);
+  layer->doc = doc;
+  layer->spans = g_array_new (FALSE, FALSE, sizeof (NlpSpan));
+  layer->columns = g_ptr_array_new ();
+  return layer;
+}
+
+static void
+column_free (NlpColumn *column)
+{
+  g_free (column->name);
+  g_free (column->target);
+  g_array_unref (column->values);
+  if (column->set)
+    g_array_unref (column->set);
+  g_free (column);
+}
+
+void
+nlp__layer_free (NlpLayer *layer)
+{
+  if (layer == NULL)
+    return;
+  for (guint i = 0; i < layer->columns->len; i++)
+    column_free (g_ptr_array_index (layer->columns, i));
+  g_ptr_array_unref (layer->columns);
+  g_array_unref (layer->spans);
+  g_free (layer->name);
+  g_free (layer);
+}
+
+const char *
+nlp_layer_get_name (const NlpLayer *layer)
+{
+  g_return_val_if_fail (layer != NULL, NULL);
+  return layer->name;
+}
+
+NlpDocument *
+nlp_layer_get_document (const NlpLayer *layer)
+{
+  g_return_val_if_fail (layer != NULL, NULL);
+  return layer->doc;
+}
+
+guint
+nlp_layer_get_n_rows (const NlpLayer *layer)
+{
+  return layer != NULL ? layer->spans->len : 0;
+}
+
+guint
+nlp_layer_add_span (NlpLayer *layer, guint start, guint end)
+{
+  NlpSpan span = { start, end };
+
+  g_return_val_if_fail (layer != NULL, NLP_NO_ROW);
+  g_return_val_if_fail (start <= end, NLP_NO_ROW);
+  g_return_val_if_fail (end <= nlp_document_get_length (layer->doc), NLP_NO_ROW);
+  g_return_val_if_fail (layer->spans->len == 0
+                        || g_array_index (layer->spans, NlpSpan,
+                                          layer->spans->len - 1).start <= start,
+                        NLP_NO_ROW);
+  g_array_append_val (layer->spans, span);
+  return layer->spans->len - 1;
+}
+
+guint
+nlp_layer_get_start (const NlpLayer *layer, guint row)
+{
+  g_return_val_if_fail (layer != NULL && row < layer->spans->len, 0);
+  return g_array_index (layer->spans, NlpSpan, row).start;
+}
+
+guint
+nlp_layer_get_end (const NlpLayer *layer, guint row)
+{
+  g_return_val_if_fail (layer != NULL && row < layer->spans->len, 0);
+  return g_array_index (layer->spans, NlpSpan, row).end;
+}
+
+const char *
+nlp_layer_get_text (const NlpLayer *layer, guint row, gsize *len)
+{
+  const NlpSpan *span;
+  const char *text;
+
+  g_return_val_if_fail (layer != NULL && row < layer->spans->len, NULL);
+  span = &g_array_index (layer->spans, NlpSpan, row);
+  text = nlp_document_get_text (layer->doc, NULL);
+  if (len)
+    *len = span->end - span->start;
+  return text + span->start;
+}
+
+guint
+nlp_layer_lower_bound (const NlpLayer *layer, guint offset)
+{
+  const NlpSpan *spans = (const NlpSpan *) layer->spans->data;
+  guint lo = 0, hi = layer->spans->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (spans[mid].start < offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+guint
+nlp_layer_find_covering (const NlpLayer *layer, guint offset)
+{
+  const NlpSpan *spans;
+  guint i;
+
+  g_return_val_if_fail (layer != NULL, NLP_NO_ROW);
+  spans = (const NlpSpan *) layer->spans->data;
+  /* first row starting after offset, then step back one */
+  i = nlp_layer_lower_bound (layer, offset + 1);
+  if (i == 0)
+    return NLP_NO_ROW;
+  i--;
+  return offset < spans[i].end ? i : NLP_NO_ROW;
+}
+
+guint
+nlp_layer_range (const NlpLayer *layer, guint start, guint end, guint *first)
+{
+  guint a, b;
+
+  g_return_val_if_fail (layer != NULL, 0);
+  a = nlp_layer_lower_bound (layer, start);
+  b = end > start ? nlp_layer_lower_bound (layer, end) : a;
+  if (first)
+    *first = a;
+  return b - a;
+}
+
+static NlpColumn *
+column_new (NlpLayer *layer, const char *name, NlpColumnType type,
+            const char *target, GError **error)
+{
+  NlpColumn *column;
+  gsize size;
+
+  if (nlp_layer_get_column (layer, name) != NULL)
+    {
+      g_set_error (error, NLP_ERROR, NLP_ERROR_FAILED,
+                   "layer '%s' already has a column '%s'", layer->name, name);
+      return NULL;
+    }
+  switch (type)
+    {
+    case NLP_COLUMN_STRING: size = sizeof (const char *); break;
+    case NLP_COLUMN_INT:    size = sizeof (gint64); break;
+    case NLP_COLUMN_DOUBLE: size = sizeof (double); break;
+    case NLP_COLUMN_REF:    size = sizeof (guint); break;
+    default:
+      g_return_val_if_reached (NULL);
+    }
+  column = g_new0 (NlpColumn, 1);
+  column->name = g_strdup (name);
+  column->target = g_strdup (target);
+  column->type = type;
+  column->layer = layer;
+  column->values = g_array_sized_new (FALSE, TRUE, size, layer->spans->len);
+  if (type != NLP_COLUMN_STRING)
+    column->set = g_array_sized_new (FALSE, TRUE, 1, layer->spans->len);
+  g_ptr_array_add (layer->columns, column);
+  return column;
+}
+
+NlpColumn *
+nlp_layer_add_column (NlpLayer *layer, const char *name, NlpColumnType type,
+                      GError **error)
+{
+  g_return_val_if_fail (layer != NULL && name != NULL, NULL);
+  g_return_val_if_fail (type != NLP_COLUMN_REF, NULL);
+  return column_new (layer, name, type, NULL, error);
+}
+
+NlpColumn *
+nlp_layer_add_ref_column (NlpLayer *layer, const char *name, const char *target,
+                          GError **error)
+{
+  g_return_val_if_fail (layer != NULL && name != NULL && target != NULL, NULL);
+  return column_new (layer, name, NLP_COLUMN_REF, target, error);
+}
+
+NlpColumn *
+nlp_layer_get_column (const NlpLayer *layer, const char *name)
+{
+  if (layer == NULL)
+    return NULL;
+  for (guint i = 0; i < layer->columns->len; i++)
+    {
+      NlpColumn *c = g_ptr_array_index (layer->columns, i);
+      if (strcmp (c->name, name) == 0)
+        return c;
+    }
+  return NULL;
+}
+
+guint
+nlp_layer_get_n_columns (const NlpLayer *layer)
+{
+  return layer != NULL ? layer->columns->len : 0;
+}
+
+NlpColumn *
+nlp_layer_get_column_at (const NlpLayer *layer, guint i)
+{
+  g_return_val_if_fail (layer != NULL && i < layer->columns->len, NULL);
+  return g_ptr_array_index (layer->columns, i);
+}
+
+const char *
+nlp_column_get_name (const NlpColumn *column)
+{
+  return column->name;
+}
+
+NlpColumnType
+nlp_column_get_type (const NlpColumn *column)
+{
+  return column->type;
+}
+
+const char *
+nlp_column_get_target (const NlpColumn *column)
+{
+  return column->target;
+}
+
+/* Grows the cell arrays so that @row exists; new cells are zero (unset). */
+static inline void
+column_reserve (NlpColumn *column, guint row)
+{
+  if (row >= column->values->len)
+    {
+      g_array_set_size (column->values, row + 1);
+      if (column->set)
+        g_array_set_size (column->set, row + 1);
+    }
+}
+
+#define CHECK_CELL(column, row, want)                                     \
+  g_return_if_fail ((column) != NULL && (column)->type == (want));        \
+  g_return_if_fail ((row) < (column)->layer->spans->len)
+
+void
+nlp_column_set_string_len (NlpColumn *column, guint row, const char *value, gsize len)
+{
+  CHECK_CELL (column, row, NLP_COLUMN_STRING);
+  column_reserve (column, row);
+  g_array_index (column->values, const char *, row) =
+    value ? nlp_document_intern_len (column->layer->doc, value, len) : NULL;
+}
+
+void
+nlp_column_set_string (NlpColumn *column, guint row, const char *value)
+{
+  nlp_column_set_string_len (column, row, value, value ? strlen (value) : 0);
+}
+
+void
+nlp_column_set_int (NlpColumn *column, guint row, gint64 value)
+{
+  CHECK_CELL (column, row, NLP_COLUMN_INT);
+  column_reserve (column, row);
+  g_array_index (column->values, gint64, row) = value;
+  g_array_index (column->set, guint8, row) = 1;
+}
+
+void
+nlp_column_set_double (NlpColumn *column, guint row, double value)
+{
+  CHECK_CELL (column, row, NLP_COLUMN_DOUBLE);
+  column_reserve (column, row);
+  g_array_index (column->values, double, row) = value;
+  g_array_index (column->set, guint8, row) = 1;
+}
+
+void
+nlp_column_set_ref (NlpColumn *column, guint row, guint target_row)
+{
+  CHECK_CELL (column, row, NLP_COLUMN_REF);
+  column_reserve (column, row);
+  g_array_index (column->values, guint, row) = target_row;
+  g_array_index (column->set, guint8, row) = 1;
+}
+
+gboolean
+nlp_column_is_set (const NlpColumn *column, guint row)
+{
+  g_return_val_if_fail (column != NULL, FALSE);
+  if (row >= column->values->len)
+    return FALSE;
+  if (column->type == NLP_COLUMN_STRING)
+    return g_array_index (column->values, const char *, row) != NULL;
+  return g_array_index (column->set, guint8, row) != 0;
+}
+
+const char *
+nlp_column_get_string (const NlpColumn *column, guint row)
+{
+  g_return_val_if_fail (column != NULL && column->type == NLP_COLUMN_STRING, NULL);
+  if (row >= column->values->len)
+    return NULL;
+  return g_array_index (column->values, const char *, row);
+}
+
+gint64
+nlp_column_get_int (const NlpColumn *column, guint row)
+{
+  g_return_val_if_fail (column != NULL && column->type == NLP_COLUMN_INT, 0);
+  return row < column->values->len ? g_array_index (column->values, gint64, row) : 0;
+}
+
+double
+nlp_column_get_double (const NlpColumn *column, guint row)
+{
+  g_return_val_if_fail (column != NULL && column->type == NLP_COLUMN_DOUBLE, 0.0);
+  return row < column->values->len ? g_array_index (column->values, double, row) : 0.0;
+}
+
+guint
+nlp_column_get_ref (const NlpColumn *column, guint row)
+{
+  g_return_val_if_fail (column != NULL && column->type == NLP_COLUMN_REF, NLP_NO_ROW);
+  if (!nlp_column_is_set (column, row))
+    return NLP_NO_ROW;
+  return g_array_index (column->values, guint, row);
+}

@@ -1,0 +1,489 @@
+/* nlp-pipeline.c — building, validating and running a chain of stages.
+ *
+ * Validation reports every problem of a chain at once, one per line, before
+ * any model is created or any document read (GStreamer's parser does the
+ * same for missing elements).
+ */
+#include <string.h>
+#include "nlp-pipeline.h"
+#include "nlp-chain-spec-private.h"
+#include "nlp-stage-env-private.h"
+#include "nlp-pipeline-private.h"
+
+typedef struct {
+  char       *instance;
+  NlpStage   *stage;
+  NlpOptions *options;
+  char       *data_dir;
+  gpointer    model;
+  gboolean    has_model;
+} NlpInstance;
+
+struct _NlpPipeline {
+  NlpRegistry *registry;        /* not owned */
+  GPtrArray   *instances;       /* NlpInstance * */
+  gboolean     profile;
+};
+
+struct _NlpPipelineWorker {
+  NlpPipeline *pipeline;
+  gpointer    *workers;         /* per instance */
+  gint64      *usec;            /* per instance, when profiling */
+};
+
+static void
+instance_free (NlpInstance *inst)
+{
+  if (inst->has_model && inst->stage && nlp_stage_get_info (inst->stage)->model_free)
+    nlp_stage_get_info (inst->stage)->model_free (inst->model);
+  nlp_options_free (inst->options);
+  g_free (inst->data_dir);
+  g_free (inst->instance);
+  g_free (inst);
+}
+
+void
+nlp_pipeline_free (NlpPipeline *pipeline)
+{
+  if (pipeline == NULL)
+    return;
+  /* models are freed in reverse order of creation */
+  for (guint i = pipeline->instances->len; i > 0; i--)
+    instance_free (g_ptr_array_index (pipeline->instances, i - 1));
+  g_ptr_array_free (pipeline->instances, TRUE);
+  g_free (pipeline);
+}
+
+static NlpInstance *
+find_instance (NlpPipeline *pipeline, const char *name)
+{
+  for (guint i = 0; i < pipeline->instances->len; i++)
+    {
+      NlpInstance *inst = g_ptr_array_index (pipeline->instances, i);
+      if (strcmp (inst->instance, name) == 0)
+        return inst;
+    }
+  return NULL;
+}
+
+/* Appends a problem to @problems, keeping the code of the first one. */
+static void
+add_problem (GString *problems, gint *code, gint new_code, const char *msg)
+{
+  if (problems->len)
+    g_string_append_c (problems, '\n');
+  g_string_append (problems, msg);
+  if (*code < 0)
+    *code = new_code;
+}
+
+static void
+check_requirements (NlpPipeline *pipeline, GString *problems, gint *code)
+{
+  GHashTable *provided = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < pipeline->instances->len; i++)
+    {
+      NlpInstance *inst = g_ptr_array_index (pipeline->instances, i);
+      const NlpStageInfo *info;
+
+      if (inst->stage == NULL)
+        continue;
+      info = nlp_stage_get_info (inst->stage);
+      for (guint r = 0; info->requires && info->requires[r]; r++)
+        {
+          const char *need = info->requires[r];
+          GString *msg;
+          char **providers;
+          const char *later = NULL;
+
+          if (g_hash_table_contains (provided, need))
+            continue;
+          for (guint j = i + 1; j < pipeline->instances->len && !later; j++)
+            {
+              NlpInstance *other = g_ptr_array_index (pipeline->instances, j);
+              if (other->stage
+                  && nlp_stage_get_info (other->stage)->provides
+                  && g_strv_contains (nlp_stage_get_info (other->stage)->provides, need))
+                later = other->instance;
+            }
+          msg = g_string_new (NULL);
+          g_string_printf (msg, "stage '%s' requires '%s', which no earlier stage provides",
+                           inst->instance, need);
+          if (later)
+            g_string_append_printf (msg, "; '%s' provides it but comes later: move it before '%s'",
+                                    later, inst->instance);
+          else
+            {
+              providers = nlp_registry_find_providers (pipeline->registry, need);
+              if (providers[0])
+                {
+                  char *list = g_strjoinv (", ", providers);
+                  g_string_append_printf (msg, "; installed stages that provide it: %s", list);
+                  g_free (list);
+                }
+              else
+                g_string_append (msg, "; no installed stage provides it");
+              g_strfreev (providers);
+            }
+          add_problem (problems, code, NLP_ERROR_CHAIN, msg->str);
+          g_string_free (msg, TRUE);
+        }
+      for (guint p = 0; info->provides && info->provides[p]; p++)
+        g_hash_table_add (provided, (gpointer) info->provides[p]);
+    }
+  g_hash_table_unref (provided);
+}
+
+static gboolean
+apply_settings (NlpPipeline *pipeline, const NlpChainSpec *spec,
+                GString *problems, gint *code)
+{
+  for (guint i = 0; i < spec->settings->len; i++)
+    {
+      NlpChainSetting *s = g_ptr_array_index (spec->settings, i);
+      NlpInstance *inst = find_instance (pipeline, s->instance);
+      GError *local = NULL;
+      char *msg;
+
+      if (inst == NULL)
+        {
+          if (s->strict)
+            {
+              msg = g_strdup_printf ("%s %s.%s=%s: '%s' is not in the chain (%s)",
+                                     s->origin, s->instance, s->option, s->value,
+                                     s->instance, spec->stages ? spec->stages : NLP_DEFAULT_CHAIN);
+              add_problem (problems, code, NLP_ERROR_OPTION, msg);
+              g_free (msg);
+            }
+          continue;
+        }
+      if (inst->stage == NULL)
+        continue;
+      if (strcmp (s->option, "datadir") == 0)
+        {
+          g_free (inst->data_dir);
+          inst->data_dir = g_strdup (s->value);
+          continue;
+        }
+      if (!nlp_options_set (inst->options, s->option, s->value, &local))
+        {
+          /* the message names the instance; add where it came from */
+          if (strcmp (s->origin, "--set") == 0)
+            add_problem (problems, code, NLP_ERROR_OPTION, local->message);
+          else
+            {
+              msg = g_strdup_printf ("%s: %s", s->origin, local->message);
+              add_problem (problems, code, NLP_ERROR_OPTION, msg);
+              g_free (msg);
+            }
+          g_error_free (local);
+        }
+    }
+  return TRUE;
+}
+
+static NlpPipeline *
+pipeline_build (NlpRegistry *registry, const NlpChainSpec *spec,
+                gboolean create_models, GError **error)
+{
+  NlpPipeline *pipeline = g_new0 (NlpPipeline, 1);
+  NlpChainSpec *fallback = NULL;
+  GString *problems = g_string_new (NULL);
+  gint code = -1;
+  GPtrArray *items = spec->items;
+
+  pipeline->registry = registry;
+  pipeline->instances = g_ptr_array_new ();
+  if (items->len == 0)
+    {
+      fallback = nlp_chain_spec_new ();
+      nlp_chain_spec_set_stages (fallback, NLP_DEFAULT_CHAIN, NULL);
+      items = fallback->items;
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      NlpChainItem *item = g_ptr_array_index (items, i);
+      NlpInstance *inst = g_new0 (NlpInstance, 1);
+      GError *local = NULL;
+
+      inst->instance = g_strdup (item->instance);
+      inst->stage = nlp_registry_load (registry, item->stage, &local);
+      if (inst->stage == NULL)
+        {
+          add_problem (problems, &code, local->code, local->message);
+          g_error_free (local);
+        }
+      else
+        {
+          const NlpStageInfo *info = nlp_stage_get_info (inst->stage);
+          inst->options = nlp_options_new (inst->instance, info->options);
+          inst->data_dir = g_strdup (nlp_stage_get_data_dir (inst->stage));
+        }
+      g_ptr_array_add (pipeline->instances, inst);
+    }
+  apply_settings (pipeline, spec, problems, &code);
+  check_requirements (pipeline, problems, &code);
+
+  for (guint i = 0; create_models && code < 0 && i < pipeline->instances->len; i++)
+    {
+      NlpInstance *inst = g_ptr_array_index (pipeline->instances, i);
+      const NlpStageInfo *info = nlp_stage_get_info (inst->stage);
+      NlpStageEnv env = { inst->instance, inst->data_dir, inst->options };
+      GError *local = NULL;
+
+      if (info->model_new == NULL)
+        {
+          inst->has_model = TRUE;
+          continue;
+        }
+      inst->model = info->model_new (&env, &local);
+      if (inst->model == NULL && local != NULL)
+        {
+          char *msg = g_str_has_prefix (local->message, inst->instance)
+            ? g_strdup (local->message)
+            : g_strdup_printf ("stage '%s': %s", inst->instance, local->message);
+          add_problem (problems, &code, NLP_ERROR_DATA, msg);
+          g_free (msg);
+          g_error_free (local);
+        }
+      else
+        inst->has_model = TRUE;
+    }
+
+  nlp_chain_spec_free (fallback);
+  if (code >= 0)
+    {
+      g_set_error_literal (error, NLP_ERROR, code, problems->str);
+      g_string_free (problems, TRUE);
+      nlp_pipeline_free (pipeline);
+      return NULL;
+    }
+  g_string_free (problems, TRUE);
+  return pipeline;
+}
+
+NlpPipeline *
+nlp_pipeline_new (NlpRegistry *registry, const NlpChainSpec *spec, GError **error)
+{
+  return pipeline_build (registry, spec, TRUE, error);
+}
+
+NlpPipeline *
+nlp_pipeline_new_unloaded (NlpRegistry *registry, const NlpChainSpec *spec,
+                           GError **error)
+{
+  return pipeline_build (registry, spec, FALSE, error);
+}
+
+guint
+nlp_pipeline_get_n_stages (const NlpPipeline *pipeline)
+{
+  return pipeline->instances->len;
+}
+
+#define INST(p, i) ((NlpInstance *) g_ptr_array_index ((p)->instances, (i)))
+
+const char *
+nlp_pipeline_get_instance_name (const NlpPipeline *pipeline, guint i)
+{
+  g_return_val_if_fail (i < pipeline->instances->len, NULL);
+  return INST (pipeline, i)->instance;
+}
+
+NlpStage *
+nlp_pipeline_get_stage (const NlpPipeline *pipeline, guint i)
+{
+  g_return_val_if_fail (i < pipeline->instances->len, NULL);
+  return INST (pipeline, i)->stage;
+}
+
+const NlpOptions *
+nlp_pipeline_get_options (const NlpPipeline *pipeline, guint i)
+{
+  g_return_val_if_fail (i < pipeline->instances->len, NULL);
+  return INST (pipeline, i)->options;
+}
+
+const char *
+nlp__pipeline_get_data_dir (const NlpPipeline *pipeline, guint i)
+{
+  return INST (pipeline, i)->data_dir;
+}
+
+gboolean
+nlp_pipeline_provides (const NlpPipeline *pipeline, const char *name)
+{
+  for (guint i = 0; i < pipeline->instances->len; i++)
+    {
+      const NlpStageInfo *info = nlp_stage_get_info (INST (pipeline, i)->stage);
+      if (info->provides && g_strv_contains (info->provides, name))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+void
+nlp__pipeline_set_profile (NlpPipeline *pipeline, gboolean profile)
+{
+  pipeline->profile = profile;
+}
+
+NlpPipelineWorker *
+nlp_pipeline_worker_new (NlpPipeline *pipeline, GError **error)
+{
+  NlpPipelineWorker *worker = g_new0 (NlpPipelineWorker, 1);
+  guint n = pipeline->instances->len;
+
+  worker->pipeline = pipeline;
+  worker->workers = g_new0 (gpointer, n);
+  worker->usec = g_new0 (gint64, n);
+  for (guint i = 0; i < n; i++)
+    {
+      NlpInstance *inst = INST (pipeline, i);
+      const NlpStageInfo *info = nlp_stage_get_info (inst->stage);
+      GError *local = NULL;
+
+      if (info->worker_new == NULL)
+        {
+          worker->workers[i] = inst->model;
+          continue;
+        }
+      worker->workers[i] = info->worker_new (inst->model, &local);
+      if (worker->workers[i] == NULL && local != NULL)
+        {
+          g_set_error (error, NLP_ERROR, NLP_ERROR_DATA, "stage '%s': %s",
+                       inst->instance, local->message);
+          g_error_free (local);
+          /* free what was made so far */
+          for (guint j = 0; j < i; j++)
+            {
+              const NlpStageInfo *ij = nlp_stage_get_info (INST (pipeline, j)->stage);
+              if (ij->worker_new && ij->worker_free)
+                ij->worker_free (worker->workers[j]);
+            }
+          g_free (worker->workers);
+          g_free (worker->usec);
+          g_free (worker);
+          return NULL;
+        }
+    }
+  return worker;
+}
+
+void
+nlp_pipeline_worker_free (NlpPipelineWorker *worker)
+{
+  if (worker == NULL)
+    return;
+  for (guint i = 0; i < worker->pipeline->instances->len; i++)
+    {
+      const NlpStageInfo *info = nlp_stage_get_info (INST (worker->pipeline, i)->stage);
+      if (info->worker_new && info->worker_free)
+        info->worker_free (worker->workers[i]);
+    }
+  g_free (worker->workers);
+  g_free (worker->usec);
+  g_free (worker);
+}
+
+const gint64 *
+nlp__pipeline_worker_get_usec (const NlpPipelineWorker *worker)
+{
+  return worker->usec;
+}
+
+/* A stage that says it provides a layer or column must have made it: a
+ * broken third-party stage is caught on the first document, not by a
+ * confused user of its output. */
+static gboolean
+check_provides (const NlpInstance *inst, NlpDocument *doc, GError **error)
+{
+  const char *const *provides = nlp_stage_get_info (inst->stage)->provides;
+
+  for (guint p = 0; provides && provides[p]; p++)
+    {
+      const char *name = provides[p];
+      const char *dot = strchr (name, '.');
+      gboolean ok;
+
+      if (g_str_has_prefix (name, "doc."))
+        continue;           /* attributes may legitimately be absent */
+      if (dot == NULL)
+        ok = nlp_document_get_layer (doc, name) != NULL;
+      else
+        {
+          char *layer = g_strndup (name, (gsize) (dot - name));
+          ok = nlp_layer_get_column (nlp_document_get_layer (doc, layer), dot + 1) != NULL;
+          g_free (layer);
+        }
+      if (!ok)
+        {
+          g_set_error (error, NLP_ERROR, NLP_ERROR_STAGE,
+                       "stage '%s' declares that it provides '%s' but did not "
+                       "add it (a bug in the stage)", inst->instance, name);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+nlp_pipeline_worker_process (NlpPipelineWorker *worker, NlpDocument *doc,
+                             const char **failed_stage, GError **error)
+{
+  NlpPipeline *pipeline = worker->pipeline;
+
+  for (guint i = 0; i < pipeline->instances->len; i++)
+    {
+      NlpInstance *inst = INST (pipeline, i);
+      const NlpStageInfo *info = nlp_stage_get_info (inst->stage);
+      GError *local = NULL;
+      gint64 t0 = pipeline->profile ? g_get_monotonic_time () : 0;
+      gboolean ok = info->process (worker->workers[i], doc, &local);
+
+      if (pipeline->profile)
+        worker->usec[i] += g_get_monotonic_time () - t0;
+      if (ok)
+        ok = check_provides (inst, doc, &local);
+      if (!ok)
+        {
+          if (failed_stage)
+            *failed_stage = inst->instance;
+          g_set_error (error, NLP_ERROR, NLP_ERROR_STAGE, "%s",
+                       local ? local->message : "the stage failed without saying why");
+          g_clear_error (&local);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+NlpDocument *
+nlp_pipeline_run_text (const char *chain, const char *text, GError **error)
+{
+  NlpRegistry *registry = nlp_registry_new ();
+  NlpChainSpec *spec = nlp_chain_spec_new ();
+  NlpPipeline *pipeline = NULL;
+  NlpPipelineWorker *worker = NULL;
+  NlpDocument *doc = NULL;
+
+  if (!nlp_chain_spec_set_stages (spec, chain, error))
+    goto out;
+  pipeline = nlp_pipeline_new (registry, spec, error);
+  if (pipeline == NULL)
+    goto out;
+  worker = nlp_pipeline_worker_new (pipeline, error);
+  if (worker == NULL)
+    goto out;
+  doc = nlp_document_new ("text", text, -1, error);
+  if (doc != NULL && !nlp_pipeline_worker_process (worker, doc, NULL, error))
+    g_clear_pointer (&doc, nlp_document_free);
+out:
+  nlp_pipeline_worker_free (worker);
+  nlp_pipeline_free (pipeline);
+  nlp_chain_spec_free (spec);
+  nlp_registry_free (registry);
+  return doc;
+}

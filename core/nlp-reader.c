@@ -1,0 +1,466 @@
+/* nlp-reader.c — files, directories, stdin and JSON Lines to documents. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "nlp-reader.h"
+#include "nlp-error.h"
+#include "nlp-registry-private.h"
+
+struct _NlpReader {
+  NlpReaderOptions options;
+  GPtrArray  *pending;         /* char * paths, used as a stack (last = next) */
+  GHashTable *visited_dirs;    /* "dev:ino" of directories walked */
+  GPatternSpec *glob;
+  gboolean    used_stdin;
+  /* the JSON Lines stream being read */
+  FILE       *jsonl;
+  char       *jsonl_path;
+  guint64     jsonl_line;
+  char       *line;
+  size_t      line_cap;
+  JsonParser *parser;
+  guint64     bytes_read;
+  guint64     total_bytes;
+  gboolean    total_known;
+};
+
+NlpReader *
+nlp_reader_new (const char *const *inputs, const NlpReaderOptions *options)
+{
+  NlpReader *reader = g_new0 (NlpReader, 1);
+  guint n = inputs ? g_strv_length ((char **) inputs) : 0;
+
+  if (options)
+    reader->options = *options;
+  reader->pending = g_ptr_array_new_with_free_func (g_free);
+  if (n == 0)
+    g_ptr_array_add (reader->pending, g_strdup ("-"));
+  for (guint i = n; i > 0; i--)
+    g_ptr_array_add (reader->pending, g_strdup (inputs[i - 1]));
+  reader->visited_dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (reader->options.glob)
+    reader->glob = g_pattern_spec_new (reader->options.glob);
+  reader->parser = json_parser_new_immutable ();
+  return reader;
+}
+
+static void
+close_jsonl (NlpReader *reader)
+{
+  if (reader->jsonl && reader->jsonl != stdin)
+    fclose (reader->jsonl);
+  reader->jsonl = NULL;
+  g_clear_pointer (&reader->jsonl_path, g_free);
+}
+
+void
+nlp_reader_free (NlpReader *reader)
+{
+  if (reader == NULL)
+    return;
+  close_jsonl (reader);
+  g_ptr_array_unref (reader->pending);
+  g_hash_table_unref (reader->visited_dirs);
+  if (reader->glob)
+    g_pattern_spec_free (reader->glob);
+  g_object_unref (reader->parser);
+  free (reader->line);
+  g_free (reader);
+}
+
+guint64
+nlp_reader_get_bytes_read (const NlpReader *reader)
+{
+  return reader->bytes_read;
+}
+
+guint64
+nlp_reader_get_total_bytes (NlpReader *reader)
+{
+  if (!reader->total_known)
+    {
+      /* named regular files only; directories and stdin are not counted */
+      reader->total_known = TRUE;
+      for (guint i = 0; i < reader->pending->len; i++)
+        {
+          struct stat st;
+          const char *p = g_ptr_array_index (reader->pending, i);
+          if (strcmp (p, "-") == 0 || stat (p, &st) != 0 || !S_ISREG (st.st_mode))
+            return reader->total_bytes = 0;
+          reader->total_bytes += (guint64) st.st_size;
+        }
+    }
+  return reader->total_bytes;
+}
+
+static gboolean
+is_jsonl_name (const char *path)
+{
+  return g_str_has_suffix (path, ".jsonl") || g_str_has_suffix (path, ".ndjson");
+}
+
+/* Makes @text (len bytes, owned) valid UTF-8 according to the policy.
+ * Returns the (possibly new) buffer, or NULL with @error set. */
+static char *
+fix_encoding (NlpReader *reader, char *text, gsize *len, const char *where,
+              char **warning, GError **error)
+{
+  const char *bad;
+  GString *out;
+  guint replaced = 0;
+  const char *p, *end;
+
+  if (g_utf8_validate_len (text, *len, &bad))
+    return text;
+  if (reader->options.encoding == NLP_ENCODING_REJECT)
+    {
+      guint line = 1;
+      for (const char *q = text; q < bad; q++)
+        line += *q == '\n';
+      g_set_error (error, NLP_ERROR, NLP_ERROR_ENCODING,
+                   "%s: %s at line %u (byte %" G_GSIZE_FORMAT "); convert it to "
+                   "UTF-8 or use --invalid-utf8=replace", where,
+                   *bad == '\0' ? "NUL byte (binary data?)" : "invalid UTF-8",
+                   line, (gsize) (bad - text));
+      g_free (text);
+      return NULL;
+    }
+  /* replace each invalid sequence (and NUL) with U+FFFD */
+  out = g_string_sized_new (*len + 16);
+  p = text;
+  end = text + *len;
+  while (p < end)
+    {
+      const char *stop;
+      if (g_utf8_validate_len (p, (gsize) (end - p), &stop))
+        {
+          g_string_append_len (out, p, end - p);
+          break;
+        }
+      g_string_append_len (out, p, stop - p);
+      g_string_append (out, "\xEF\xBF\xBD");
+      replaced++;
+      p = stop + 1;
+      /* skip continuation bytes of the broken sequence */
+      while (p < end && ((guchar) *p & 0xC0) == 0x80)
+        p++;
+    }
+  if (warning)
+    *warning = g_strdup_printf ("%s: replaced %u invalid UTF-8 sequence%s with U+FFFD",
+                                where, replaced, replaced == 1 ? "" : "s");
+  g_free (text);
+  *len = out->len;
+  return g_string_free (out, FALSE);
+}
+
+static NlpDocument *
+make_document (NlpReader *reader, const char *id, char *text, gsize len,
+               const char *where, char **warning, GError **error)
+{
+  if (reader->options.max_doc_bytes && len > reader->options.max_doc_bytes)
+    {
+      g_set_error (error, NLP_ERROR, NLP_ERROR_TOO_LARGE,
+                   "%s: document is %" G_GSIZE_FORMAT " bytes, over the "
+                   "--max-doc-bytes limit of %" G_GSIZE_FORMAT "; raise the limit "
+                   "or split the document", where, len, reader->options.max_doc_bytes);
+      g_free (text);
+      return NULL;
+    }
+  /* a UTF-8 byte-order mark is an encoding marker, not text */
+  if (len >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
+    {
+      memmove (text, text + 3, len - 3);
+      len -= 3;
+    }
+  text = fix_encoding (reader, text, &len, where, warning, error);
+  if (text == NULL)
+    return NULL;
+  text = g_realloc (text, len + 1);
+  reader->bytes_read += len;
+  return nlp_document_new_take (id, text, len, error);
+}
+
+static gboolean
+read_all (FILE *f, char **text, gsize *len)
+{
+  GByteArray *buf = g_byte_array_new ();
+  guint8 chunk[65536];
+  size_t n;
+
+  while ((n = fread (chunk, 1, sizeof chunk, f)) > 0)
+    g_byte_array_append (buf, chunk, (guint) n);
+  if (ferror (f))
+    {
+      g_byte_array_unref (buf);
+      return FALSE;
+    }
+  *len = buf->len;
+  g_byte_array_append (buf, (const guint8 *) "", 1);
+  *text = (char *) g_byte_array_free (buf, FALSE);
+  return TRUE;
+}
+
+/* One JSON Lines record to a document. */
+static NlpDocument *
+parse_record (NlpReader *reader, char *line, gsize len, char **warning, GError **error)
+{
+  GError *local = NULL;
+  char *where = g_strdup_printf ("%s:%" G_GUINT64_FORMAT, reader->jsonl_path,
+                                 reader->jsonl_line);
+  JsonNode *root;
+  JsonObject *obj;
+  JsonNode *text_node, *id_node;
+  char *id = NULL;
+  NlpDocument *doc = NULL;
+  const char *text;
+  char *owned = NULL;
+
+  if (!g_utf8_validate_len (line, len, NULL))
+    {
+      owned = fix_encoding (reader, g_strndup (line, len), &len, where, warning, error);
+      if (owned == NULL)
+        goto out;
+      line = owned;
+    }
+  if (!json_parser_load_from_data (reader->parser, line, (gssize) len, &local))
+    goto bad_json;
+
+  root = json_parser_get_root (reader->parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, NLP_ERROR, NLP_ERROR_INPUT,
+                   "%s: a JSON Lines record must be an object like "
+                   "{\"id\": \"a1\", \"text\": \"...\"}", where);
+      goto out;
+    }
+  obj = json_node_get_object (root);
+  text_node = json_object_get_member (obj, "text");
+  if (text_node == NULL || JSON_NODE_TYPE (text_node) != JSON_NODE_VALUE
+      || json_node_get_value_type (text_node) != G_TYPE_STRING)
+    {
+      g_set_error (error, NLP_ERROR, NLP_ERROR_INPUT,
+                   "%s: %s; each record needs a string \"text\" member", where,
+                   text_node == NULL ? "no \"text\" member" : "\"text\" is not a string");
+      goto out;
+    }
+  id_node = json_object_get_member (obj, "id");
+  if (id_node != NULL && JSON_NODE_TYPE (id_node) == JSON_NODE_VALUE)
+    {
+      if (json_node_get_value_type (id_node) == G_TYPE_STRING)
+        id = g_strdup (json_node_get_string (id_node));
+      else if (json_node_get_value_type (id_node) == G_TYPE_INT64)
+        id = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (id_node));
+    }
+  if (id == NULL)
+    id = g_strdup (where);
+  text = json_node_get_string (text_node);
+  doc = make_document (reader, id, g_strdup (text), strlen (text), where,
+                       warning, error);
+  if (doc != NULL)
+    {
+      JsonObject *extra = json_object_new ();
+      GList *members = json_object_get_members (obj);
+      for (GList *m = members; m; m = m->next)
+        if (strcmp (m->data, "id") != 0 && strcmp (m->data, "text") != 0)
+          json_object_set_member (extra, m->data,
+                                  json_node_copy (json_object_get_member (obj, m->data)));
+      g_list_free (members);
+      nlp_document_set_meta (doc, "source", reader->jsonl_path);
+      if (json_object_get_size (extra) > 0)
+        {
+          JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+          json_node_take_object (node, extra);
+          nlp_document_set_extra (doc, node);
+        }
+      else
+        json_object_unref (extra);
+    }
+  goto out;
+
+bad_json:
+  g_set_error (error, NLP_ERROR, NLP_ERROR_INPUT,
+               "%s: not valid JSON (%s); each line must be one object like "
+               "{\"id\": \"a1\", \"text\": \"...\"}", where, local->message);
+  g_error_free (local);
+out:
+  g_free (owned);
+  g_free (id);
+  g_free (where);
+  return doc;
+}
+
+/* Next record of the open JSON Lines stream: FALSE at its end. */
+static gboolean
+next_record (NlpReader *reader, NlpDocument **doc, char **warning, GError **error)
+{
+  ssize_t n;
+
+  while ((n = getline (&reader->line, &reader->line_cap, reader->jsonl)) >= 0)
+    {
+      gsize len = (gsize) n;
+      reader->jsonl_line++;
+      while (len > 0 && g_ascii_isspace (reader->line[len - 1]))
+        len--;
+      if (len == 0)
+        continue;              /* blank lines separate nothing: skip */
+      reader->line[len] = '\0';
+      *doc = parse_record (reader, reader->line, len, warning, error);
+      return TRUE;
+    }
+  if (ferror (reader->jsonl))
+    {
+      g_set_error (error, NLP_ERROR, NLP_ERROR_IO, "%s: read error after line %"
+                   G_GUINT64_FORMAT ": %s", reader->jsonl_path, reader->jsonl_line,
+                   g_strerror (errno));
+      close_jsonl (reader);
+      *doc = NULL;
+      return TRUE;
+    }
+  close_jsonl (reader);
+  return FALSE;
+}
+
+/* Pushes the entries of directory @path (sorted) onto the stack. */
+static gboolean
+push_directory (NlpReader *reader, const char *path, GError **error)
+{
+  struct stat st;
+  char *key;
+  GDir *dir;
+  GError *local = NULL;
+  GPtrArray *entries;
+  const char *name;
+
+  if (stat (path, &st) == 0)
+    {
+      key = g_strdup_printf ("%lu:%lu", (gulong) st.st_dev, (gulong) st.st_ino);
+      if (g_hash_table_contains (reader->visited_dirs, key))
+        {
+          g_set_error (error, NLP_ERROR, NLP_ERROR_IO,
+                       "%s: directory already read (a symbolic-link loop?); skipped",
+                       path);
+          g_free (key);
+          return FALSE;
+        }
+      g_hash_table_add (reader->visited_dirs, key);
+    }
+  dir = g_dir_open (path, 0, &local);
+  if (dir == NULL)
+    {
+      g_set_error (error, NLP_ERROR, NLP_ERROR_IO, "%s: %s", path, local->message);
+      g_error_free (local);
+      return FALSE;
+    }
+  entries = g_ptr_array_new ();
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (name[0] != '.')        /* hidden files and editor droppings */
+      g_ptr_array_add (entries, g_build_filename (path, name, NULL));
+  g_dir_close (dir);
+  g_ptr_array_sort (entries, nlp__compare_strings);
+  for (guint i = entries->len; i > 0; i--)
+    {
+      char *child = g_ptr_array_index (entries, i - 1);
+      if (reader->glob && !g_file_test (child, G_FILE_TEST_IS_DIR))
+        {
+          char *base = g_path_get_basename (child);
+          gboolean match = g_pattern_spec_match_string (reader->glob, base);
+          g_free (base);
+          if (!match)
+            {
+              g_free (child);
+              continue;
+            }
+        }
+      g_ptr_array_add (reader->pending, child);
+    }
+  g_ptr_array_free (entries, TRUE);
+  return TRUE;
+}
+
+gboolean
+nlp_reader_next (NlpReader *reader, NlpDocument **doc, char **warning, GError **error)
+{
+  *doc = NULL;
+  for (;;)
+    {
+      char *path, *text = NULL;
+      gsize len = 0;
+      GError *local = NULL;
+      gboolean jsonl;
+
+      if (reader->jsonl != NULL && next_record (reader, doc, warning, error))
+        return TRUE;
+      if (reader->pending->len == 0)
+        return FALSE;
+      path = g_ptr_array_steal_index (reader->pending, reader->pending->len - 1);
+      jsonl = reader->options.format == NLP_INPUT_JSONL
+              || (reader->options.format == NLP_INPUT_AUTO && is_jsonl_name (path));
+
+      if (strcmp (path, "-") == 0)
+        {
+          if (reader->used_stdin)
+            {
+              g_set_error (error, NLP_ERROR, NLP_ERROR_USAGE,
+                           "standard input ('-') given twice; it is read once");
+              g_free (path);
+              return TRUE;
+            }
+          reader->used_stdin = TRUE;
+          if (jsonl)
+            {
+              reader->jsonl = stdin;
+              reader->jsonl_path = g_strdup ("stdin");
+              reader->jsonl_line = 0;
+              g_free (path);
+              continue;
+            }
+          if (!read_all (stdin, &text, &len))
+            {
+              g_set_error (error, NLP_ERROR, NLP_ERROR_IO, "stdin: read error: %s",
+                           g_strerror (errno));
+              g_free (path);
+              return TRUE;
+            }
+          *doc = make_document (reader, "stdin", text, len, "stdin", warning, error);
+          if (*doc)
+            nlp_document_set_meta (*doc, "source", "stdin");
+          g_free (path);
+          return TRUE;
+        }
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          gboolean ok = push_directory (reader, path, error);
+          g_free (path);
+          if (!ok)
+            return TRUE;
+          continue;
+        }
+      if (jsonl)
+        {
+          reader->jsonl = fopen (path, "r");
+          if (reader->jsonl == NULL)
+            {
+              g_set_error (error, NLP_ERROR, NLP_ERROR_IO,
+                           "%s: cannot open: %s", path, g_strerror (errno));
+              g_free (path);
+              return TRUE;
+            }
+          reader->jsonl_path = path;
+          reader->jsonl_line = 0;
+          continue;
+        }
+      if (!g_file_get_contents (path, &text, &len, &local))
+        {
+          g_set_error (error, NLP_ERROR, NLP_ERROR_IO, "%s", local->message);
+          g_error_free (local);
+          g_free (path);
+          return TRUE;
+        }
+      *doc = make_document (reader, path, text, len, path, warning, error);
+      if (*doc)
+        nlp_document_set_meta (*doc, "source", path);
+      g_free (path);
+      return TRUE;
+    }
+}

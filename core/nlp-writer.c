@@ -1,0 +1,213 @@
+/* nlp-writer.c — the format table and helpers every format shares. */
+#include <math.h>
+#include <string.h>
+#include "nlp-writer-private.h"
+#include "nlp-error.h"
+
+struct _NlpWriter {
+  const NlpWriterClass *klass;   /* NULL for "none" */
+  NlpWriterOptions      options;
+  char                 *columns;
+};
+
+static const NlpWriterClass *const formats[] = {
+  &nlp__writer_json,
+  &nlp__writer_text,
+  NULL
+};
+
+static const char *const format_names[] = { "json", "text", "none", NULL };
+
+const char *const *
+nlp_writer_list_formats (void)
+{
+  return format_names;
+}
+
+const char *
+nlp_writer_describe (const char *format)
+{
+  if (g_strcmp0 (format, "none") == 0)
+    return "run every stage and write nothing (benchmarks)";
+  for (guint i = 0; formats[i]; i++)
+    if (g_strcmp0 (formats[i]->name, format) == 0)
+      return formats[i]->description;
+  return NULL;
+}
+
+NlpWriter *
+nlp_writer_new (const char *format, const NlpWriterOptions *options, GError **error)
+{
+  NlpWriter *writer;
+  const NlpWriterClass *klass = NULL;
+
+  for (guint i = 0; formats[i]; i++)
+    if (g_strcmp0 (formats[i]->name, format) == 0)
+      klass = formats[i];
+  if (klass == NULL && g_strcmp0 (format, "none") != 0)
+    {
+      char *list = g_strjoinv (", ", (char **) format_names);
+      g_set_error (error, NLP_ERROR, NLP_ERROR_USAGE,
+                   "unknown output format '%s'; formats: %s", format, list);
+      g_free (list);
+      return NULL;
+    }
+  writer = g_new0 (NlpWriter, 1);
+  writer->klass = klass;
+  if (options)
+    writer->options = *options;
+  writer->columns = g_strdup (writer->options.columns);
+  writer->options.columns = writer->columns;
+  return writer;
+}
+
+void
+nlp_writer_free (NlpWriter *writer)
+{
+  if (writer == NULL)
+    return;
+  g_free (writer->columns);
+  g_free (writer);
+}
+
+void
+nlp_writer_header (NlpWriter *writer, GString *out)
+{
+  if (writer->klass && writer->klass->header)
+    writer->klass->header (&writer->options, out);
+}
+
+void
+nlp_writer_footer (NlpWriter *writer, GString *out)
+{
+  if (writer->klass && writer->klass->footer)
+    writer->klass->footer (&writer->options, out);
+}
+
+void
+nlp_writer_format (NlpWriter *writer, NlpDocument *doc, GString *out)
+{
+  if (writer->klass)
+    writer->klass->format (&writer->options, doc, out);
+}
+
+gboolean
+nlp_writer_is_null (const NlpWriter *writer)
+{
+  return writer->klass == NULL;
+}
+
+void
+nlp__json_append_string (GString *out, const char *s, gsize len)
+{
+  static const char hex[] = "0123456789abcdef";
+  const char *run = s, *end = s + len;
+
+  g_string_append_c (out, '"');
+  for (const char *p = s; p < end; p++)
+    {
+      guchar c = (guchar) *p;
+      const char *esc = NULL;
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+      g_string_append_len (out, run, p - run);
+      switch (c)
+        {
+        case '"':  esc = "\\\""; break;
+        case '\\': esc = "\\\\"; break;
+        case '\n': esc = "\\n"; break;
+        case '\r': esc = "\\r"; break;
+        case '\t': esc = "\\t"; break;
+        case '\b': esc = "\\b"; break;
+        case '\f': esc = "\\f"; break;
+        default: break;
+        }
+      if (esc)
+        g_string_append (out, esc);
+      else
+        {
+          char u[7] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15], 0 };
+          g_string_append_len (out, u, 6);
+        }
+      run = p + 1;
+    }
+  g_string_append_len (out, run, end - run);
+  g_string_append_c (out, '"');
+}
+
+void
+nlp__json_append_double (GString *out, double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  /* %.15g reads back exactly for most values and stays short (0.4404,
+   * not 0.44040000000000001); fall back to 17 digits when it does not. */
+  g_ascii_formatd (buf, sizeof buf, "%.15g", value);
+  if (g_ascii_strtod (buf, NULL) != value)
+    g_ascii_formatd (buf, sizeof buf, "%.17g", value);
+  g_string_append (out, buf);
+}
+
+void
+nlp__json_append_cell (GString *out, const NlpColumn *column, guint row)
+{
+  if (!nlp_column_is_set (column, row))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  switch (nlp_column_get_type (column))
+    {
+    case NLP_COLUMN_STRING:
+      {
+        const char *s = nlp_column_get_string (column, row);
+        nlp__json_append_string (out, s, strlen (s));
+      }
+      break;
+    case NLP_COLUMN_INT:
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, nlp_column_get_int (column, row));
+      break;
+    case NLP_COLUMN_DOUBLE:
+      nlp__json_append_double (out, nlp_column_get_double (column, row));
+      break;
+    case NLP_COLUMN_REF:
+      g_string_append_printf (out, "%u", nlp_column_get_ref (column, row));
+      break;
+    default:
+      g_string_append (out, "null");
+    }
+}
+
+void
+nlp__json_append_attr (GString *out, const NlpDocument *doc, guint i)
+{
+  const char *s;
+  char *json;
+
+  switch (nlp_document_get_attr_type (doc, i))
+    {
+    case NLP_VALUE_STRING:
+      s = nlp_document_get_attr_string (doc, i);
+      nlp__json_append_string (out, s, strlen (s));
+      break;
+    case NLP_VALUE_INT:
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, nlp_document_get_attr_int (doc, i));
+      break;
+    case NLP_VALUE_DOUBLE:
+      nlp__json_append_double (out, nlp_document_get_attr_double (doc, i));
+      break;
+    case NLP_VALUE_JSON:
+      json = json_to_string (nlp_document_get_attr_json (doc, i), FALSE);
+      g_string_append (out, json);
+      g_free (json);
+      break;
+    default:
+      g_string_append (out, "null");
+    }
+}

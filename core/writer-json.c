@@ -1,0 +1,170 @@
+/* writer-json.c — one JSON object per document (JSON Lines for streams).
+ *
+ * Layout (docs/formats.md is the reference):
+ *   {"nlpipe": 1, "id": ..., "offsets": "codepoint"|"byte", "text": ...,
+ *    "meta": {...}, "layers": {"token": [{"start":0,"end":3,"norm":...}, ...],
+ *    ...}, "attributes": {...}, "extra": {...}, "error": {...}}
+ * Layers and columns are written generically, so a third-party stage's
+ * output appears with no change here.
+ */
+#include <string.h>
+#include "nlp-writer-private.h"
+
+#define NLP_JSON_FORMAT_VERSION 1
+
+/* Byte offset -> code point offset.  NULL when the text is ASCII (the two
+ * are equal); otherwise (transfer full) an array of len + 1 entries. */
+static guint32 *
+codepoint_map (const char *text, gsize len)
+{
+  guint32 *map;
+  guint32 cp = 0;
+  gsize i;
+
+  for (i = 0; i < len; i++)
+    if ((guchar) text[i] >= 0x80)
+      break;
+  if (i == len)
+    return NULL;
+  map = g_new (guint32, len + 1);
+  /* a continuation byte maps to its character's index; spans never start
+   * or end there */
+  for (i = 0; i < len; i++)
+    {
+      if (((guchar) text[i] & 0xC0) != 0x80 && i > 0)
+        cp++;
+      map[i] = cp;
+    }
+  map[len] = len ? cp + 1 : 0;
+  return map;
+}
+
+static inline guint
+convert (const guint32 *map, guint offset)
+{
+  return map ? map[offset] : offset;
+}
+
+static void
+append_layer (GString *out, const NlpLayer *layer, const guint32 *map)
+{
+  guint n = nlp_layer_get_n_rows (layer);
+  guint ncols = nlp_layer_get_n_columns (layer);
+
+  g_string_append_c (out, '[');
+  for (guint r = 0; r < n; r++)
+    {
+      if (r)
+        g_string_append_c (out, ',');
+      g_string_append_printf (out, "{\"start\":%u,\"end\":%u",
+                              convert (map, nlp_layer_get_start (layer, r)),
+                              convert (map, nlp_layer_get_end (layer, r)));
+      for (guint c = 0; c < ncols; c++)
+        {
+          const NlpColumn *col = nlp_layer_get_column_at (layer, c);
+          const char *name = nlp_column_get_name (col);
+          g_string_append_c (out, ',');
+          nlp__json_append_string (out, name, strlen (name));
+          g_string_append_c (out, ':');
+          nlp__json_append_cell (out, col, r);
+        }
+      g_string_append_c (out, '}');
+    }
+  g_string_append_c (out, ']');
+}
+
+static void
+append_compact (const NlpWriterOptions *options, NlpDocument *doc, GString *out)
+{
+  gsize len;
+  const char *text = nlp_document_get_text (doc, &len);
+  const char *id = nlp_document_get_id (doc);
+  const char *err_stage, *err;
+  guint32 *map = options->byte_offsets ? NULL : codepoint_map (text, len);
+  JsonNode *extra = nlp_document_get_extra (doc);
+
+  g_string_append_printf (out, "{\"nlpipe\":%d,\"id\":", NLP_JSON_FORMAT_VERSION);
+  nlp__json_append_string (out, id, strlen (id));
+  g_string_append_printf (out, ",\"offsets\":\"%s\",\"text\":",
+                          options->byte_offsets ? "byte" : "codepoint");
+  nlp__json_append_string (out, text, len);
+
+  g_string_append (out, ",\"meta\":{");
+  for (guint i = 0; i < nlp_document_get_n_meta (doc); i++)
+    {
+      const char *k, *v;
+      nlp_document_get_meta_at (doc, i, &k, &v);
+      if (i)
+        g_string_append_c (out, ',');
+      nlp__json_append_string (out, k, strlen (k));
+      g_string_append_c (out, ':');
+      nlp__json_append_string (out, v, strlen (v));
+    }
+  g_string_append (out, "},\"layers\":{");
+  for (guint i = 0; i < nlp_document_get_n_layers (doc); i++)
+    {
+      const NlpLayer *layer = nlp_document_get_layer_at (doc, i);
+      const char *name = nlp_layer_get_name (layer);
+      if (i)
+        g_string_append_c (out, ',');
+      nlp__json_append_string (out, name, strlen (name));
+      g_string_append_c (out, ':');
+      append_layer (out, layer, map);
+    }
+  g_string_append (out, "},\"attributes\":{");
+  for (guint i = 0; i < nlp_document_get_n_attrs (doc); i++)
+    {
+      const char *name = nlp_document_get_attr_name (doc, i);
+      if (i)
+        g_string_append_c (out, ',');
+      nlp__json_append_string (out, name, strlen (name));
+      g_string_append_c (out, ':');
+      nlp__json_append_attr (out, doc, i);
+    }
+  g_string_append_c (out, '}');
+  if (extra != NULL)
+    {
+      char *json = json_to_string (extra, FALSE);
+      g_string_append_printf (out, ",\"extra\":%s", json);
+      g_free (json);
+    }
+  err = nlp_document_get_error (doc, &err_stage);
+  if (err != NULL)
+    {
+      g_string_append (out, ",\"error\":{\"stage\":");
+      nlp__json_append_string (out, err_stage, strlen (err_stage));
+      g_string_append (out, ",\"message\":");
+      nlp__json_append_string (out, err, strlen (err));
+      g_string_append_c (out, '}');
+    }
+  g_string_append_c (out, '}');
+  g_free (map);
+}
+
+static void
+json_format (const NlpWriterOptions *options, NlpDocument *doc, GString *out)
+{
+  if (options->pretty)
+    {
+      GString *compact = g_string_new (NULL);
+      JsonNode *node;
+      char *pretty;
+
+      append_compact (options, doc, compact);
+      node = json_from_string (compact->str, NULL);
+      pretty = json_to_string (node, TRUE);
+      g_string_append (out, pretty);
+      g_free (pretty);
+      json_node_unref (node);
+      g_string_free (compact, TRUE);
+    }
+  else
+    append_compact (options, doc, out);
+  g_string_append_c (out, '\n');
+}
+
+const NlpWriterClass nlp__writer_json = {
+  .name = "json",
+  .description = "one JSON object per document (JSON Lines for streams)",
+  .format = json_format,
+};

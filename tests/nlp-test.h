@@ -1,0 +1,47 @@
+/* nlp-test.h — helpers shared by the Criterion tests. */
+#ifndef NLP_TEST_H
+#define NLP_TEST_H
+
+#include <criterion/criterion.h>
+#include "nlpipe.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char *out;      /* stdout, NUL-terminated */
+  char *err;      /* stderr */
+  int   status;   /* exit code (or 128 + signal) */
+} NlpTestRun;
+
+/* Runs the built (uninstalled) nlpipe with the NULL-terminated arguments,
+ * optionally feeding @input on stdin (NULL: empty stdin). */
+NlpTestRun  *nlp_test_run   (const char *input, const char *first_arg, ...) G_GNUC_NULL_TERMINATED;
+/* Same with an argv array and extra environment "K=V" entries (may be NULL). */
+NlpTestRun  *nlp_test_runv  (const char *input, const char *const *argv,
+                             const char *const *env);
+void         nlp_test_run_free (NlpTestRun *run);
+
+/* (transfer full) absolute path of tests/fixtures/@name in the source tree. */
+char        *nlp_test_fixture (const char *name);
+/* (transfer full) absolute path of examples/articles/@name. */
+char        *nlp_test_article (const char *name);
+/* (transfer full) the contents of a file; asserts it can be read. */
+char        *nlp_test_read (const char *path);
+
+/* Parses one JSON value; asserts it parses.  (transfer full) */
+JsonNode    *nlp_test_parse_json (const char *text);
+
+/* Runs @chain on @text in-process; asserts success.  (transfer full) */
+NlpDocument *nlp_test_chain (const char *chain, const char *text);
+/* (transfer full) the texts of the rows of @layer, NULL-terminated
+ * (an empty vector when the layer is missing). */
+char       **nlp_test_span_texts (NlpDocument *doc, const char *layer);
+/* TRUE when @layer has a row whose text is @text and, when @column is not
+ * NULL, whose string @column equals @value. */
+gboolean     nlp_test_has_span (NlpDocument *doc, const char *layer,
+                                const char *text, const char *column,
+                                const char *value);
+
+G_END_DECLS
+
+#endif
