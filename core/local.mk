@@ -30,3 +30,6 @@ EXTRA_core_libnlpipe_la_DEPENDENCIES = $(LTDLDEPS)
 bin_PROGRAMS += core/nlpipe
 core_nlpipe_SOURCES = core/main.c core/cli-private.h core/cli-run.c core/cli-inspect.c
 core_nlpipe_LDADD = core/libnlpipe.la $(GLIB_LIBS) $(JSON_LIBS)
+
+# Output formats beyond json/text (each writer-*.c adds itself there).
+include core/writers.mk

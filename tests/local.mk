@@ -20,3 +20,8 @@ AM_TESTS_ENVIRONMENT = LD_BIND_NOW=1; export LD_BIND_NOW; \
 EXTRA_DIST += tests/criterion-tap.sh tests/fixtures build-aux/tap-driver.sh
 
 include tests/core.mk
+include tests/cli.mk
+include tests/writers.mk
+include tests/sdk.mk
+include tests/runner.mk
+include tests/robustness.mk
