@@ -1,0 +1,436 @@
+/* entity — named entities: a trained tagger (ner-*.c) with gazetteer
+ * features and a document-level second pass, DATE/MONEY/PERCENT rules,
+ * user overrides, canonical names and a per-document entity summary.
+ *
+ * The model and word lists are loaded once (model_new) and shared
+ * read-only by every thread; each worker owns its scratch, so a document
+ * costs no allocation per token.
+ */
+#include <string.h>
+#include "nlpipe-stage.h"
+#include "ner-tagger.h"
+#include "ner-rules.h"
+#include "ner-mentions.h"
+
+typedef struct {
+  NerModel     *model;
+  NerGazetteer *gaz;
+  NerOverrides *overrides;
+  gboolean      doc_features;
+  guint         model_types;   /* bit t: emit model type t */
+  guint         rule_types;    /* bit NerRuleType: run that rule */
+} EntityModel;
+
+typedef struct {
+  EntityModel *model;
+  NerWork     *work;
+  GArray      *starts, *ends;  /* guint byte offsets of the tagger's tokens */
+  GPtrArray   *text;
+  GArray      *len;            /* guint32 */
+  GArray      *sent;           /* guint token offsets */
+  GByteArray  *labels;
+  GArray      *mentions, *rules;
+  GString     *scratch;
+} EntityWorker;
+
+static const NlpOptionSpec entity_options[] = {
+  NLP_OPTION_PATH_SPEC ("model", "",
+                        "Tagger model (default: ner.model of the stage data; see nlpipe-ner train)"),
+  NLP_OPTION_STRING_SPEC ("types", "all",
+                          "Types to emit: all, or a list such as PER,LOC,ORG,DATE,MONEY,PERCENT"),
+  NLP_OPTION_PATH_SPEC ("overrides", "",
+                        "TSV of PHRASE<TAB>LABEL forced after the model (LABEL O removes)"),
+  NLP_OPTION_BOOL_SPEC ("doc-features", "true",
+                        "Second pass with what the first said about the same word elsewhere"),
+  NLP_OPTION_END
+};
+
+static void
+entity_model_free (gpointer data)
+{
+  EntityModel *em = data;
+  if (em == NULL)
+    return;
+  ner_model_free (em->model);
+  ner_gazetteer_free (em->gaz);
+  ner_overrides_free (em->overrides);
+  g_free (em);
+}
+
+static gboolean
+parse_types (EntityModel *em, const char *spec, GError **error)
+{
+  char **names;
+  gboolean ok = TRUE;
+
+  if (g_ascii_strcasecmp (spec, "all") == 0)
+    {
+      em->model_types = (1u << em->model->n_types) - 1;
+      em->rule_types = (1u << NER_RULE_N_TYPES) - 1;
+      return TRUE;
+    }
+  names = g_strsplit (spec, ",", -1);
+  for (guint i = 0; ok && names[i] != NULL; i++)
+    {
+      const char *name = g_strstrip (names[i]);
+      int t = ner_model_find_type (em->model, name);
+      if (*name == '\0')
+        continue;
+      if (t >= 0)
+        {
+          em->model_types |= 1u << t;
+          continue;
+        }
+      for (guint r = 0; r < NER_RULE_N_TYPES; r++)
+        if (strcmp (name, ner_rule_type_names[r]) == 0)
+          {
+            em->rule_types |= 1u << r;
+            t = (int) r;
+          }
+      if (t < 0)
+        {
+          GString *valid = g_string_new (NULL);
+          for (guint k = 0; k < em->model->n_types; k++)
+            g_string_append_printf (valid, "%s,", em->model->types[k]);
+          for (guint r = 0; r < NER_RULE_N_TYPES; r++)
+            g_string_append_printf (valid, "%s%s", ner_rule_type_names[r],
+                                    r + 1 < NER_RULE_N_TYPES ? "," : "");
+          g_set_error (error, NLP_ERROR, NLP_ERROR_OPTION,
+                       "entity: unknown type '%s' in types=%s; valid types: all or %s",
+                       name, spec, valid->str);
+          g_string_free (valid, TRUE);
+          ok = FALSE;
+        }
+    }
+  g_strfreev (names);
+  return ok;
+}
+
+static gpointer
+entity_model_new (const NlpStageEnv *env, GError **error)
+{
+  EntityModel *em = g_new0 (EntityModel, 1);
+  const char *path = nlp_stage_env_get_string (env, "model");
+  const char *overrides = nlp_stage_env_get_string (env, "overrides");
+  char *found = NULL;
+
+  if (path == NULL || *path == '\0')
+    {
+      found = nlp_stage_env_find_data (env, "ner.model", error);
+      if (found == NULL)
+        goto fail;
+      path = found;
+    }
+  em->model = ner_model_load (path, error);
+  g_free (found);
+  if (em->model == NULL)
+    goto fail;
+  em->gaz = ner_gazetteer_load_dir (nlp_stage_env_get_data_dir (env), error);
+  if (em->gaz == NULL)
+    goto fail;
+  if (overrides != NULL && *overrides != '\0'
+      && (em->overrides = ner_overrides_load (overrides, error)) == NULL)
+    goto fail;
+  em->doc_features = nlp_stage_env_get_bool (env, "doc-features");
+  if (!parse_types (em, nlp_stage_env_get_string (env, "types"), error))
+    goto fail;
+  return em;
+
+fail:
+  entity_model_free (em);
+  return NULL;
+}
+
+static gpointer
+entity_worker_new (gpointer data, GError **error)
+{
+  EntityWorker *w = g_new0 (EntityWorker, 1);
+  w->model = data;
+  w->work = ner_work_new ();
+  w->starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  w->ends = g_array_new (FALSE, FALSE, sizeof (guint));
+  w->text = g_ptr_array_new ();
+  w->len = g_array_new (FALSE, FALSE, sizeof (guint32));
+  w->sent = g_array_new (FALSE, FALSE, sizeof (guint));
+  w->labels = g_byte_array_new ();
+  w->mentions = g_array_new (FALSE, FALSE, sizeof (NerMention));
+  w->rules = g_array_new (FALSE, FALSE, sizeof (NerMention));
+  w->scratch = g_string_new (NULL);
+  return w;
+}
+
+static void
+entity_worker_free (gpointer data)
+{
+  EntityWorker *w = data;
+  ner_work_free (w->work);
+  g_array_free (w->starts, TRUE);
+  g_array_free (w->ends, TRUE);
+  g_ptr_array_free (w->text, TRUE);
+  g_array_free (w->len, TRUE);
+  g_array_free (w->sent, TRUE);
+  g_byte_array_free (w->labels, TRUE);
+  g_array_free (w->mentions, TRUE);
+  g_array_free (w->rules, TRUE);
+  g_string_free (w->scratch, TRUE);
+  g_free (w);
+}
+
+static void
+push (EntityWorker *w, const char *text, guint start, guint end)
+{
+  const char *p = text + start;
+  guint32 len = end - start;
+  g_array_append_val (w->starts, start);
+  g_array_append_val (w->ends, end);
+  g_ptr_array_add (w->text, (gpointer) p);
+  g_array_append_val (w->len, len);
+}
+
+/* The tagger was trained on text tokenised the Penn Treebank way: the
+ * possessive "'s" and the parts of hyphenated words are tokens of their
+ * own.  Split nlpipe's whole tokens the same way ("Ukraine's" ->
+ * "Ukraine" "'s", "US-Russia" -> "US" "-" "Russia") so that the entity is
+ * "Ukraine", not "Ukraine's". */
+static void
+push_split (EntityWorker *w, const char *text, guint start, guint end)
+{
+  guint cut = end;
+
+  if (end - start > 2 && (text[end - 1] == 's' || text[end - 1] == 'S'))
+    {
+      if (text[end - 2] == '\'')
+        cut = end - 2;
+      else if (end - start > 4 && memcmp (text + end - 4, "\xe2\x80\x99", 3) == 0)
+        cut = end - 4;
+    }
+  for (guint i = start + 1; i + 1 < cut; i++)
+    if (text[i] == '-' && g_ascii_isalnum (text[i - 1]) && g_ascii_isalnum (text[i + 1]))
+      {
+        push (w, text, start, i);
+        push (w, text, i, i + 1);
+        start = i + 1;
+      }
+  push (w, text, start, cut);
+  if (cut < end)
+    push (w, text, cut, end);
+}
+
+static void
+build_tokens (EntityWorker *w, NlpDocument *doc, NerDoc *nd)
+{
+  const char *text = nlp_document_get_text (doc, NULL);
+  NlpLayer *tokens = nlp_document_get_layer (doc, "token");
+  NlpLayer *sents = nlp_document_get_layer (doc, "sentence");
+  guint n_sents = nlp_layer_get_n_rows (sents);
+  guint zero = 0;
+
+  g_array_set_size (w->starts, 0);
+  g_array_set_size (w->ends, 0);
+  g_ptr_array_set_size (w->text, 0);
+  g_array_set_size (w->len, 0);
+  g_array_set_size (w->sent, 0);
+  g_array_append_val (w->sent, zero);
+  for (guint s = 0; s < n_sents; s++)
+    {
+      guint first, n = nlp_layer_range (tokens, nlp_layer_get_start (sents, s),
+                                        nlp_layer_get_end (sents, s), &first);
+      for (guint t = first; t < first + n; t++)
+        {
+          guint a = nlp_layer_get_start (tokens, t), b = nlp_layer_get_end (tokens, t);
+          /* A blank line inside a "sentence" (a headline without a full
+           * stop) still ends it for the tagger: no entity spans it. */
+          if (w->len->len > g_array_index (w->sent, guint, w->sent->len - 1))
+            {
+              guint prev_end = g_array_index (w->ends, guint, w->ends->len - 1);
+              if (g_strstr_len (text + prev_end, a - prev_end, "\n\n") != NULL)
+                {
+                  guint k = w->len->len;
+                  g_array_append_val (w->sent, k);
+                }
+            }
+          push_split (w, text, a, b);
+        }
+      if (w->len->len > g_array_index (w->sent, guint, w->sent->len - 1))
+        {
+          guint k = w->len->len;
+          g_array_append_val (w->sent, k);
+        }
+    }
+  nd->text = (const char *const *) w->text->pdata;
+  nd->len = (const guint32 *) w->len->data;
+  nd->n_tokens = w->len->len;
+  nd->sent = (const guint *) w->sent->data;
+  nd->n_sents = w->sent->len - 1;
+}
+
+static void
+add_rule (guint start, guint end, NerRuleType type, gpointer data)
+{
+  EntityWorker *w = data;
+  NerMention m = { start, end, ner_rule_type_names[type], NER_SOURCE_RULE, 0 };
+  g_array_append_val (w->rules, m);
+}
+
+static gboolean
+is_rule_label (const char *label)
+{
+  for (guint r = 0; r < NER_RULE_N_TYPES; r++)
+    if (strcmp (label, ner_rule_type_names[r]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Span text with white space runs made single spaces (a name broken
+ * across lines is still one name). */
+static const char *
+mention_text (EntityWorker *w, const char *text, const NerMention *m)
+{
+  guint a = g_array_index (w->starts, guint, m->start);
+  guint b = g_array_index (w->ends, guint, m->end - 1);
+  gboolean space = FALSE;
+
+  g_string_truncate (w->scratch, 0);
+  for (guint i = a; i < b; i++)
+    {
+      if (g_ascii_isspace (text[i]))
+        space = TRUE;
+      else
+        {
+          if (space)
+            g_string_append_c (w->scratch, ' ');
+          space = FALSE;
+          g_string_append_c (w->scratch, text[i]);
+        }
+    }
+  return w->scratch->str;
+}
+
+static JsonNode *
+summary (EntityWorker *w, NlpDocument *doc, const char *text)
+{
+  GArray *m = w->mentions;
+  guint *count = g_new0 (guint, m->len + 1);
+  JsonArray *arr = json_array_new ();
+  GArray *order = g_array_new (FALSE, FALSE, sizeof (guint));
+  JsonNode *node;
+
+  /* one entry per canonical mention, counted over its mentions */
+  for (guint i = 0; i < m->len; i++)
+    {
+      guint c = g_array_index (m, NerMention, i).canonical;
+      /* mentions with the same canonical text and label are one entity */
+      for (guint k = 0; k < order->len; k++)
+        {
+          guint o = g_array_index (order, guint, k);
+          const NerMention *a = &g_array_index (m, NerMention, o);
+          const NerMention *b = &g_array_index (m, NerMention, c);
+          if (strcmp (a->label, b->label) == 0)
+            {
+              char *ta = g_strdup (mention_text (w, text, a));
+              gboolean same = strcmp (ta, mention_text (w, text, b)) == 0;
+              g_free (ta);
+              if (same)
+                {
+                  c = o;
+                  break;
+                }
+            }
+        }
+      if (count[c]++ == 0)
+        g_array_append_val (order, c);
+    }
+  /* most mentioned first, then in order of appearance (stable) */
+  for (guint i = 1; i < order->len; i++)
+    for (guint k = i; k > 0 && count[g_array_index (order, guint, k)]
+                               > count[g_array_index (order, guint, k - 1)]; k--)
+      {
+        guint t = g_array_index (order, guint, k);
+        g_array_index (order, guint, k) = g_array_index (order, guint, k - 1);
+        g_array_index (order, guint, k - 1) = t;
+      }
+  for (guint k = 0; k < order->len; k++)
+    {
+      guint c = g_array_index (order, guint, k);
+      JsonObject *o = json_object_new ();
+      json_object_set_string_member (o, "name", mention_text (w, text, &g_array_index (m, NerMention, c)));
+      json_object_set_string_member (o, "label", g_array_index (m, NerMention, c).label);
+      json_object_set_int_member (o, "count", count[c]);
+      json_array_add_object_element (arr, o);
+    }
+  g_array_free (order, TRUE);
+  g_free (count);
+  node = json_node_new (JSON_NODE_ARRAY);
+  json_node_take_array (node, arr);
+  (void) doc;
+  return node;
+}
+
+static gboolean
+entity_process (gpointer data, NlpDocument *doc, GError **error)
+{
+  EntityWorker *w = data;
+  EntityModel *em = w->model;
+  const char *text = nlp_document_get_text (doc, NULL);
+  NlpLayer *layer;
+  NlpColumn *c_label, *c_source, *c_canon;
+  NerDoc nd;
+
+  build_tokens (w, doc, &nd);
+  g_byte_array_set_size (w->labels, nd.n_tokens + 1);
+  g_array_set_size (w->mentions, 0);
+  g_array_set_size (w->rules, 0);
+  if (nd.n_tokens > 0)
+    {
+      ner_tag (em->model, em->gaz, &nd, em->doc_features, w->work, w->labels->data);
+      ner_mentions_from_labels (em->model, w->labels->data, nd.n_tokens, w->mentions);
+    }
+  for (guint k = w->mentions->len; k-- > 0;)
+    {
+      int t = ner_model_find_type (em->model, g_array_index (w->mentions, NerMention, k).label);
+      if (!(em->model_types & (1u << t)))
+        g_array_remove_index (w->mentions, k);
+    }
+  if (em->rule_types != 0)
+    {
+      ner_rules_run (&nd, em->rule_types, add_rule, w);
+      ner_mentions_merge (w->mentions, w->rules);
+    }
+  if (em->overrides != NULL)
+    ner_overrides_apply (em->overrides, text, (const guint *) w->starts->data,
+                         (const guint *) w->ends->data, nd.n_tokens, w->mentions);
+  ner_mentions_canonical (w->mentions, &nd, is_rule_label);
+
+  layer = nlp_document_add_layer (doc, "entity", error);
+  if (layer == NULL
+      || (c_label = nlp_layer_add_column (layer, "label", NLP_COLUMN_STRING, error)) == NULL
+      || (c_source = nlp_layer_add_column (layer, "source", NLP_COLUMN_STRING, error)) == NULL
+      || (c_canon = nlp_layer_add_column (layer, "canonical", NLP_COLUMN_STRING, error)) == NULL)
+    return FALSE;
+  for (guint k = 0; k < w->mentions->len; k++)
+    {
+      const NerMention *m = &g_array_index (w->mentions, NerMention, k);
+      guint row = nlp_layer_add_span (layer, g_array_index (w->starts, guint, m->start),
+                                      g_array_index (w->ends, guint, m->end - 1));
+      nlp_column_set_string (c_label, row, m->label);
+      nlp_column_set_string (c_source, row, ner_source_names[m->source]);
+      nlp_column_set_string (c_canon, row,
+                             mention_text (w, text, &g_array_index (w->mentions, NerMention,
+                                                                    m->canonical)));
+    }
+  nlp_document_set_json (doc, "entities", summary (w, doc, text));
+  return TRUE;
+}
+
+NLP_STAGE_DEFINE (entity,
+  .version = "1.0",
+  .summary = "Named entities: trained tagger with gazetteers, DATE/MONEY/PERCENT rules, overrides",
+  .requires = NLP_NAMES ("token", "sentence"),
+  .provides = NLP_NAMES ("entity", "entity.label", "entity.source", "entity.canonical",
+                         "doc.entities"),
+  .options = entity_options,
+  .model_new = entity_model_new,
+  .model_free = entity_model_free,
+  .worker_new = entity_worker_new,
+  .worker_free = entity_worker_free,
+  .process = entity_process);

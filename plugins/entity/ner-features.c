@@ -1,0 +1,256 @@
+/* ner-features.c — feature templates.  Each feature is (template, value)
+ * hashed to a bucket; what a template looks at is documented where it is
+ * emitted.  Changing any of it needs NER_FEATURE_SET bumped (ner-model.h). */
+#include "ner-features.h"
+#include "ner-hash.h"
+#include "ner-text.h"
+
+enum {
+  T_BIAS = 1, T_WORD, T_LOWER, T_CAPS_LOWER, T_SHAPE, T_PRE, T_SUF, T_CAP,
+  T_LOWER_M1, T_LOWER_P1, T_LOWER_M2, T_LOWER_P2, T_SHAPE_M1, T_SHAPE_P1,
+  T_SHAPE_PAIR_L, T_SHAPE_PAIR_R, T_BIGRAM_L, T_BIGRAM_R, T_GAZ_B, T_GAZ_I,
+  T_GAZ_M1, T_GAZ_P1, T_DOC, T_DOC_CAP, T_TRANS, T_WORD_CAP_M1,
+};
+
+#define BOUNDARY G_GUINT64_CONSTANT (0x5bd1e9955bd1e995)
+
+void
+ner_toks_clear (NerToks *toks)
+{
+  g_free (toks->word);
+  g_free (toks->lower);
+  g_free (toks->shape);
+  g_free (toks->pre);
+  g_free (toks->suf);
+  g_free (toks->flags);
+  g_free (toks->gaz_b);
+  g_free (toks->gaz_i);
+  g_free (toks->doc);
+  memset (toks, 0, sizeof *toks);
+}
+
+static void
+reserve (NerToks *toks, guint n)
+{
+  if (n <= toks->cap)
+    return;
+  n = MAX (n, toks->cap * 2);
+  toks->word = g_renew (guint64, toks->word, n);
+  toks->lower = g_renew (guint64, toks->lower, n);
+  toks->shape = g_renew (guint64, toks->shape, n);
+  toks->pre = g_renew (guint64, toks->pre, n);
+  toks->suf = g_renew (guint64, toks->suf, n);
+  toks->flags = g_renew (guint16, toks->flags, n);
+  toks->gaz_b = g_renew (guint16, toks->gaz_b, n);
+  toks->gaz_i = g_renew (guint16, toks->gaz_i, n);
+  toks->doc = g_renew (guint8, toks->doc, n);
+  toks->cap = n;
+}
+
+/* Byte length of the first @n characters of @s (@len bytes). */
+static gsize
+prefix_bytes (const char *s, gsize len, guint n)
+{
+  gsize i = 0;
+  while (i < len && n-- > 0)
+    i += ((guchar) s[i] < 0x80) ? 1 : (gsize) (g_utf8_next_char (s + i) - (s + i));
+  return MIN (i, len);
+}
+
+static gsize
+suffix_start (const char *s, gsize len, guint n)
+{
+  const char *p = s + len;
+  while (p > s && n-- > 0)
+    p = g_utf8_find_prev_char (s, p) ? g_utf8_find_prev_char (s, p) : s;
+  return (gsize) (p - s);
+}
+
+static void
+prepare_token (NerToks *toks, guint i, const char *s, gsize len)
+{
+  char stack[256];
+  char *low = len * 2 + 8 <= sizeof stack ? stack : g_malloc (len * 2 + 8);
+  char shape[16];
+  gsize n = ner_text_lower (s, len, low);
+  gsize sh = ner_text_shape (s, len, shape, sizeof shape);
+  gsize suf;
+
+  toks->word[i] = ner_hash_bytes (s, len);
+  toks->lower[i] = ner_hash_bytes (low, n);
+  toks->shape[i] = ner_hash_bytes (shape, sh);
+  toks->pre[i] = ner_hash_bytes (low, prefix_bytes (low, n, 3));
+  suf = suffix_start (low, n, 3);
+  toks->suf[i] = ner_hash_bytes (low + suf, n - suf);
+  toks->flags[i] = (guint16) ner_text_flags (s, len);
+  toks->doc[i] = 0;
+  if (low != stack)
+    g_free (low);
+}
+
+/* A sentence is an ALL-CAPS line (headline, Reuters title, dateline) when
+ * at least three words carry letters and 3/4 of them have no lower case:
+ * the capitalisation of its words then says nothing. */
+static gboolean
+caps_line (const NerToks *toks, guint s0, guint s1)
+{
+  guint words = 0, caps = 0;
+  for (guint i = s0; i < s1; i++)
+    if (toks->flags[i] & NER_TF_LETTER)
+      {
+        words++;
+        caps += (toks->flags[i] & NER_TF_ALLCAP) != 0;
+      }
+  return words >= 3 && caps * 4 >= words * 3;
+}
+
+static gboolean
+opens_item (const char *s, guint32 len)
+{
+  /* Quotes, brackets, bullets and dashes do not end a sentence, but a
+   * word after them is in first position all the same. */
+  return len >= 1 && (strchr ("\"'-*", s[0]) != NULL
+                      || (len == 3 && (guchar) s[0] == 0xe2));
+}
+
+void
+ner_toks_prepare (NerToks *toks, const NerGazetteer *gaz, const NerDoc *doc)
+{
+  reserve (toks, doc->n_tokens + 1);
+  for (guint i = 0; i < doc->n_tokens; i++)
+    prepare_token (toks, i, doc->text[i], doc->len[i]);
+  for (guint s = 0; s < doc->n_sents; s++)
+    {
+      guint s0 = doc->sent[s], s1 = doc->sent[s + 1];
+      gboolean caps = caps_line (toks, s0, s1);
+      gboolean first = TRUE;
+
+      for (guint i = s0; i < s1; i++)
+        {
+          if (caps)
+            toks->flags[i] |= NER_TOK_CAPSLINE;
+          if (toks->flags[i] & (NER_TF_LETTER | NER_TF_DIGIT))
+            {
+              if (first)
+                toks->flags[i] |= NER_TOK_FIRST;
+              first = FALSE;
+            }
+          else if (opens_item (doc->text[i], doc->len[i]))
+            first = TRUE;
+        }
+      if (gaz != NULL)
+        ner_gazetteer_match (gaz, toks->lower + s0, s1 - s0, toks->gaz_b + s0,
+                             toks->gaz_i + s0);
+      else
+        {
+          memset (toks->gaz_b + s0, 0, (s1 - s0) * sizeof (guint16));
+          memset (toks->gaz_i + s0, 0, (s1 - s0) * sizeof (guint16));
+        }
+    }
+}
+
+static inline guint32
+bucket (guint tpl, guint64 value, guint bits)
+{
+  return (guint32) (ner_hash_pair (tpl, value) >> (64 - bits));
+}
+
+guint32
+ner_features_transition (guint prev, guint bits)
+{
+  return bucket (T_TRANS, prev, bits);
+}
+
+/* Capitalisation class: letter case, digits, position and caps line. */
+static guint
+cap_class (guint16 flags)
+{
+  return flags & (NER_TF_INITCAP | NER_TF_ALLCAP | NER_TF_LOWER | NER_TF_DIGIT
+                  | NER_TF_PUNCT | NER_TF_MIXED | NER_TOK_FIRST | NER_TOK_CAPSLINE);
+}
+
+guint
+ner_features_token (const NerToks *toks, guint s0, guint s1, guint i,
+                    guint bits, guint32 *out)
+{
+  guint n = 0;
+  guint16 f = toks->flags[i];
+  gboolean caps = (f & NER_TOK_CAPSLINE) != 0;
+  guint64 lm1 = i > s0 ? toks->lower[i - 1] : BOUNDARY;
+  guint64 lp1 = i + 1 < s1 ? toks->lower[i + 1] : BOUNDARY;
+  guint64 sm1 = i > s0 ? toks->shape[i - 1] : BOUNDARY;
+  guint64 sp1 = i + 1 < s1 ? toks->shape[i + 1] : BOUNDARY;
+  guint capinfo = (f & NER_TF_INITCAP ? 1 : 0) | (f & NER_TF_ALLCAP ? 2 : 0)
+                  | (f & NER_TOK_FIRST ? 4 : 0) | (caps ? 8 : 0);
+  guint gaz;
+
+  out[n++] = bucket (T_BIAS, 0, bits);
+  /* In an ALL-CAPS line the exact form and shape would make every word
+   * look like an acronym: use the lower-case form under its own template. */
+  if (!caps)
+    {
+      out[n++] = bucket (T_WORD, toks->word[i], bits);
+      out[n++] = bucket (T_SHAPE, toks->shape[i], bits);
+      out[n++] = bucket (T_SHAPE_PAIR_L, ner_hash_pair (sm1, toks->shape[i]), bits);
+      out[n++] = bucket (T_SHAPE_PAIR_R, ner_hash_pair (toks->shape[i], sp1), bits);
+      out[n++] = bucket (T_SHAPE_M1, sm1, bits);
+      out[n++] = bucket (T_SHAPE_P1, sp1, bits);
+      /* "President X", "Mr. X": the previous word with this one's case. */
+      out[n++] = bucket (T_WORD_CAP_M1, ner_hash_pair (lm1, capinfo), bits);
+    }
+  else
+    out[n++] = bucket (T_CAPS_LOWER, toks->lower[i], bits);
+  out[n++] = bucket (T_LOWER, toks->lower[i], bits);
+  out[n++] = bucket (T_PRE, toks->pre[i], bits);
+  out[n++] = bucket (T_SUF, toks->suf[i], bits);
+  out[n++] = bucket (T_CAP, cap_class (f), bits);
+  out[n++] = bucket (T_LOWER_M1, lm1, bits);
+  out[n++] = bucket (T_LOWER_P1, lp1, bits);
+  out[n++] = bucket (T_LOWER_M2, i > s0 + 1 ? toks->lower[i - 2] : BOUNDARY, bits);
+  out[n++] = bucket (T_LOWER_P2, i + 2 < s1 ? toks->lower[i + 2] : BOUNDARY, bits);
+  out[n++] = bucket (T_BIGRAM_L, ner_hash_pair (lm1, toks->lower[i]), bits);
+  out[n++] = bucket (T_BIGRAM_R, ner_hash_pair (toks->lower[i], lp1), bits);
+
+  /* Word lists, each class with the token's capitalisation: "Nice" and
+   * "nice" are not the same evidence. */
+  gaz = toks->gaz_b[i];
+  for (guint c = 0; gaz != 0 && c < NER_GAZ_N_CLASSES; c++)
+    if (gaz & (1u << c))
+      out[n++] = bucket (T_GAZ_B, c * 16 + capinfo, bits);
+  gaz = toks->gaz_i[i];
+  for (guint c = 0; gaz != 0 && c < NER_GAZ_N_PHRASE; c++)
+    if (gaz & (1u << c))
+      out[n++] = bucket (T_GAZ_I, c * 16 + capinfo, bits);
+  if (i > s0)
+    {
+      gaz = (toks->gaz_b[i - 1] | toks->gaz_i[i - 1]) & ((1u << NER_GAZ_N_PHRASE) - 1);
+      for (guint c = 0; gaz != 0 && c < NER_GAZ_N_PHRASE; c++)
+        if (gaz & (1u << c))
+          out[n++] = bucket (T_GAZ_M1, c * 16 + capinfo, bits);
+    }
+  if (i + 1 < s1)
+    {
+      gaz = toks->gaz_b[i + 1] & ((1u << NER_GAZ_N_PHRASE) - 1);
+      for (guint c = 0; gaz != 0 && c < NER_GAZ_N_PHRASE; c++)
+        if (gaz & (1u << c))
+          out[n++] = bucket (T_GAZ_P1, c * 16 + capinfo, bits);
+    }
+  return n;
+}
+
+guint
+ner_features_doc (const NerToks *toks, guint i, guint bits, guint32 *out)
+{
+  guint n = 0;
+  guint d = toks->doc[i];
+  guint pos = (toks->flags[i] & NER_TOK_FIRST ? 1 : 0)
+              | (toks->flags[i] & NER_TOK_CAPSLINE ? 2 : 0);
+
+  for (guint b = 0; d != 0 && b < 8; b++)
+    if (d & (1u << b))
+      {
+        out[n++] = bucket (T_DOC, b, bits);
+        out[n++] = bucket (T_DOC_CAP, b * 4 + pos, bits);
+      }
+  return n;
+}

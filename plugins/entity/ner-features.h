@@ -1,0 +1,64 @@
+/* ner-features.h — from tokens to hashed feature buckets.
+ *
+ * A document is prepared once (word hashes, shapes, flags, gazetteer
+ * matches per token, all in reusable arrays: no allocation per token),
+ * then every token yields up to NER_MAX_FEATURES bucket numbers of the
+ * weight table.  The second pass adds document features: the labels the
+ * first pass gave the same word elsewhere in the document.
+ */
+#ifndef NER_FEATURES_H
+#define NER_FEATURES_H
+
+#include <glib.h>
+#include "ner-gazetteer.h"
+
+G_BEGIN_DECLS
+
+/* Input: tokens as (pointer, length), and sentences as token ranges. */
+typedef struct {
+  const char *const *text;
+  const guint32     *len;
+  guint              n_tokens;
+  const guint       *sent;      /* n_sents + 1 offsets: sentence s is
+                                   tokens [sent[s], sent[s + 1]) */
+  guint              n_sents;
+} NerDoc;
+
+/* Token flags beyond the NER_TF_* of ner-text.h. */
+enum {
+  NER_TOK_FIRST    = 1 << 8,   /* first word of its sentence or line item */
+  NER_TOK_CAPSLINE = 1 << 9,   /* in an ALL-CAPS sentence (headline, dateline) */
+};
+
+/* Document feature bits: NER_DOC_TYPE(t) when another occurrence of the
+ * same capitalised word was inside an entity of type t. */
+#define NER_DOC_TYPE(t)   (1u << (t))
+#define NER_DOC_UNTAGGED  (1u << 7)   /* another occurrence outside any entity */
+
+#define NER_MAX_FEATURES  48
+
+/* Per-token properties, struct of arrays, grown as needed. */
+typedef struct {
+  guint    cap;
+  guint64 *word, *lower, *shape, *pre, *suf;
+  guint16 *flags, *gaz_b, *gaz_i;
+  guint8  *doc;
+} NerToks;
+
+void  ner_toks_clear   (NerToks *toks);
+/* Fills @toks for @doc (resizing it); @gaz may be NULL (no word lists). */
+void  ner_toks_prepare (NerToks *toks, const NerGazetteer *gaz, const NerDoc *doc);
+
+/* The buckets (< 1 << @bits) of token @i of the sentence [@s0, @s1):
+ * returns how many were written to @out (at most NER_MAX_FEATURES). */
+guint ner_features_token (const NerToks *toks, guint s0, guint s1, guint i,
+                          guint bits, guint32 *out);
+/* The document-feature buckets of token @i (from toks->doc[i]). */
+guint ner_features_doc   (const NerToks *toks, guint i, guint bits, guint32 *out);
+/* The bucket holding the transition weights out of label @prev
+ * (@prev == n_labels is the sentence start). */
+guint32 ner_features_transition (guint prev, guint bits);
+
+G_END_DECLS
+
+#endif

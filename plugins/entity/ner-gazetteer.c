@@ -1,0 +1,236 @@
+/* ner-gazetteer.c — open-addressing hash set of phrase hashes. */
+#include "ner-gazetteer.h"
+#include "ner-hash.h"
+#include "ner-text.h"
+#include "nlp-error.h"
+
+#define MAX_PHRASE_WORDS 8
+
+struct _NerGazetteer {
+  guint64 *keys;     /* 0 = empty slot */
+  guint16 *values;
+  guint    mask;     /* capacity - 1 */
+  guint    size;
+};
+
+NerGazetteer *
+ner_gazetteer_new (void)
+{
+  NerGazetteer *gaz = g_new0 (NerGazetteer, 1);
+  gaz->mask = 1023;
+  gaz->keys = g_new0 (guint64, gaz->mask + 1);
+  gaz->values = g_new0 (guint16, gaz->mask + 1);
+  return gaz;
+}
+
+void
+ner_gazetteer_free (NerGazetteer *gaz)
+{
+  if (gaz == NULL)
+    return;
+  g_free (gaz->keys);
+  g_free (gaz->values);
+  g_free (gaz);
+}
+
+guint
+ner_gazetteer_get_size (const NerGazetteer *gaz)
+{
+  return gaz->size;
+}
+
+static void insert (NerGazetteer *gaz, guint64 key, guint bits);
+
+static void
+grow (NerGazetteer *gaz)
+{
+  guint64 *keys = gaz->keys;
+  guint16 *values = gaz->values;
+  guint old = gaz->mask + 1;
+
+  gaz->mask = old * 2 - 1;
+  gaz->keys = g_new0 (guint64, old * 2);
+  gaz->values = g_new0 (guint16, old * 2);
+  gaz->size = 0;
+  for (guint i = 0; i < old; i++)
+    if (keys[i] != 0)
+      insert (gaz, keys[i], values[i]);
+  g_free (keys);
+  g_free (values);
+}
+
+static void
+insert (NerGazetteer *gaz, guint64 key, guint bits)
+{
+  guint i;
+
+  if (key == 0)
+    key = 1;
+  if ((gaz->size + 1) * 2 > gaz->mask + 1)
+    grow (gaz);
+  for (i = (guint) key & gaz->mask; gaz->keys[i] != 0; i = (i + 1) & gaz->mask)
+    if (gaz->keys[i] == key)
+      {
+        gaz->values[i] |= bits;
+        return;
+      }
+  gaz->keys[i] = key;
+  gaz->values[i] = bits;
+  gaz->size++;
+}
+
+guint
+ner_gazetteer_lookup (const NerGazetteer *gaz, guint64 key)
+{
+  if (key == 0)
+    key = 1;
+  for (guint i = (guint) key & gaz->mask; gaz->keys[i] != 0; i = (i + 1) & gaz->mask)
+    if (gaz->keys[i] == key)
+      return gaz->values[i];
+  return 0;
+}
+
+/* Adds the words of @phrase split at spaces and, when @split_hyphen, also
+ * at hyphens (kept as words), as the tokenizers of the training data do. */
+static void
+add_words (NerGazetteer *gaz, const char *phrase, NerGazClass cls,
+           gboolean split_hyphen)
+{
+  guint64 key = 0;
+  guint n = 0;
+  const char *p = phrase;
+
+  while (*p != '\0' && n < MAX_PHRASE_WORDS)
+    {
+      const char *end;
+      guint64 h;
+
+      while (*p == ' ')
+        p++;
+      if (*p == '\0')
+        break;
+      end = p;
+      if (split_hyphen && *p == '-')
+        end = p + 1;
+      else
+        while (*end != '\0' && *end != ' ' && !(split_hyphen && *end == '-'))
+          end++;
+      h = ner_text_lower_hash (p, (gsize) (end - p));
+      if (n > 0)
+        insert (gaz, key, NER_GAZ_PREFIX);
+      key = n == 0 ? h : ner_hash_pair (key, h);
+      n++;
+      p = end;
+    }
+  if (n > 0 && *p == '\0')
+    insert (gaz, key, 1u << cls);
+}
+
+void
+ner_gazetteer_add (NerGazetteer *gaz, const char *phrase, NerGazClass cls)
+{
+  add_words (gaz, phrase, cls, FALSE);
+  if (strchr (phrase, '-') != NULL)
+    add_words (gaz, phrase, cls, TRUE);
+}
+
+gboolean
+ner_gazetteer_add_file (NerGazetteer *gaz, const char *path, NerGazClass cls,
+                        GError **error)
+{
+  char *contents;
+  char *line, *next;
+  GError *local = NULL;
+
+  if (!g_file_get_contents (path, &contents, NULL, &local))
+    {
+      g_set_error (error, NLP_ERROR, NLP_ERROR_DATA,
+                   "entity: cannot read gazetteer %s: %s", path, local->message);
+      g_error_free (local);
+      return FALSE;
+    }
+  for (line = contents; line != NULL && *line != '\0'; line = next)
+    {
+      gsize len;
+      next = strchr (line, '\n');
+      if (next != NULL)
+        *next++ = '\0';
+      len = strlen (line);
+      if (len > 0 && line[len - 1] == '\r')
+        line[--len] = '\0';
+      if (len > 0 && line[0] != '#')
+        ner_gazetteer_add (gaz, line, cls);
+    }
+  g_free (contents);
+  return TRUE;
+}
+
+static const struct {
+  const char *file;
+  NerGazClass cls;
+} standard_files[] = {
+  { "gaz-loc.txt", NER_GAZ_LOC },
+  { "gaz-org.txt", NER_GAZ_ORG },
+  { "gaz-person.txt", NER_GAZ_PERSON },
+  { "gaz-first.txt", NER_GAZ_FIRST },
+  { "gaz-last.txt", NER_GAZ_LAST },
+  { "gaz-demonym.txt", NER_GAZ_DEMONYM },
+  { "lex-lower.txt", NER_LEX_LOWER },
+  { "lex-cap.txt", NER_LEX_CAP },
+};
+
+NerGazetteer *
+ner_gazetteer_load_dir (const char *dir, GError **error)
+{
+  NerGazetteer *gaz = ner_gazetteer_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (standard_files); i++)
+    {
+      char *path = g_build_filename (dir, standard_files[i].file, NULL);
+      gboolean ok = ner_gazetteer_add_file (gaz, path, standard_files[i].cls, error);
+      g_free (path);
+      if (!ok)
+        {
+          ner_gazetteer_free (gaz);
+          return NULL;
+        }
+    }
+  return gaz;
+}
+
+void
+ner_gazetteer_match (const NerGazetteer *gaz, const guint64 *words, guint n,
+                     guint16 *b_bits, guint16 *i_bits)
+{
+  const guint phrase_mask = (1u << NER_GAZ_N_PHRASE) - 1;
+
+  memset (b_bits, 0, n * sizeof *b_bits);
+  memset (i_bits, 0, n * sizeof *i_bits);
+  for (guint i = 0; i < n; i++)
+    {
+      guint64 key = words[i];
+      guint len[NER_GAZ_N_PHRASE] = { 0 };
+      guint bits;
+
+      for (guint k = 0; k < MAX_PHRASE_WORDS && i + k < n; k++)
+        {
+          if (k > 0)
+            key = ner_hash_pair (key, words[i + k]);
+          bits = ner_gazetteer_lookup (gaz, key);
+          if (k == 0)
+            b_bits[i] |= bits & ~phrase_mask & ~NER_GAZ_PREFIX;
+          for (guint c = 0; c < NER_GAZ_N_PHRASE; c++)
+            if (bits & (1u << c))
+              len[c] = k + 1;
+          if (!(bits & NER_GAZ_PREFIX))
+            break;
+        }
+      for (guint c = 0; c < NER_GAZ_N_PHRASE; c++)
+        if (len[c] > 0)
+          {
+            b_bits[i] |= 1u << c;
+            for (guint k = 1; k < len[c]; k++)
+              i_bits[i + k] |= 1u << c;
+          }
+    }
+}

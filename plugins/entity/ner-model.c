@@ -1,0 +1,321 @@
+/* ner-model.c — weight tables and the model file. */
+#include <math.h>
+#include <string.h>
+#include "ner-model.h"
+#include "ner-hash.h"
+#include "nlp-error.h"
+
+static const char magic[8] = "NLPNERM";
+
+/* Weights are quantised to [-NER_QUANT_MAX, NER_QUANT_MAX]: 12 bits lose
+ * nothing measurable (F1 within 0.1) and make most values one byte. */
+#define NER_QUANT_MAX 2047.0f
+
+static guint
+stride_for (guint n_labels)
+{
+  return (n_labels + 7) & ~7u;
+}
+
+static gboolean
+set_types (NerModel *model, const char *const *types, const char *where,
+           GError **error)
+{
+  guint n = types != NULL ? g_strv_length ((char **) types) : 0;
+
+  if (n == 0 || n > NER_MAX_TYPES)
+    {
+      g_set_error (error, NLP_ERROR, NLP_ERROR_DATA,
+                   "%s: a model needs 1 to %d entity types, not %u",
+                   where, NER_MAX_TYPES, n);
+      return FALSE;
+    }
+  for (guint t = 0; t < n; t++)
+    model->types[t] = g_strdup (types[t]);
+  model->n_types = n;
+  model->n_labels = 2 * n + 1;
+  model->stride = stride_for (model->n_labels);
+  return TRUE;
+}
+
+NerModel *
+ner_model_new_float (const char *const *types, guint bits, GError **error)
+{
+  NerModel *model = g_new0 (NerModel, 1);
+
+  if (!set_types (model, types, "entity", error))
+    {
+      g_free (model);
+      return NULL;
+    }
+  model->bits = bits;
+  model->n_buckets = (gsize) 1 << bits;
+  model->ftable = g_new0 (float, model->n_buckets * model->stride);
+  model->scale = 1.0f;
+  return model;
+}
+
+void
+ner_model_free (NerModel *model)
+{
+  if (model == NULL)
+    return;
+  for (guint t = 0; t < model->n_types; t++)
+    g_free (model->types[t]);
+  g_free (model->ftable);
+  g_free (model->qtable);
+  g_free (model);
+}
+
+const char *
+ner_model_label_name (const NerModel *model, guint l, char *buf)
+{
+  if (l == 0 || l >= model->n_labels)
+    return "O";
+  g_snprintf (buf, 16, "%c-%s", (l & 1) ? 'B' : 'I', model->types[(l - 1) / 2]);
+  return buf;
+}
+
+int
+ner_model_find_type (const NerModel *model, const char *name)
+{
+  for (guint t = 0; t < model->n_types; t++)
+    if (strcmp (model->types[t], name) == 0)
+      return (int) t;
+  return -1;
+}
+
+/* ---- writing ------------------------------------------------------------ */
+
+static void
+put_u32 (GByteArray *out, guint32 v)
+{
+  guint32 le = GUINT32_TO_LE (v);
+  g_byte_array_append (out, (const guint8 *) &le, 4);
+}
+
+static void
+put_varint (GByteArray *out, guint64 v)
+{
+  while (v >= 0x80)
+    {
+      guint8 b = (guint8) (v | 0x80);
+      g_byte_array_append (out, &b, 1);
+      v >>= 7;
+    }
+  guint8 b = (guint8) v;
+  g_byte_array_append (out, &b, 1);
+}
+
+gboolean
+ner_model_save (const NerModel *model, const char *path, GError **error)
+{
+  GByteArray *out = g_byte_array_new ();
+  float max = 0.0f, scale;
+  guint32 scale_bits;
+  guint n_rows = 0;
+  guint rows_at;
+  gsize last = 0;
+  guint64 sum;
+  gboolean ok;
+
+  g_return_val_if_fail (model->ftable != NULL, FALSE);
+  for (gsize i = 0; i < model->n_buckets * model->stride; i++)
+    max = MAX (max, fabsf (model->ftable[i]));
+  scale = max > 0.0f ? max / NER_QUANT_MAX : 1.0f;
+
+  g_byte_array_append (out, (const guint8 *) magic, 8);
+  put_u32 (out, NER_MODEL_VERSION);
+  put_u32 (out, NER_FEATURE_SET);
+  put_u32 (out, model->bits);
+  put_u32 (out, model->n_types);
+  for (guint t = 0; t < model->n_types; t++)
+    {
+      guint8 len = (guint8) strlen (model->types[t]);
+      g_byte_array_append (out, &len, 1);
+      g_byte_array_append (out, (const guint8 *) model->types[t], len);
+    }
+  memcpy (&scale_bits, &scale, 4);
+  put_u32 (out, scale_bits);
+  rows_at = out->len;
+  put_u32 (out, 0);
+  for (gsize b = 0; b < model->n_buckets; b++)
+    {
+      const float *row = model->ftable + b * model->stride;
+      gint32 q[NER_MAX_LABELS + 1];
+      guint mask = 0;
+
+      for (guint l = 0; l < model->n_labels; l++)
+        {
+          q[l] = (gint32) lrintf (row[l] / scale);
+          if (q[l] != 0)
+            mask |= 1u << l;
+        }
+      if (mask == 0)
+        continue;
+      put_varint (out, b - last);
+      last = b;
+      put_varint (out, mask);
+      for (guint l = 0; l < model->n_labels; l++)
+        if (mask & (1u << l))
+          put_varint (out, ((guint32) q[l] << 1) ^ (guint32) (q[l] >> 31));
+      n_rows++;
+    }
+  {
+    guint32 le = GUINT32_TO_LE (n_rows);
+    memcpy (out->data + rows_at, &le, 4);
+  }
+  sum = GUINT64_TO_LE (ner_hash_bytes ((const char *) out->data, out->len));
+  g_byte_array_append (out, (const guint8 *) &sum, 8);
+  ok = g_file_set_contents (path, (const char *) out->data, out->len, error);
+  g_byte_array_free (out, TRUE);
+  return ok;
+}
+
+/* ---- reading ------------------------------------------------------------ */
+
+typedef struct {
+  const guint8 *p, *end;
+} Reader;
+
+static gboolean
+get_bytes (Reader *r, void *dst, gsize n)
+{
+  if ((gsize) (r->end - r->p) < n)
+    return FALSE;
+  memcpy (dst, r->p, n);
+  r->p += n;
+  return TRUE;
+}
+
+static gboolean
+get_u32 (Reader *r, guint32 *v)
+{
+  if (!get_bytes (r, v, 4))
+    return FALSE;
+  *v = GUINT32_FROM_LE (*v);
+  return TRUE;
+}
+
+static gboolean
+get_varint (Reader *r, guint64 *v)
+{
+  *v = 0;
+  for (guint shift = 0; shift < 64; shift += 7)
+    {
+      if (r->p >= r->end)
+        return FALSE;
+      guint8 b = *r->p++;
+      *v |= (guint64) (b & 0x7f) << shift;
+      if (!(b & 0x80))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+#define FAIL(...) do {                                                    \
+    char *why_ = g_strdup_printf (__VA_ARGS__);                           \
+    g_set_error (error, NLP_ERROR, NLP_ERROR_DATA,                        \
+                 "entity: model %s: %s (retrain it with nlpipe-ner train "  \
+                 "or use the one that ships with nlpipe)", path, why_);   \
+    g_free (why_);                                                        \
+    goto fail;                                                            \
+  } while (0)
+
+NerModel *
+ner_model_load (const char *path, GError **error)
+{
+  NerModel *model = NULL;
+  char *data = NULL;
+  gsize size;
+  Reader r;
+  char head[8];
+  guint32 version, fset, bits, n_types, scale_bits, n_rows;
+  char *types[NER_MAX_TYPES + 1] = { NULL };
+  guint64 sum, bucket = 0;
+  GError *local = NULL;
+
+  if (!g_file_get_contents (path, &data, &size, &local))
+    {
+      g_set_error (error, NLP_ERROR, NLP_ERROR_DATA, "entity: cannot read model %s: %s",
+                   path, local->message);
+      g_error_free (local);
+      return NULL;
+    }
+  r.p = (const guint8 *) data;
+  r.end = r.p + size;
+  if (!get_bytes (&r, head, 8) || memcmp (head, magic, 8) != 0)
+    FAIL ("not an nlpipe entity model (bad magic)");
+  if (size < 8 + 8)
+    FAIL ("truncated (%" G_GSIZE_FORMAT " bytes)", size);
+  memcpy (&sum, data + size - 8, 8);
+  if (GUINT64_FROM_LE (sum) != ner_hash_bytes (data, size - 8))
+    FAIL ("truncated or corrupt (checksum mismatch, %" G_GSIZE_FORMAT " bytes)", size);
+  r.end -= 8;
+  if (!get_u32 (&r, &version) || !get_u32 (&r, &fset) || !get_u32 (&r, &bits)
+      || !get_u32 (&r, &n_types))
+    FAIL ("truncated header");
+  if (version != NER_MODEL_VERSION)
+    FAIL ("format version %u, this nlpipe reads version %d", version, NER_MODEL_VERSION);
+  if (fset != NER_FEATURE_SET)
+    FAIL ("feature set %u, this nlpipe computes feature set %d", fset, NER_FEATURE_SET);
+  if (bits < 10 || bits > 26)
+    FAIL ("table size 2^%u out of range", bits);
+  if (n_types == 0 || n_types > NER_MAX_TYPES)
+    FAIL ("%u entity types (1 to %d allowed)", n_types, NER_MAX_TYPES);
+  for (guint t = 0; t < n_types; t++)
+    {
+      guint8 len;
+      if (!get_bytes (&r, &len, 1) || len == 0 || (gsize) (r.end - r.p) < len)
+        FAIL ("truncated type names");
+      types[t] = g_strndup ((const char *) r.p, len);
+      r.p += len;
+    }
+  if (!get_u32 (&r, &scale_bits) || !get_u32 (&r, &n_rows))
+    FAIL ("truncated header");
+
+  model = g_new0 (NerModel, 1);
+  if (!set_types (model, (const char *const *) types, path, error))
+    goto fail;
+  memcpy (&model->scale, &scale_bits, 4);
+  if (!(model->scale > 0.0f) || !isfinite (model->scale))
+    FAIL ("bad weight scale");
+  model->bits = bits;
+  model->n_buckets = (gsize) 1 << bits;
+  model->qtable = g_new0 (gint16, model->n_buckets * model->stride);
+  model->n_rows = n_rows;
+  model->file_size = size;
+  for (guint i = 0; i < n_rows; i++)
+    {
+      guint64 delta, mask;
+      gint16 *row;
+      if (!get_varint (&r, &delta) || !get_varint (&r, &mask))
+        FAIL ("truncated at weight row %u of %u", i, n_rows);
+      bucket += delta;
+      if (bucket >= model->n_buckets || (i > 0 && delta == 0)
+          || mask == 0 || mask >= (1u << model->n_labels))
+        FAIL ("corrupt weight row %u", i);
+      row = model->qtable + bucket * model->stride;
+      for (guint l = 0; l < model->n_labels; l++)
+        if (mask & (1u << l))
+          {
+            guint64 z;
+            if (!get_varint (&r, &z) || z > 2 * NER_QUANT_MAX)
+              FAIL ("truncated or corrupt at weight row %u of %u", i, n_rows);
+            row[l] = (gint16) ((gint64) (z >> 1) ^ -(gint64) (z & 1));
+          }
+    }
+  if (r.p != r.end)
+    FAIL ("%" G_GSIZE_FORMAT " unexpected bytes after the weights", (gsize) (r.end - r.p));
+  for (guint t = 0; t < NER_MAX_TYPES; t++)
+    g_free (types[t]);
+  g_free (data);
+  return model;
+
+fail:
+  for (guint t = 0; t < NER_MAX_TYPES; t++)
+    g_free (types[t]);
+  g_free (data);
+  ner_model_free (model);
+  return NULL;
+}
