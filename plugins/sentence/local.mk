@@ -1,0 +1,18 @@
+# sentence stage: module, data and tests (see plugins/stem/local.mk)
+plugin_LTLIBRARIES += plugins/sentence.la
+plugins_sentence_la_SOURCES = plugins/sentence/sentence.c \
+	plugins/sentence/splitter.c plugins/sentence/splitter.h \
+	plugins/sentence/splitter-private.h plugins/sentence/lexicon.c
+plugins_sentence_la_CFLAGS = $(NLP_STAGE_CFLAGS)
+plugins_sentence_la_LDFLAGS = $(NLP_STAGE_LDFLAGS)
+plugins_sentence_la_LIBADD = $(NLP_STAGE_LIBS)
+
+sentencedatadir = $(stagedatadir)/sentence
+dist_sentencedata_DATA = plugins/sentence/data/abbreviations.txt \
+	plugins/sentence/data/starters.txt
+
+check_PROGRAMS += tests/test-sentence
+TESTS += tests/test-sentence
+tests_test_sentence_SOURCES = tests/test-sentence.c
+tests_test_sentence_CFLAGS = $(NLP_TEST_CFLAGS)
+tests_test_sentence_LDADD = $(NLP_TEST_LIBS)

@@ -1,0 +1,93 @@
+/* tokenize — the token layer: word, number, punctuation, symbol, URL,
+ * e-mail, @mention, #hashtag and emoji spans with their norm and kind.
+ *
+ * The scanning is in tokenizer.c; this file moves its spans into the
+ * document.  A worker keeps its span array and norm buffer between
+ * documents, so a document costs no allocation per token here.
+ */
+#include "nlpipe-stage.h"
+#include "tokenizer.h"
+
+typedef struct {
+  GArray  *spans;    /* TokenSpan scratch */
+  GString *norm;
+} TokenizeWorker;
+
+static gpointer
+tokenize_worker_new (gpointer model, GError **error)
+{
+  TokenizeWorker *worker = g_new0 (TokenizeWorker, 1);
+
+  worker->spans = g_array_new (FALSE, FALSE, sizeof (TokenSpan));
+  worker->norm = g_string_new (NULL);
+  return worker;
+}
+
+static void
+tokenize_worker_free (gpointer data)
+{
+  TokenizeWorker *worker = data;
+
+  g_array_unref (worker->spans);
+  g_string_free (worker->norm, TRUE);
+  g_free (worker);
+}
+
+static gboolean
+tokenize_process (gpointer data, NlpDocument *doc, GError **error)
+{
+  TokenizeWorker *worker = data;
+  gsize len;
+  const char *text = nlp_document_get_text (doc, &len);
+  NlpLayer *layer;
+  NlpColumn *norm, *kind;
+  const TokenSpan *spans;
+
+  if (len >= G_MAXUINT32)
+    {
+      g_set_error (error, NLP_ERROR, NLP_ERROR_STAGE,
+                   "tokenize: document '%s' is %" G_GSIZE_FORMAT " bytes; "
+                   "split it below 4 GiB", nlp_document_get_id (doc), len);
+      return FALSE;
+    }
+  layer = nlp_document_add_layer (doc, "token", error);
+  if (layer == NULL)
+    return FALSE;
+  norm = nlp_layer_add_column (layer, "norm", NLP_COLUMN_STRING, error);
+  kind = norm ? nlp_layer_add_column (layer, "kind", NLP_COLUMN_STRING, error) : NULL;
+  if (kind == NULL)
+    return FALSE;
+
+  g_array_set_size (worker->spans, 0);
+  tokenizer_scan (text, len, worker->spans);
+  spans = (const TokenSpan *) (gpointer) worker->spans->data;
+  for (guint i = 0; i < worker->spans->len; i++)
+    {
+      const TokenSpan *t = &spans[i];
+      const char *s = text + t->start;
+      gsize n = t->end - t->start;
+      guint row = nlp_layer_add_span (layer, t->start, t->end);
+
+      /* Punctuation, symbols and emoji have no case: their norm is
+       * themselves, with the curly apostrophe straightened. */
+      if (t->kind == TOKEN_PUNCT || t->kind == TOKEN_SYMBOL || t->kind == TOKEN_EMOJI)
+        {
+          if (n == 3 && (guchar) s[0] == 0xE2 && (guchar) s[1] == 0x80
+              && (guchar) s[2] == 0x99)
+            s = "'", n = 1;
+        }
+      else
+        s = tokenizer_norm (s, n, worker->norm, &n);
+      nlp_column_set_string_len (norm, row, s, n);
+      nlp_column_set_string (kind, row, tokenizer_kind_names[t->kind]);
+    }
+  return TRUE;
+}
+
+NLP_STAGE_DEFINE (tokenize,
+  .version = "1.0",
+  .summary = "Unicode tokens (words, numbers, URLs, e-mails, tags, emoji) with norm and kind",
+  .provides = NLP_NAMES ("token", "token.norm", "token.kind"),
+  .worker_new = tokenize_worker_new,
+  .worker_free = tokenize_worker_free,
+  .process = tokenize_process);
