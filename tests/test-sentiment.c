@@ -460,8 +460,8 @@ cli_sentiment (NlpTestRun *run)
 Test (cli, thresholds_and_whole_document)
 {
   char *path = nlp_test_article ("anchorage-summit.txt");
-  NlpTestRun *plain = nlp_test_run (NULL, "-p", CHAIN, "-f", "json", path, NULL);
-  NlpTestRun *strict = nlp_test_run (NULL, "-p", CHAIN, "-f", "json",
+  NlpTestRun *plain = nlp_test_run ("", "-p", CHAIN, "-f", "json", path, NULL);
+  NlpTestRun *strict = nlp_test_run ("", "-p", CHAIN, "-f", "json",
                                      "--set", "sentiment.positive-threshold=0.6",
                                      "--set", "sentiment.whole-document=true", path, NULL);
   JsonObject *a = cli_sentiment (plain), *b = cli_sentiment (strict), *whole;

@@ -9,10 +9,13 @@
  *       neg neu pos compound text; quirk_cases.tsv: ref_neg ... sentence)
  *       and prints how many rows agree at 3 (neg/neu/pos) and 4 (compound)
  *       decimals; exits 1 when some row differs;
- *   vader-score --time FILE...   scores each line, prints MB/s on stderr.
+ *   vader-score --time [--jsonl] FILE...
+ *       scores each line (with --jsonl: each line of the "text" of each
+ *       JSON Lines record), prints only the throughput, on stderr.
  */
 #include <stdio.h>
 #include <string.h>
+#include <json-glib/json-glib.h>
 #include "vader.h"
 
 static char *opt_data = NULL;
@@ -20,7 +23,9 @@ static char *opt_domain = NULL;
 static gboolean opt_fix_but = FALSE;
 static gboolean opt_compare = FALSE;
 static gboolean opt_time = FALSE;
+static gboolean opt_jsonl = FALSE;
 static gint opt_show = 10;
+static gint64 score_usec = 0;       /* time spent scoring, for --time */
 
 static const GOptionEntry entries[] = {
   { "data", 'd', 0, G_OPTION_ARG_FILENAME, &opt_data,
@@ -31,6 +36,8 @@ static const GOptionEntry entries[] = {
     "scale by each word's own side of 'but' (not the reference quirk)", NULL },
   { "compare", 'c', 0, G_OPTION_ARG_NONE, &opt_compare,
     "compare with the scores of reference TSV files", NULL },
+  { "jsonl", 0, 0, G_OPTION_ARG_NONE, &opt_jsonl,
+    "input is JSON Lines: score the lines of each record's \"text\"", NULL },
   { "show", 0, 0, G_OPTION_ARG_INT, &opt_show,
     "with --compare, print at most N differing rows (default 10)", "N" },
   { "time", 0, 0, G_OPTION_ARG_NONE, &opt_time,
@@ -109,12 +116,81 @@ compare_file (const VaderLexicon *lex, VaderScratch *sc, VaderFlags flags,
   return agree == rows;
 }
 
+/* Scores each line of @len bytes at @text, appending the scores to @out
+ * (unless timing). */
+static void
+score_lines (const VaderLexicon *lex, VaderScratch *sc, VaderFlags flags,
+             const char *text, gsize len, GString *out)
+{
+  const char *line, *next;
+  gint64 t0 = g_get_monotonic_time ();
+
+  for (line = text; line < text + len; line = next + 1)
+    {
+      VaderScores s;
+      char buf[64];
+
+      next = memchr (line, '\n', text + len - line);
+      if (next == NULL)
+        next = text + len;
+      vader_score (lex, sc, line, next - line, flags, &s);
+      if (!opt_time)
+        {
+          g_string_append (out, vader_scores_format (&s, buf));
+          g_string_append_c (out, '\n');
+        }
+    }
+  score_usec += g_get_monotonic_time () - t0;
+}
+
+/* The "text" of each record, scored line by line; *@bytes counts text. */
+static gboolean
+score_jsonl (const VaderLexicon *lex, VaderScratch *sc, VaderFlags flags,
+             const char *path, char *contents, gsize len, gsize *bytes,
+             GString *out, GError **error)
+{
+  JsonParser *parser = json_parser_new ();
+  char *line = contents, *next;
+  guint lineno = 0;
+  gboolean ok = TRUE;
+
+  for (; ok && line < contents + len; line = next + 1)
+    {
+      JsonObject *o;
+      const char *text;
+
+      next = memchr (line, '\n', contents + len - line);
+      if (next == NULL)
+        next = contents + len;
+      lineno++;
+      if (next == line)
+        continue;
+      ok = json_parser_load_from_data (parser, line, next - line, error);
+      o = ok ? json_node_get_object (json_parser_get_root (parser)) : NULL;
+      text = o ? json_object_get_string_member_with_default (o, "text", NULL) : NULL;
+      if (ok && text == NULL)
+        {
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                       "%s:%u: no \"text\" string member", path, lineno);
+          ok = FALSE;
+        }
+      if (ok)
+        {
+          *bytes += strlen (text);
+          score_lines (lex, sc, flags, text, strlen (text), out);
+        }
+    }
+  g_object_unref (parser);
+  return ok;
+}
+
 static gboolean
 score_file (const VaderLexicon *lex, VaderScratch *sc, VaderFlags flags,
             const char *path, gsize *bytes, GError **error)
 {
-  char *contents, *line, *next;
+  char *contents;
   gsize len;
+  gboolean ok = TRUE;
   GString *out = g_string_new (NULL);
 
   if (strcmp (path, "-") == 0)
@@ -134,26 +210,17 @@ score_file (const VaderLexicon *lex, VaderScratch *sc, VaderFlags flags,
       g_free (contents);
       return FALSE;
     }
-  *bytes += len;
-  for (line = contents; line < contents + len; line = next + 1)
+  if (opt_jsonl)
+    ok = score_jsonl (lex, sc, flags, path, contents, len, bytes, out, error);
+  else
     {
-      VaderScores s;
-      char buf[64];
-
-      next = memchr (line, '\n', contents + len - line);
-      if (next == NULL)
-        next = contents + len;
-      vader_score (lex, sc, line, next - line, flags, &s);
-      if (!opt_time)
-        {
-          g_string_append (out, vader_scores_format (&s, buf));
-          g_string_append_c (out, '\n');
-        }
+      *bytes += len;
+      score_lines (lex, sc, flags, contents, len, out);
     }
   fwrite (out->str, 1, out->len, stdout);
   g_string_free (out, TRUE);
   g_free (contents);
-  return TRUE;
+  return ok;
 }
 
 int
@@ -166,7 +233,6 @@ main (int argc, char **argv)
   VaderFlags flags;
   gboolean all_ok = TRUE;
   gsize bytes = 0;
-  gint64 t0;
   char *data;
 
   g_option_context_add_main_entries (ctx, entries, NULL);
@@ -192,7 +258,6 @@ main (int argc, char **argv)
     }
   sc = vader_scratch_new ();
   flags = opt_fix_but ? VADER_FLAG_FIX_BUT : VADER_FLAG_NONE;
-  t0 = g_get_monotonic_time ();
   for (int i = 1; i < argc; i++)
     {
       gboolean ok = opt_compare ? compare_file (lex, sc, flags, argv[i], &error)
@@ -206,8 +271,8 @@ main (int argc, char **argv)
     }
   if (opt_time)
     {
-      double secs = (g_get_monotonic_time () - t0) / 1e6;
-      g_printerr ("%.1f MB in %.3f s: %.1f MB/s\n", bytes / 1e6, secs,
+      double secs = score_usec / 1e6;
+      g_printerr ("%.1f MB scored in %.3f s: %.1f MB/s\n", bytes / 1e6, secs,
                   bytes / 1e6 / secs);
     }
   vader_scratch_free (sc);

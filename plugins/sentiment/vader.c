@@ -525,15 +525,25 @@ vader_score (const VaderLexicon *lex, VaderScratch *sc, const char *text,
 
 /* ---- step 8: rounding --------------------------------------------------- */
 
-/* Python's round(x, digits): the correctly rounded decimal, read back. */
+/* Python's round(x, digits): the correctly rounded decimal, read back.
+ * x * 10^digits is off by at most half an ulp, so away from a tie the
+ * nearest integer is the right one, and dividing it by the exact power of
+ * ten gives the double closest to that decimal, as reading it back would;
+ * only near-ties need the exact (slow) decimal expansion of printf. */
 static double
 round_to (double x, int digits)
 {
+  static const double scale[] = { 1, 10, 100, 1000, 10000 };
+  double y = x * scale[digits], r = nearbyint (y);
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  double r;
 
-  snprintf (buf, sizeof buf, "%.*f", digits, x);
-  r = g_ascii_strtod (buf, NULL);
+  if (fabs (fabs (y - r) - 0.5) > 1e-6)
+    r = r / scale[digits];
+  else
+    {
+      snprintf (buf, sizeof buf, "%.*f", digits, x);
+      r = g_ascii_strtod (buf, NULL);
+    }
   return r == 0 ? 0.0 : r;          /* never -0 */
 }
 
