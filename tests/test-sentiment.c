@@ -405,7 +405,8 @@ run_with_entities (const char *text, const char *const *spans)
 Test (stage, entity_sentiment_by_canonical_name)
 {
   /* Two sentences mention Maria Lopez (once as "Lopez"), one of them
-   * twice; Harbor Bank only appears in the negative one. */
+   * twice; Harbor Bank only appears in the negative one; "noon" is a
+   * rule-type mention, left out by default. */
   const char *text =
     "Maria Lopez praised the wonderful new library and thanked the volunteers. "
     "Lopez said the closure of Harbor Bank was a terrible, painful loss for Lopez and the town. "
@@ -415,6 +416,7 @@ Test (stage, entity_sentiment_by_canonical_name)
     "Lopez", "PER", "Maria Lopez",
     "Harbor Bank", "ORG", "",
     "Lopez", "PER", "Maria Lopez",
+    "noon", "DATE", "",
     NULL
   };
   NlpDocument *doc = run_with_entities (text, spans);
@@ -426,6 +428,7 @@ Test (stage, entity_sentiment_by_canonical_name)
   char want[32], got[32];
 
   cr_assert_eq (json_object_get_size (all), 2, "keys are canonical names (or the mention)");
+  cr_assert (!json_object_has_member (all, "noon"), "DATE is not in the default entity-labels");
   cr_assert_not_null (lopez);
   cr_assert_not_null (bank, "an entity without canonical is keyed by its mention");
   cr_assert_gt (first, 0.05);
@@ -440,6 +443,31 @@ Test (stage, entity_sentiment_by_canonical_name)
   cr_assert_eq (json_object_get_double_member (bank, "compound"), second);
   cr_assert_str_eq (json_object_get_string_member (bank, "polarity"), "negative");
   nlp_document_free (doc);
+}
+
+Test (stage, entity_sentiment_on_the_article)
+{
+  char *path = nlp_test_article ("anchorage-summit.txt");
+  char *text = nlp_test_read (path);
+  NlpDocument *doc = nlp_test_chain (NLP_DEFAULT_CHAIN, text);
+  JsonObject *all = doc_object (doc, "entity_sentiment");
+  JsonObject *putin = json_object_get_object_member (all, "Vladimir Putin");
+  GList *names = json_object_get_members (all);
+
+  cr_assert_not_null (putin, "Putin is the article's second most mentioned person");
+  cr_assert_str_eq (json_object_get_string_member (putin, "label"), "PER");
+  cr_assert_geq (json_object_get_int_member (putin, "sentences"), 10);
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      const char *label = json_object_get_string_member (
+        json_object_get_object_member (all, l->data), "label");
+      cr_assert (g_strv_contains (NLP_NAMES ("PER", "LOC", "ORG", "MISC"), label),
+                 "%s has label %s, not a default entity-labels one", (char *) l->data, label);
+    }
+  g_list_free (names);
+  nlp_document_free (doc);
+  g_free (text);
+  g_free (path);
 }
 
 /* ---- through the command line (options, output formats) --------------- */

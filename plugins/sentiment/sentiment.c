@@ -20,6 +20,7 @@ typedef struct {
   double        positive;       /* thresholds on compound */
   double        negative;
   gboolean      whole_document;
+  char        **entity_labels;  /* labels scored per entity; NULL: all */
 } SentimentModel;
 
 typedef struct {
@@ -48,6 +49,8 @@ static const NlpOptionSpec sentiment_options[] = {
                           "a compound at or below this is negative"),
   NLP_OPTION_BOOL_SPEC ("whole-document", "false",
                         "also score the whole text as one (doc.sentiment.document)"),
+  NLP_OPTION_STRING_SPEC ("entity-labels", "PER,LOC,ORG,MISC",
+                          "entity labels that get entity_sentiment (comma-separated; empty: all)"),
   NLP_OPTION_BOOL_SPEC ("fix-but", "false",
                         "fix VADER's 'but' quirk (changes 12 of 15,795 reference sentences)"),
   NLP_OPTION_END
@@ -61,6 +64,7 @@ sentiment_model_free (gpointer data)
   if (model == NULL)
     return;
   vader_lexicon_free (model->lex);
+  g_strfreev (model->entity_labels);
   g_free (model);
 }
 
@@ -74,6 +78,7 @@ sentiment_model_new (const NlpStageEnv *env, GError **error)
   SentimentModel *model = g_new0 (SentimentModel, 1);
   char *files[G_N_ELEMENTS (names)] = { NULL };
   const char *lexicon = nlp_stage_env_get_string (env, "lexicon");
+  const char *labels;
   VaderPaths paths;
   gboolean ok = TRUE;
 
@@ -102,6 +107,13 @@ sentiment_model_new (const NlpStageEnv *env, GError **error)
   model->positive = nlp_stage_env_get_double (env, "positive-threshold");
   model->negative = nlp_stage_env_get_double (env, "negative-threshold");
   model->whole_document = nlp_stage_env_get_bool (env, "whole-document");
+  labels = nlp_stage_env_get_string (env, "entity-labels");
+  if (labels != NULL && *labels != '\0')
+    {
+      model->entity_labels = g_strsplit (labels, ",", -1);
+      for (guint i = 0; model->entity_labels[i] != NULL; i++)
+        g_strstrip (model->entity_labels[i]);
+    }
   return model;
 }
 
@@ -225,7 +237,8 @@ score_sentences (SentimentWorker *worker, NlpDocument *doc, NlpLayer *sentences,
 }
 
 /* entity_sentiment: each entity (by canonical name) gets the mean compound
- * of the sentences that mention it. */
+ * of the sentences that mention it.  Rule types (DATE, MONEY ...) are left
+ * out by default: "eight minutes" has no opinion to report. */
 static void
 score_entities (SentimentWorker *worker, NlpDocument *doc, NlpLayer *sentences,
                 NlpLayer *entities)
@@ -239,9 +252,13 @@ score_entities (SentimentWorker *worker, NlpDocument *doc, NlpLayer *sentences,
     {
       guint s = nlp_layer_find_covering (sentences, nlp_layer_get_start (entities, e));
       const char *name = canonical ? nlp_column_get_string (canonical, e) : NULL;
+      const char *lab = label ? nlp_column_get_string (label, e) : NULL;
+      const SentimentModel *model = worker->model;
       EntityTally *tally;
 
-      if (s == NLP_NO_ROW)
+      if (s == NLP_NO_ROW
+          || (model->entity_labels != NULL
+              && (lab == NULL || !g_strv_contains ((const char *const *) model->entity_labels, lab))))
         continue;
       if (name == NULL || *name == '\0')
         {
@@ -253,7 +270,7 @@ score_entities (SentimentWorker *worker, NlpDocument *doc, NlpLayer *sentences,
       if (tally == NULL)
         {
           tally = g_new0 (EntityTally, 1);
-          tally->label = label ? nlp_column_get_string (label, e) : NULL;
+          tally->label = lab;
           tally->last_sentence = NLP_NO_ROW;
           g_hash_table_insert (worker->entities, (gpointer) name, tally);
           g_ptr_array_add (worker->order, (gpointer) name);
