@@ -152,7 +152,8 @@ splitter_abbrev_class (const Splitter *sp, const char *word, gsize len)
     }
   if ((value = g_hash_table_lookup (sp->abbrevs, buf)) != NULL)
     return GPOINTER_TO_INT (value);
-  if (all_upper && len > 1)
+  /* "CALIF" is "Calif"; but "MS" is not "Ms" (multiple sclerosis). */
+  if (all_upper && len > 2)
     {
       buf[0] = g_ascii_toupper (buf[0]);
       if ((value = g_hash_table_lookup (sp->abbrevs, buf)) != NULL)

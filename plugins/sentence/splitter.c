@@ -165,8 +165,7 @@ gap_after (const Split *st, guint k)
 }
 
 /* Hard-wrapped text (Reuters) breaks lines inside sentences: a line that
- * ends in a word or comma followed by a line that starts in lower case is
- * the evidence.  The longest such line estimates the wrap width. */
+ * starts in lower case is the evidence.  The longest such line estimates the wrap width. */
 static void
 analyse_lines (Split *st)
 {
@@ -188,10 +187,8 @@ analyse_lines (Split *st)
         ;
       if (e > ls && f < len && s[f] != '\n')
         {
-          guchar last = s[e - 1];
           lines++;
-          if ((g_ascii_isalnum (last) || last == ',' || last == ';')
-              && g_ascii_islower (s[f]))
+          if (g_ascii_islower (s[f]))
             {
               wraps++;
               width = MAX (width, e - ls);
@@ -203,15 +200,20 @@ analyse_lines (Split *st)
   st->width = width > 0 ? width : longest;
 }
 
-/* A lower-case word ("iPhone" and "eBay" are not: they are names). */
+/* A lower-case word ("iPhone" and "eBay" are not: they are names;
+ * "non-Canadian" and "d'Electricite" are). */
 static gboolean
 is_lower_word (const Split *st, guint k)
 {
   if (k >= st->n || st->cls[k] != K_LOWER)
     return FALSE;
   for (gsize p = st->tok[k].start + 1; p < st->tok[k].end; p++)
-    if (g_ascii_isupper (st->s[p]))
-      return FALSE;
+    {
+      if (st->s[p] == '-' || st->s[p] == '\'' || st->s[p] >= 0x80)
+        break;
+      if (g_ascii_isupper (st->s[p]))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -291,7 +293,8 @@ marker_at (const Split *st, guint k, guint *value)
     return 0;
   if (style == '.' && st->cls[k - 1] == K_UPPER)
     return 0;
-  return k + 1 < st->n && !attached (st, k) ? style : 0;
+  /* The item's text follows on the same line ("31.\n" ends a date). */
+  return k + 1 < st->n && !attached (st, k) && gap_after (st, k).newlines == 0 ? style : 0;
 }
 
 static void
@@ -395,6 +398,42 @@ terminal_ends (const Split *st, guint term, guint last, guint dots)
     }
 }
 
+/* Does the line ending with token @last go on in the next line?  A comma
+ * or semicolon says so; in hard-wrapped text a lower-case last word too,
+ * elsewhere only when the next line starts with a number ("cut by\n0.75"),
+ * since a headline may well end in lower case. */
+static gboolean
+line_continues (const Split *st, guint last, guint next)
+{
+  guint8 c = st->cls[last];
+
+  if (c == K_OTHER && strchr (",;", st->s[st->tok[last].start]) != NULL)
+    return TRUE;
+  return c == K_LOWER && (st->wrapped || st->cls[next] == K_NUMBER);
+}
+
+/* A single line break under newline=auto: does it end the sentence?
+ * Returns FALSE when the ordinary rules should decide, as if it were a
+ * space. */
+static gboolean
+line_break_ends (const Split *st, guint last, guint next, gboolean terminal,
+                 gboolean indent)
+{
+  gboolean continues = line_continues (st, last, next);
+  guint8 nc = st->cls[next];
+
+  if (nc == K_BULLET || (!continues && starts_item (st, next, TRUE)))
+    return TRUE;
+  if (continues || is_lower_word (st, skip_openers (st, next)))
+    return FALSE;
+  if (!st->wrapped || indent)   /* a line per paragraph; an indented paragraph */
+    return TRUE;
+  /* A line well short of the wrap width that does not end a sentence,
+   * followed by one that starts like a sentence: a heading, a table row. */
+  return !terminal && (st->tok[last].end - st->line_start) * 10 < st->width * 6
+         && (nc == K_UPPER || nc == K_OPEN || nc == K_QUOTE);
+}
+
 /* Does a sentence end after token @last?  @term is the terminal token
  * before its closers, or NONE. */
 static gboolean
@@ -409,18 +448,7 @@ ends_after (Split *st, guint term, guint last, guint dots)
   else if (g.newlines == 1 && st->sp->newline == NEWLINE_ALWAYS)
     result = decided = TRUE;
   else if (g.newlines == 1 && st->sp->newline == NEWLINE_AUTO)
-    {
-      gboolean lower = is_lower_word (st, skip_openers (st, next));
-      if (starts_item (st, next, TRUE))
-        result = decided = TRUE;
-      else if (!st->wrapped)   /* one paragraph or heading per line */
-        result = decided = terminal || !lower;
-      else if (!lower && g.indent)   /* an indented paragraph */
-        result = decided = TRUE;
-      else if (!lower && !terminal   /* a short line: a heading, a table row */
-               && (st->tok[last].end - st->line_start) * 10 < st->width * 6)
-        result = decided = TRUE;
-    }
+    result = decided = line_break_ends (st, last, next, terminal, g.indent);
   if (g.newlines > 0)
     st->line_start = g.line_start;
   if (decided)
@@ -465,9 +493,12 @@ splitter_split (const Splitter *sp, const char *text, gsize len,
         }
       else if (c == K_STRONG || c == K_ABBR)
         term = i;
+      /* Closers stay with the sentence, and so does a period after
+       * them: 'he asked "why?".' */
       if (term != NONE)
         while (last + 1 < n && attached (&st, last)
-               && (st.cls[last + 1] == K_CLOSE || st.cls[last + 1] == K_QUOTE))
+               && (st.cls[last + 1] == K_CLOSE || st.cls[last + 1] == K_QUOTE
+                   || (st.cls[last + 1] == K_DOT && st.cls[last] != K_DOT)))
           last++;
       if (last + 1 < n && ends_after (&st, term, last, dots))
         {

@@ -388,6 +388,19 @@ dotted_continues (const Scan *sc, gsize dot)
   return k >= 1 && k <= 2 && (upper == 0 || upper == k) && !alnum_at (sc, p);
 }
 
+/* At a '.' after an upper-case code: one or two capitals, then neither a
+ * letter nor a digit nor a period. */
+static gboolean
+ticker_suffix (const Scan *sc, gsize dot)
+{
+  gsize p = dot + 1;
+
+  while (p < sc->len && p - dot <= 3 && IS (sc->s[p], C_UPPER))
+    p++;
+  return p > dot + 1 && p - dot <= 3 && !alnum_at (sc, p)
+         && (p >= sc->len || sc->s[p] != '.');
+}
+
 /* Words and numbers, with the joiners that keep one token whole:
  * apostrophes and hyphens between letters, digit separators, dotted
  * abbreviations, "AT&T"; URLs and bare domains are handed to scan_url. */
@@ -399,6 +412,7 @@ scan_word (Scan *sc, gsize start)
   gboolean number = IS (s[start], C_DIGIT) || (s[start] >= 0x80
                     && g_unichar_isdigit (decode (s, len, start, &n)));
   gboolean dotted = FALSE;
+  gsize word_start = start;   /* after the last hyphen: "non-U.S." */
 
   if (strchr ("hHfFwW", s[start]) != NULL && has_url_scheme (sc, start))
     return scan_url (sc, start);
@@ -456,7 +470,7 @@ scan_word (Scan *sc, gsize start)
             {
               if (letter_at (sc, p + 1))
                 number = FALSE;
-              p++;
+              word_start = ++p;
               continue;
             }
           break;
@@ -466,7 +480,8 @@ scan_word (Scan *sc, gsize start)
               p++;
               continue;
             }
-          if (letters == chars && chars <= 2 && (seg == start || dotted) && s[start] < 0x80)
+          if (letters == chars && chars <= 2 && (seg == word_start || dotted)
+              && s[word_start] < 0x80)
             {
               if (p + 1 < len && IS (s[p + 1], C_ALPHA) && dotted_continues (sc, p))
                 {
@@ -487,6 +502,12 @@ scan_word (Scan *sc, gsize start)
             }
           if (!dotted && p + 1 < len && IS (s[p + 1], C_ALPHA) && bare_domain_follows (sc, p))
             return scan_url (sc, start);
+          /* A Reuters instrument code: "<ABBK.O>", "VOD.L" */
+          if (upper == chars && chars <= 5 && seg == start && ticker_suffix (sc, p))
+            {
+              p++;
+              continue;
+            }
           break;
         case ',':
         case ':':
