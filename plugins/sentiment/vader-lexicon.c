@@ -8,10 +8,10 @@
 static guint32
 hash_bytes (const char *s, gsize len)
 {
-  guint32 h = 2166136261u;          /* FNV-1a: short keys, good spread */
+  guint32 h = VADER_HASH_INIT;      /* FNV-1a: short keys, good spread */
 
   for (gsize i = 0; i < len; i++)
-    h = (h ^ (guchar) s[i]) * 16777619u;
+    h = VADER_HASH_STEP (h, s[i]);
   return h;
 }
 
@@ -35,8 +35,13 @@ table_clear (VaderTable *table)
 const VaderEntry *
 vader_table_lookup (const VaderTable *table, const char *key, gsize len)
 {
-  guint32 h = hash_bytes (key, len);
+  return vader_table_lookup_hashed (table, key, len, hash_bytes (key, len));
+}
 
+const VaderEntry *
+vader_table_lookup_hashed (const VaderTable *table, const char *key, gsize len,
+                           guint32 h)
+{
   for (guint32 i = h & table->mask;; i = (i + 1) & table->mask)
     {
       guint32 slot = table->slots[i];

@@ -56,9 +56,18 @@ struct _VaderLexicon {
   guint       n_lexicon;
 };
 
+/* FNV-1a, exposed so that the scorer can hash a token while it
+ * lower-cases it: VADER_HASH_INIT, then h = VADER_HASH_STEP (h, byte). */
+#define VADER_HASH_INIT 2166136261u
+#define VADER_HASH_STEP(h, b) (((h) ^ (guchar) (b)) * 16777619u)
+
 /* (transfer none) the entry of @len bytes at @key, or NULL. */
 const VaderEntry *vader_table_lookup (const VaderTable *table,
                                       const char *key, gsize len);
+/* Same, with @hash the FNV-1a hash of the key. */
+const VaderEntry *vader_table_lookup_hashed (const VaderTable *table,
+                                             const char *key, gsize len,
+                                             guint32 hash);
 
 G_END_DECLS
 

@@ -156,6 +156,38 @@ space_at (const char *p, const char **next)
          && vader_text_is_space (g_utf8_get_char (p));
 }
 
+/* The common case in one pass: an ASCII token is lower-cased, hashed and
+ * tested for case together.  FALSE (nothing done) on a non-ASCII byte. */
+static gboolean
+ascii_token (VaderScratch *sc, Token *t, const VaderLexicon *lex)
+{
+  char *out = sc->lower + t->lower;
+  guint32 h = VADER_HASH_INIT;
+  gboolean has_upper = FALSE, has_lower = FALSE;
+
+  for (guint32 i = 0; i < t->len; i++)
+    {
+      guchar b = (guchar) t->text[i];
+
+      if (b >= 0x80)
+        return FALSE;
+      if (b >= 'a' && b <= 'z')
+        has_lower = TRUE;
+      else if (b >= 'A' && b <= 'Z')
+        {
+          has_upper = TRUE;
+          b += 32;
+        }
+      out[i] = (char) b;
+      h = VADER_HASH_STEP (h, b);
+    }
+  out[t->len] = '\0';
+  t->lower_len = t->len;
+  t->upper = has_upper && !has_lower;
+  t->e = vader_table_lookup_hashed (&lex->words, out, t->len, h);
+  return TRUE;
+}
+
 static void
 add_token (const VaderLexicon *lex, VaderScratch *sc, guint *n_tokens,
            gsize *lower_used, const char *s, const char *e)
@@ -177,10 +209,13 @@ add_token (const VaderLexicon *lex, VaderScratch *sc, guint *n_tokens,
   t->text = s;
   t->len = e - s;
   t->lower = *lower_used;
-  t->lower_len = vader_text_lower (s, e - s, sc->lower + *lower_used);
+  if (!ascii_token (sc, t, lex))
+    {
+      t->lower_len = vader_text_lower (s, e - s, sc->lower + t->lower);
+      t->upper = vader_text_is_upper (s, e - s);
+      t->e = vader_table_lookup (&lex->words, sc->lower + t->lower, t->lower_len);
+    }
   *lower_used += t->lower_len + 1;
-  t->upper = vader_text_is_upper (s, e - s);
-  t->e = vader_table_lookup (&lex->words, sc->lower + t->lower, t->lower_len);
 }
 
 /* Splits scratch->text[0..len) as str.split() does; returns the count. */
