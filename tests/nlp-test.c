@@ -31,18 +31,21 @@ nlp_test_runv (const char *input, const char *const *argv, const char *const *en
     }
   proc = g_subprocess_launcher_spawnv (launcher, (const char *const *) args->pdata, &error);
   cr_assert_not_null (proc, "cannot run nlpipe: %s", error ? error->message : "?");
-  if (input != NULL)
-    in = g_bytes_new (input, strlen (input));
+  /* g_subprocess_communicate needs a buffer for a piped stdin: NULL input
+   * is an empty one */
+  in = g_bytes_new (input ? input : "", input ? strlen (input) : 0);
   cr_assert (g_subprocess_communicate (proc, in, NULL, &out, &err, &error),
              "communicate: %s", error ? error->message : "?");
-  run->out = g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out));
-  run->err = g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err));
+  run->out = g_bytes_get_size (out)
+    ? g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out)) : g_strdup ("");
+  run->err = g_bytes_get_size (err)
+    ? g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err)) : g_strdup ("");
   if (g_subprocess_get_if_exited (proc))
     run->status = g_subprocess_get_exit_status (proc);
   else
     run->status = 128 + g_subprocess_get_term_sig (proc);
 
-  if (in) g_bytes_unref (in);
+  g_bytes_unref (in);
   g_bytes_unref (out);
   g_bytes_unref (err);
   g_object_unref (proc);
