@@ -33,7 +33,8 @@ struct _VaderScratch {
   char   *lower;             /* lower-cased tokens, each NUL-terminated */
   gsize   lower_cap;
   Token  *tokens;
-  double *values;
+  double *values;            /* one per token */
+  guint  *nonzero;           /* positions of non-zero values, for "but" */
   guint   tokens_cap;
 };
 
@@ -74,6 +75,7 @@ vader_scratch_free (VaderScratch *scratch)
   g_free (scratch->lower);
   g_free (scratch->tokens);
   g_free (scratch->values);
+  g_free (scratch->nonzero);
   g_free (scratch);
 }
 
@@ -233,6 +235,7 @@ tokenize (const VaderLexicon *lex, VaderScratch *sc, gsize len)
       sc->tokens_cap = MAX (len / 2 + 1, sc->tokens_cap * 2);
       sc->tokens = g_renew (Token, sc->tokens, sc->tokens_cap);
       sc->values = g_renew (double, sc->values, sc->tokens_cap);
+      sc->nonzero = g_renew (guint, sc->nonzero, sc->tokens_cap);
     }
   reserve (&sc->lower, &sc->lower_cap, 3 * len + 1);
 
@@ -448,26 +451,31 @@ valence (const Ctx *c, guint i)
 /* ---- step 5: but -------------------------------------------------------- */
 
 static void
-but_check (const Token *t, guint n, double *values, VaderFlags flags)
+but_check (VaderScratch *sc, guint n, VaderFlags flags)
 {
-  guint b;
+  const Token *t = sc->tokens;
+  double *values = sc->values;
+  guint *nonzero = sc->nonzero;
+  guint b, n_nonzero = 0;
 
   for (b = 0; b < n && word (&t[b]) != VADER_W_BUT; b++)
     ;
   if (b == n)
     return;
+  /* A zero stays zero whatever is scaled, and can never equal a non-zero
+   * value: only the non-zero positions take part, which keeps the
+   * quadratic search below small even on a whole document. */
   for (guint j = 0; j < n; j++)
     {
       guint k = j;
 
-      /* A zero stays zero whatever is scaled, so only non-zero values can
-       * be affected: skipping them keeps long texts linear. */
       if (values[j] == 0)
         continue;
+      nonzero[n_nonzero++] = j;
       /* The reference rescales the first value equal to this one, which is
-         this one unless an equal value came earlier. */
+       * this one unless an equal value came earlier. */
       if (!(flags & VADER_FLAG_FIX_BUT))
-        for (k = 0; values[k] != values[j]; k++)
+        for (guint i = 0; (k = nonzero[i]) != j && values[k] != values[j]; i++)
           ;
       if (k < b)
         values[k] = values[k] * 0.5;
@@ -554,7 +562,7 @@ vader_score (const VaderLexicon *lex, VaderScratch *sc, const char *text,
       else
         sc->values[i] = valence (&c, i);
     }
-  but_check (sc->tokens, n, sc->values, flags);
+  but_check (sc, n, flags);
   score_values (sc->values, n, sc->text, n_text, out);
 }
 
