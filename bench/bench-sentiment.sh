@@ -10,15 +10,15 @@
 #     are needed before it, and timed on their own lines).
 #
 # usage: bench/bench-sentiment.sh [BUILD_DIR]  (default: the current directory)
-#        NLP_SHARED=DIR overrides the shared data folder (default ../shared)
+#        NLPIPE_SHARED=DIR: the shared folder (default ../shared); NLPIPE_BUILD=DIR: the build dir
 set -eu
 src=$(cd "$(dirname "$0")/.." && pwd)
-build=${1:-.}
-corpus=${NLP_SHARED:-$(cd "$src/.." && pwd)/shared}/data/corpus/bbc-news.jsonl
+build=${1:-${NLPIPE_BUILD:-.}}
+corpus=${NLPIPE_SHARED:-$(cd "$src/.." && pwd)/shared}/data/corpus/bbc-news.jsonl
 
 if [ ! -f "$corpus" ]; then
   echo "bench-sentiment: $corpus not found (research data, not shipped);" \
-       "set NLP_SHARED to the folder holding data/corpus/ to run it"
+       "set NLPIPE_SHARED to the folder holding data/corpus/ to run it"
   exit 0
 fi
 make -s -C "$build" tests/vader-score core/nlpipe plugins/tokenize.la \

@@ -6,15 +6,15 @@
 # decimals, compound at 4).  Also shows what the fix-but option changes.
 #
 # usage: bench/vader-parity.sh [BUILD_DIR]    (default: the current directory)
-#        NLP_SHARED=DIR overrides the shared data folder (default ../shared)
+#        NLPIPE_SHARED=DIR: the shared folder (default ../shared); NLPIPE_BUILD=DIR: the build dir
 set -eu
 src=$(cd "$(dirname "$0")/.." && pwd)
-build=${1:-.}
-data=${NLP_SHARED:-$(cd "$src/.." && pwd)/shared}/data/sentiment
+build=${1:-${NLPIPE_BUILD:-.}}
+data=${NLPIPE_SHARED:-$(cd "$src/.." && pwd)/shared}/data/sentiment
 
 if [ ! -f "$data/reference.nyt-movie.tsv" ]; then
   echo "vader-parity: no reference files in $data (they are not shipped);" \
-       "set NLP_SHARED to the folder holding data/sentiment/ to run it"
+       "set NLPIPE_SHARED to the folder holding data/sentiment/ to run it"
   exit 0
 fi
 make -s -C "$build" tests/vader-score >/dev/null
