@@ -1,5 +1,6 @@
 /* cli-run.c — `nlpipe [OPTIONS] [FILE|DIR|-]...`: run a chain. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -26,6 +27,7 @@ typedef struct {
   gboolean progress;
   gboolean version;
   char   **inputs;
+  char   **argv;               /* the command line, as parsed */
 } RunArgs;
 
 static void
@@ -42,6 +44,7 @@ run_args_clear (RunArgs *a)
   g_free (a->on_error);
   g_free (a->invalid_utf8);
   g_strfreev (a->inputs);
+  g_strfreev (a->argv);
 }
 
 static gboolean
@@ -58,6 +61,58 @@ parse_choice (const char *flag, const char *value, const char *const *names,
     g_free (list);
   }
   return FALSE;
+}
+
+/* -o DIR: the extension of each output file for @format, or @format
+ * itself (the caller adds the dot). */
+static const char *
+output_extension (const char *format)
+{
+  static const char *const map[][2] = {
+    { "json", "json" }, { "text", "txt" }, { "tsv", "tsv" }, { "html", "html" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
+    if (strcmp (format, map[i][0]) == 0)
+      return map[i][1];
+  return format;               /* other formats: ".FORMAT" */
+}
+
+/* TRUE when -o names a directory: an existing one, or a path ending in
+ * '/' (created as needed). */
+static gboolean
+is_output_dir (const char *output)
+{
+  return output != NULL && strcmp (output, "-") != 0
+         && (g_str_has_suffix (output, G_DIR_SEPARATOR_S)
+             || g_file_test (output, G_FILE_TEST_IS_DIR));
+}
+
+/* Splits "-j4" into "-j" "4" (GOption only takes "-j 4"), for the short
+ * options that take a value.  (transfer full) a new argv. */
+static char **
+split_short_values (int argc, char **argv)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (int i = 0; i < argc; i++)
+    {
+      const char *a = argv[i];
+      if (strcmp (a, "--") == 0)
+        {
+          for (; i < argc; i++)
+            g_ptr_array_add (out, g_strdup (argv[i]));
+          break;
+        }
+      if (a[0] == '-' && a[1] != '\0' && strchr ("pcfoj", a[1]) && a[2] != '\0')
+        {
+          g_ptr_array_add (out, g_strndup (a, 2));
+          g_ptr_array_add (out, g_strdup (a + 2));
+        }
+      else
+        g_ptr_array_add (out, g_strdup (a));
+    }
+  g_ptr_array_add (out, NULL);
+  return (char **) g_ptr_array_free (out, FALSE);
 }
 
 /* (transfer full) the chain spec from config, -p and --set, in that order
@@ -96,7 +151,9 @@ nlp__cli_run (int argc, char **argv)
     { "format", 'f', 0, G_OPTION_ARG_STRING, &a.format,
       "Output format: json (default), text, none", "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &a.output,
-      "Write to FILE (atomically: a temporary file renamed at the end)", "FILE" },
+      "Write to FILE (atomically: a temporary file renamed at the end), or, when "
+      "OUT is a directory or ends with '/', one file per input file under it "
+      "with mirrored names", "OUT" },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &a.jobs,
       "Worker threads (default: one per core)", "N" },
     { "plugin-path", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a.plugin_paths,
@@ -142,6 +199,8 @@ nlp__cli_run (int argc, char **argv)
   char *tmp_path = NULL;
   int on_error = 0, input_format = 0, utf8 = 0;
   int status = NLP_EXIT_OK;
+  gboolean to_dir;
+  char *ext = NULL;
 
   g_option_context_set_summary (ctx,
     "Runs a chain of NLP stages over text files, directories, JSON Lines or stdin.\n\n"
@@ -154,7 +213,8 @@ nlp__cli_run (int argc, char **argv)
     "option or chain error; 3 a stage could not be loaded or created.\n"
     "Documentation: docs/cli.md, docs/formats.md, man nlpipe.");
   g_option_context_add_main_entries (ctx, entries, NULL);
-  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+  a.argv = split_short_values (argc, argv);
+  if (!g_option_context_parse_strv (ctx, &a.argv, &error))
     {
       g_printerr ("nlpipe: %s; see nlpipe --help\n", error->message);
       g_error_free (error);
@@ -206,12 +266,14 @@ nlp__cli_run (int argc, char **argv)
   if (pipeline == NULL)
     goto fail;
 
-  if (a.output != NULL && strcmp (a.output, "-") != 0)
+  to_dir = is_output_dir (a.output);
+  if (a.output != NULL && strcmp (a.output, "-") != 0 && !to_dir)
     {
       char *dir = g_path_get_dirname (a.output);
       char *base = g_path_get_basename (a.output);
       char *tmpl = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-      int fd = g_mkstemp (tmpl);
+      /* 0666: the umask applies, as for any file the user writes */
+      int fd = g_mkstemp_full (tmpl, O_RDWR, 0666);
       g_free (dir);
       g_free (base);
       if (fd < 0 || (out = fdopen (fd, "w")) == NULL)
@@ -237,6 +299,14 @@ nlp__cli_run (int argc, char **argv)
   opts.progress = !a.quiet && (a.progress || isatty (STDERR_FILENO));
   opts.summary = !a.quiet;
   opts.program = "nlpipe";
+  if (to_dir)
+    {
+      const char *format = a.format ? a.format : "json";
+      opts.output_dir = a.output;
+      opts.output_ext = ext = g_strconcat (".", output_extension (format), NULL);
+      /* a JSON Lines input keeps its name: its output is JSON Lines too */
+      opts.output_stream_ext = strcmp (format, "json") == 0 ? ".jsonl" : ext;
+    }
   if (!nlp_run (pipeline, reader, writer, out, &opts, &stats, &error))
     goto fail;
   if (tmp_path != NULL)
@@ -264,6 +334,7 @@ done:
       g_unlink (tmp_path);
       g_free (tmp_path);
     }
+  g_free (ext);
   nlp_reader_free (reader);
   nlp_pipeline_free (pipeline);
   nlp_registry_free (registry);

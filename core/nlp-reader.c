@@ -7,9 +7,22 @@
 #include "nlp-error.h"
 #include "nlp-registry-private.h"
 
+/* An input still to read.  @rel is where the name that -o DIR mirrors
+ * starts in @path: the basename of a named file, the path below the named
+ * directory for a file found in one. */
+typedef struct {
+  char    *path;
+  gsize    rel;
+  gboolean named;              /* given by the user, not found in a directory */
+} Pending;
+
 struct _NlpReader {
   NlpReaderOptions options;
-  GPtrArray  *pending;         /* char * paths, used as a stack (last = next) */
+  GPtrArray  *pending;         /* Pending *, used as a stack (last = next) */
+  char       *item_name;       /* relative name of the current input item */
+  guint64     item;            /* its number, from 1 */
+  gboolean    item_is_stream;  /* it holds many documents (JSON Lines) */
+  guint64     input_pos;       /* input bytes consumed (files, lines) */
   GHashTable *visited_dirs;    /* "dev:ino" of directories walked */
   GPatternSpec *glob;
   gboolean    used_stdin;
@@ -25,6 +38,33 @@ struct _NlpReader {
   gboolean    total_known;
 };
 
+static void
+pending_free (gpointer data)
+{
+  Pending *p = data;
+  g_free (p->path);
+  g_free (p);
+}
+
+/* Takes @path. */
+static void
+push_pending (NlpReader *reader, char *path, gsize rel, gboolean named)
+{
+  Pending *p = g_new (Pending, 1);
+  p->path = path;
+  p->rel = rel;
+  p->named = named;
+  g_ptr_array_add (reader->pending, p);
+}
+
+/* Where the basename of @path starts ("dir/a.txt" -> 4). */
+static gsize
+basename_offset (const char *path)
+{
+  const char *slash = strrchr (path, G_DIR_SEPARATOR);
+  return slash && slash[1] ? (gsize) (slash + 1 - path) : 0;
+}
+
 NlpReader *
 nlp_reader_new (const char *const *inputs, const NlpReaderOptions *options)
 {
@@ -33,11 +73,12 @@ nlp_reader_new (const char *const *inputs, const NlpReaderOptions *options)
 
   if (options)
     reader->options = *options;
-  reader->pending = g_ptr_array_new_with_free_func (g_free);
+  reader->pending = g_ptr_array_new_with_free_func (pending_free);
   if (n == 0)
-    g_ptr_array_add (reader->pending, g_strdup ("-"));
+    push_pending (reader, g_strdup ("-"), 0, TRUE);
   for (guint i = n; i > 0; i--)
-    g_ptr_array_add (reader->pending, g_strdup (inputs[i - 1]));
+    push_pending (reader, g_strdup (inputs[i - 1]), basename_offset (inputs[i - 1]),
+                  TRUE);
   reader->visited_dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (reader->options.glob)
     reader->glob = g_pattern_spec_new (reader->options.glob);
@@ -61,6 +102,7 @@ nlp_reader_free (NlpReader *reader)
     return;
   close_jsonl (reader);
   g_ptr_array_unref (reader->pending);
+  g_free (reader->item_name);
   g_hash_table_unref (reader->visited_dirs);
   if (reader->glob)
     g_pattern_spec_free (reader->glob);
@@ -76,6 +118,32 @@ nlp_reader_get_bytes_read (const NlpReader *reader)
 }
 
 guint64
+nlp_reader_get_input_position (const NlpReader *reader)
+{
+  return reader->input_pos;
+}
+
+const char *
+nlp_reader_get_item_name (const NlpReader *reader, guint64 *item, gboolean *is_stream)
+{
+  if (item)
+    *item = reader->item;
+  if (is_stream)
+    *is_stream = reader->item_is_stream;
+  return reader->item_name;
+}
+
+/* Makes the input item @path (mirrored name from byte @rel) current. */
+static void
+begin_item (NlpReader *reader, const char *path, gsize rel, gboolean is_stream)
+{
+  g_free (reader->item_name);
+  reader->item_name = g_strdup (strcmp (path, "-") == 0 ? "stdin" : path + rel);
+  reader->item++;
+  reader->item_is_stream = is_stream;
+}
+
+guint64
 nlp_reader_get_total_bytes (NlpReader *reader)
 {
   if (!reader->total_known)
@@ -85,7 +153,8 @@ nlp_reader_get_total_bytes (NlpReader *reader)
       for (guint i = 0; i < reader->pending->len; i++)
         {
           struct stat st;
-          const char *p = g_ptr_array_index (reader->pending, i);
+          const Pending *pending = g_ptr_array_index (reader->pending, i);
+          const char *p = pending->path;
           if (strcmp (p, "-") == 0 || stat (p, &st) != 0 || !S_ISREG (st.st_mode))
             return reader->total_bytes = 0;
           reader->total_bytes += (guint64) st.st_size;
@@ -300,6 +369,7 @@ next_record (NlpReader *reader, NlpDocument **doc, char **warning, GError **erro
     {
       gsize len = (gsize) n;
       reader->jsonl_line++;
+      reader->input_pos += len;
       while (len > 0 && g_ascii_isspace (reader->line[len - 1]))
         len--;
       if (len == 0)
@@ -321,15 +391,17 @@ next_record (NlpReader *reader, NlpDocument **doc, char **warning, GError **erro
   return FALSE;
 }
 
-/* Pushes the entries of directory @path (sorted) onto the stack. */
+/* Pushes the entries of directory @dir (sorted) onto the stack. */
 static gboolean
-push_directory (NlpReader *reader, const char *path, GError **error)
+push_directory (NlpReader *reader, const Pending *dir_item, GError **error)
 {
+  const char *path = dir_item->path;
   struct stat st;
   char *key;
   GDir *dir;
   GError *local = NULL;
   GPtrArray *entries;
+  gsize rel = dir_item->rel;
   const char *name;
 
   if (stat (path, &st) == 0)
@@ -372,7 +444,10 @@ push_directory (NlpReader *reader, const char *path, GError **error)
               continue;
             }
         }
-      g_ptr_array_add (reader->pending, child);
+      /* below a named directory, names are mirrored from there on */
+      if (dir_item->named)
+        rel = strlen (child) - strlen (strrchr (child, G_DIR_SEPARATOR) + 1);
+      push_pending (reader, child, rel, FALSE);
     }
   g_ptr_array_free (entries, TRUE);
   return TRUE;
@@ -384,7 +459,9 @@ nlp_reader_next (NlpReader *reader, NlpDocument **doc, char **warning, GError **
   *doc = NULL;
   for (;;)
     {
-      char *path, *text = NULL;
+      Pending *item;
+      const char *path;
+      char *text = NULL;
       gsize len = 0;
       GError *local = NULL;
       gboolean jsonl;
@@ -393,48 +470,46 @@ nlp_reader_next (NlpReader *reader, NlpDocument **doc, char **warning, GError **
         return TRUE;
       if (reader->pending->len == 0)
         return FALSE;
-      path = g_ptr_array_steal_index (reader->pending, reader->pending->len - 1);
+      item = g_ptr_array_steal_index (reader->pending, reader->pending->len - 1);
+      path = item->path;
       jsonl = reader->options.format == NLP_INPUT_JSONL
               || (reader->options.format == NLP_INPUT_AUTO && is_jsonl_name (path));
 
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          gboolean ok = push_directory (reader, item, error);
+          pending_free (item);
+          if (!ok)
+            return TRUE;
+          continue;
+        }
+      begin_item (reader, path, item->rel, jsonl);
       if (strcmp (path, "-") == 0)
         {
           if (reader->used_stdin)
-            {
-              g_set_error (error, NLP_ERROR, NLP_ERROR_USAGE,
-                           "standard input ('-') given twice; it is read once");
-              g_free (path);
-              return TRUE;
-            }
-          reader->used_stdin = TRUE;
-          if (jsonl)
+            g_set_error (error, NLP_ERROR, NLP_ERROR_USAGE,
+                         "standard input ('-') given twice; it is read once");
+          else if (jsonl)
             {
               reader->jsonl = stdin;
               reader->jsonl_path = g_strdup ("stdin");
               reader->jsonl_line = 0;
-              g_free (path);
-              continue;
             }
-          if (!read_all (stdin, &text, &len))
+          else if (!read_all (stdin, &text, &len))
+            g_set_error (error, NLP_ERROR, NLP_ERROR_IO, "stdin: read error: %s",
+                         g_strerror (errno));
+          else
             {
-              g_set_error (error, NLP_ERROR, NLP_ERROR_IO, "stdin: read error: %s",
-                           g_strerror (errno));
-              g_free (path);
-              return TRUE;
+              reader->input_pos += len;
+              *doc = make_document (reader, "stdin", text, len, "stdin", warning, error);
+              if (*doc)
+                nlp_document_set_meta (*doc, "source", "stdin");
             }
-          *doc = make_document (reader, "stdin", text, len, "stdin", warning, error);
-          if (*doc)
-            nlp_document_set_meta (*doc, "source", "stdin");
-          g_free (path);
+          reader->used_stdin = TRUE;
+          pending_free (item);
+          if (reader->jsonl != NULL)
+            continue;
           return TRUE;
-        }
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        {
-          gboolean ok = push_directory (reader, path, error);
-          g_free (path);
-          if (!ok)
-            return TRUE;
-          continue;
         }
       if (jsonl)
         {
@@ -443,24 +518,27 @@ nlp_reader_next (NlpReader *reader, NlpDocument **doc, char **warning, GError **
             {
               g_set_error (error, NLP_ERROR, NLP_ERROR_IO,
                            "%s: cannot open: %s", path, g_strerror (errno));
-              g_free (path);
+              pending_free (item);
               return TRUE;
             }
-          reader->jsonl_path = path;
+          reader->jsonl_path = g_steal_pointer (&item->path);
           reader->jsonl_line = 0;
+          pending_free (item);
           continue;
         }
       if (!g_file_get_contents (path, &text, &len, &local))
         {
           g_set_error (error, NLP_ERROR, NLP_ERROR_IO, "%s", local->message);
           g_error_free (local);
-          g_free (path);
-          return TRUE;
         }
-      *doc = make_document (reader, path, text, len, path, warning, error);
-      if (*doc)
-        nlp_document_set_meta (*doc, "source", path);
-      g_free (path);
+      else
+        {
+          reader->input_pos += len;
+          *doc = make_document (reader, path, text, len, path, warning, error);
+          if (*doc)
+            nlp_document_set_meta (*doc, "source", path);
+        }
+      pending_free (item);
       return TRUE;
     }
 }

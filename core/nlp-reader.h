@@ -54,6 +54,18 @@ gboolean     nlp_reader_next (NlpReader *reader, NlpDocument **doc,
  * when known (0 otherwise: stdin, pipes). */
 guint64      nlp_reader_get_bytes_read (const NlpReader *reader);
 guint64      nlp_reader_get_total_bytes (NlpReader *reader);
+/* Input bytes consumed so far (whole files, JSON Lines lines): set against
+ * nlp_reader_get_total_bytes for progress. */
+guint64      nlp_reader_get_input_position (const NlpReader *reader);
+
+/* (transfer none) the input item (file, JSON Lines stream, stdin) of the
+ * last document or failure nlp_reader_next returned, named as -o DIR
+ * mirrors it: the basename of a named file ("a.txt"), the path below a
+ * named directory ("sub/a.txt"), or "stdin".  NULL before the first item.
+ * @item (may be NULL) receives its number (from 1; it changes with every
+ * new item), @is_stream (may be NULL) whether it holds many documents. */
+const char  *nlp_reader_get_item_name (const NlpReader *reader, guint64 *item,
+                                       gboolean *is_stream);
 
 G_END_DECLS
 

@@ -29,7 +29,16 @@ typedef struct {
   gboolean    progress;        /* a progress line on stderr */
   gboolean    summary;         /* the closing summary line on stderr */
   const char *program;         /* prefix of stderr lines ("nlpipe") */
-  gpointer    _reserved[6];
+  /* When set, @out is unused: each input item (file, JSON Lines stream,
+   * stdin) is written to its own file under @output_dir, named as
+   * nlp_reader_get_item_name says with its extension replaced by
+   * @output_ext (@output_stream_ext for an item of many documents, when
+   * set).  Each file is written under a hidden temporary name and renamed
+   * when complete. */
+  const char *output_dir;
+  const char *output_ext;      /* ".json" */
+  const char *output_stream_ext;  /* ".jsonl", or NULL */
+  gpointer    _reserved[3];
 } NlpRunOptions;
 
 typedef struct {
@@ -43,7 +52,7 @@ typedef struct {
 } NlpRunStats;
 
 /* Runs @pipeline over @reader's documents, writing @writer's output to
- * @out.  Returns FALSE with @error only for failures that stop the whole
+ * @out (or to files under options->output_dir).  Returns FALSE with @error only for failures that stop the whole
  * run (the output cannot be written, a worker cannot be created); failed
  * documents are counted in @stats (may be NULL) and reported on stderr. */
 gboolean nlp_run (NlpPipeline *pipeline, NlpReader *reader, NlpWriter *writer,
