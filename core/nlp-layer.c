@@ -277,6 +277,14 @@ nlp_column_set_string_len (NlpColumn *column, guint row, const char *value, gsiz
 }
 
 void
+nlp_column_set_static_string (NlpColumn *column, guint row, const char *value)
+{
+  CHECK_CELL (column, row, NLP_COLUMN_STRING);
+  column_reserve (column, row);
+  g_array_index (column->values, const char *, row) = value;
+}
+
+void
 nlp_column_set_string (NlpColumn *column, guint row, const char *value)
 {
   nlp_column_set_string_len (column, row, value, value ? strlen (value) : 0);

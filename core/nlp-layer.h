@@ -72,6 +72,11 @@ const char   *nlp_column_get_target (const NlpColumn *column);
 void         nlp_column_set_string (NlpColumn *column, guint row, const char *value);
 void         nlp_column_set_string_len (NlpColumn *column, guint row,
                                         const char *value, gsize len);
+/* Stores @value without copying it: for strings that outlive the document
+ * (string literals, a stage model's read-only data), such as a token kind.
+ * Saves the arena copy in hot loops. */
+void         nlp_column_set_static_string (NlpColumn *column, guint row,
+                                           const char *value);
 void         nlp_column_set_int    (NlpColumn *column, guint row, gint64 value);
 void         nlp_column_set_double (NlpColumn *column, guint row, double value);
 void         nlp_column_set_ref    (NlpColumn *column, guint row, guint target_row);
