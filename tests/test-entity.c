@@ -94,3 +94,222 @@ Test (entity, seed_article)
   g_free (path);
 }
 
+/* ---- rules and options ---------------------------------------------------- */
+
+static const char *const rules_text =
+  "Shares of Northwind rose 3.5% on Friday, and the company said on Aug 16 "
+  "that it would spend $1.2 billion over three hours of talks in 2022.\n\n"
+  "Profit was 5 mln dlrs, up 7 pct, the report said last week.";
+
+Test (entity, rules)
+{
+  NlpDocument *doc = run_with (rules_text, NULL);
+  assert_entity (doc, "3.5%", "PERCENT");
+  assert_entity (doc, "7 pct", "PERCENT");
+  assert_entity (doc, "$1.2 billion", "MONEY");
+  assert_entity (doc, "5 mln dlrs", "MONEY");
+  assert_entity (doc, "Friday", "DATE");
+  assert_entity (doc, "Aug 16", "DATE");
+  assert_entity (doc, "2022", "DATE");
+  assert_entity (doc, "three hours", "DATE");
+  assert_entity (doc, "last week", "DATE");
+  cr_assert (nlp_test_has_span (doc, "entity", "2022", "source", "rule"));
+  nlp_document_free (doc);
+}
+
+Test (entity, may_is_not_always_a_date)
+{
+  NlpDocument *doc = run_with ("Officials may meet in May. They said it may rain.", NULL);
+  char **spans = nlp_test_span_texts (doc, "entity");
+  assert_entity (doc, "May", "DATE");
+  cr_assert_eq (g_strv_length (spans), 1, "only the month is a date");
+  g_strfreev (spans);
+  nlp_document_free (doc);
+}
+
+Test (entity, types_option)
+{
+  NlpDocument *doc = run_with (rules_text, NLP_NAMES ("entity.types=MONEY,PER"));
+  NlpLayer *layer = nlp_document_get_layer (doc, "entity");
+  NlpColumn *label = nlp_layer_get_column (layer, "label");
+  assert_entity (doc, "$1.2 billion", "MONEY");
+  for (guint i = 0; i < nlp_layer_get_n_rows (layer); i++)
+    cr_assert (g_strcmp0 (nlp_column_get_string (label, i), "MONEY") == 0
+               || g_strcmp0 (nlp_column_get_string (label, i), "PER") == 0,
+               "type %s emitted", nlp_column_get_string (label, i));
+  nlp_document_free (doc);
+}
+
+Test (entity, unknown_type_is_refused)
+{
+  char *message = build_error (NLP_NAMES ("entity.types=PER,PLANET"));
+  cr_assert_not_null (message);
+  cr_assert (strstr (message, "PLANET") != NULL && strstr (message, "MONEY") != NULL,
+             "message: %s", message);
+  g_free (message);
+}
+
+/* ---- overrides, canonical names, the summary ------------------------------ */
+
+Test (entity, user_overrides)
+{
+  char *tsv = nlp_test_fixture ("entity/overrides.tsv");
+  char *set = g_strdup_printf ("entity.overrides=%s", tsv);
+  NlpDocument *doc = run_with ("Acme Widgets hired staff in Little Rock on Tuesday. "
+                               "Globex did not.", (const char *const[]) { set, NULL });
+  assert_entity (doc, "Acme Widgets", "ORG");
+  assert_entity (doc, "Little Rock", "LOC");
+  assert_entity (doc, "Globex", "ORG");
+  cr_assert (nlp_test_has_span (doc, "entity", "Acme Widgets", "source", "user"));
+  /* label O removes what the rules found */
+  cr_assert_not (nlp_test_has_span (doc, "entity", "Tuesday", NULL, NULL));
+  nlp_document_free (doc);
+  g_free (set);
+  g_free (tsv);
+}
+
+Test (entity, bad_overrides_name_the_line)
+{
+  char *path = g_build_filename (g_get_tmp_dir (), "nlpipe-test-overrides.tsv", NULL);
+  char *set = g_strdup_printf ("entity.overrides=%s", path);
+  char *message;
+  cr_assert (g_file_set_contents (path, "Acme\tORG\nno label here\n", -1, NULL));
+  message = build_error ((const char *const[]) { set, NULL });
+  cr_assert_not_null (message);
+  cr_assert (strstr (message, path) != NULL && strstr (message, ":2:") != NULL,
+             "message: %s", message);
+  g_unlink (path);
+  g_free (message);
+  g_free (set);
+  g_free (path);
+}
+
+static const char *
+canonical_of (NlpDocument *doc, const char *text)
+{
+  NlpLayer *layer = nlp_document_get_layer (doc, "entity");
+  NlpColumn *canon = nlp_layer_get_column (layer, "canonical");
+  for (guint i = 0; i < nlp_layer_get_n_rows (layer); i++)
+    {
+      gsize len;
+      const char *t = nlp_layer_get_text (layer, i, &len);
+      if (len == strlen (text) && memcmp (t, text, len) == 0)
+        return nlp_column_get_string (canon, i);
+    }
+  return NULL;
+}
+
+Test (entity, canonical_and_summary)
+{
+  char *path = nlp_test_article ("anchorage-summit.txt");
+  char *text = nlp_test_read (path);
+  NlpDocument *doc = nlp_test_chain ("tokenize,sentence,entity", text);
+  gint at = nlp_document_find_attr (doc, "entities");
+  JsonArray *list;
+  gboolean found_trump = FALSE;
+
+  cr_assert_str_eq (canonical_of (doc, "Trump"), "Donald Trump");
+  cr_assert_str_eq (canonical_of (doc, "Putin"), "Vladimir Putin");
+  cr_assert_str_eq (canonical_of (doc, "Marco Rubio"), "Marco Rubio");
+  cr_assert_geq (at, 0, "no doc.entities");
+  list = json_node_get_array (nlp_document_get_attr_json (doc, (guint) at));
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonObject *o = json_array_get_object_element (list, i);
+      if (g_strcmp0 (json_object_get_string_member (o, "name"), "Donald Trump") == 0)
+        {
+          cr_assert_str_eq (json_object_get_string_member (o, "label"), "PER");
+          /* every "Trump" and "Donald Trump" of the article */
+          cr_assert_geq (json_object_get_int_member (o, "count"), 20);
+          found_trump = TRUE;
+        }
+      /* most mentioned first */
+      if (i > 0)
+        cr_assert_geq (json_object_get_int_member (json_array_get_object_element (list, i - 1), "count"),
+                       json_object_get_int_member (o, "count"));
+    }
+  cr_assert (found_trump);
+  nlp_document_free (doc);
+  g_free (text);
+  g_free (path);
+}
+
+/* ---- models ---------------------------------------------------------------- */
+
+static void
+assert_model_refused (const char *fixture, const char *why)
+{
+  char *model = nlp_test_fixture (fixture);
+  char *set = g_strdup_printf ("entity.model=%s", model);
+  char *message = build_error ((const char *const[]) { set, NULL });
+  cr_assert_not_null (message, "%s was accepted", fixture);
+  cr_assert (strstr (message, model) != NULL, "path not named: %s", message);
+  cr_assert (strstr (message, why) != NULL, "message: %s", message);
+  g_free (message);
+  g_free (set);
+  g_free (model);
+}
+
+Test (entity, truncated_model_is_refused)
+{
+  assert_model_refused ("entity/truncated.model", "truncated");
+}
+
+Test (entity, foreign_file_is_refused)
+{
+  assert_model_refused ("entity/garbage.model", "not an nlpipe entity model");
+}
+
+/* Runs nlpipe-ner with @args; returns its stdout, asserts exit 0. */
+static char *
+run_ner (const char *const *args)
+{
+  GPtrArray *argv = g_ptr_array_new ();
+  char *out = NULL, *err = NULL;
+  int status;
+  GError *error = NULL;
+
+  g_ptr_array_add (argv, (gpointer) NLP_TEST_BUILDDIR "/plugins/entity/nlpipe-ner");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  cr_assert (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                           &out, &err, &status, &error), "%s", error ? error->message : "");
+  cr_assert (g_spawn_check_wait_status (status, NULL), "nlpipe-ner failed: %s", err);
+  g_ptr_array_free (argv, TRUE);
+  g_free (err);
+  return out;
+}
+
+Test (entity, train_and_evaluate)
+{
+  char *bio = nlp_test_fixture ("entity/tiny.bio");
+  char *model = g_build_filename (g_get_tmp_dir (), "nlpipe-test-tiny.model", NULL);
+  char *out, *chain_out, *set, *line;
+  NlpDocument *doc;
+
+  g_free (run_ner (NLP_NAMES ("train", "-q", "--train", bio, "--dev", bio,
+                              "--epochs", "5", "--bits", "16", "-o", model)));
+  out = run_ner (NLP_NAMES ("eval", "--model", model, bio));
+  /* a tagger fits its own small training set */
+  line = strstr (out, "overall");
+  cr_assert_not_null (line, "%s", out);
+  cr_assert (strstr (line, "FB1: 100.00") != NULL || strstr (line, "FB1:  9") != NULL,
+             "%s", out);
+  cr_assert (strstr (out, "PER") && strstr (out, "LOC") && strstr (out, "ORG"), "%s", out);
+
+  /* the retrained model in the stage, and the whole chain in eval --chain */
+  set = g_strdup_printf ("entity.model=%s", model);
+  doc = run_with ("Clara Weiss met Omar Haddad in Cairo.", (const char *const[]) { set, NULL });
+  assert_entity (doc, "Cairo", "LOC");
+  chain_out = run_ner (NLP_NAMES ("eval", "--chain", "--model", model, "--types",
+                                  "PER,LOC,ORG", bio));
+  cr_assert (strstr (chain_out, "overall") != NULL, "%s", chain_out);
+  nlp_document_free (doc);
+  g_unlink (model);
+  g_free (chain_out);
+  g_free (set);
+  g_free (out);
+  g_free (model);
+  g_free (bio);
+}

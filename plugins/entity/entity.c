@@ -393,7 +393,7 @@ entity_process (gpointer data, NlpDocument *doc, GError **error)
     }
   if (em->rule_types != 0)
     {
-      ner_rules_run (&nd, em->rule_types, add_rule, w);
+      ner_rules_run (&nd, w->work->toks.lower, em->rule_types, add_rule, w);
       ner_mentions_merge (w->mentions, w->rules);
     }
   if (em->overrides != NULL)

@@ -9,7 +9,7 @@ enum {
   T_BIAS = 1, T_WORD, T_LOWER, T_CAPS_LOWER, T_SHAPE, T_PRE, T_SUF, T_CAP,
   T_LOWER_M1, T_LOWER_P1, T_LOWER_M2, T_LOWER_P2, T_SHAPE_M1, T_SHAPE_P1,
   T_SHAPE_PAIR_L, T_SHAPE_PAIR_R, T_BIGRAM_L, T_BIGRAM_R, T_GAZ_B, T_GAZ_I,
-  T_GAZ_M1, T_GAZ_P1, T_DOC, T_DOC_CAP, T_TRANS, T_WORD_CAP_M1,
+  T_GAZ_M1, T_GAZ_P1, T_DOC, T_DOC_CAP, T_TRANS, T_WORD_CAP_M1, T_WORD_CAP_P1,
 };
 
 #define BOUNDARY G_GUINT64_CONSTANT (0x5bd1e9955bd1e995)
@@ -43,7 +43,7 @@ reserve (NerToks *toks, guint n)
   toks->flags = g_renew (guint16, toks->flags, n);
   toks->gaz_b = g_renew (guint16, toks->gaz_b, n);
   toks->gaz_i = g_renew (guint16, toks->gaz_i, n);
-  toks->doc = g_renew (guint8, toks->doc, n);
+  toks->doc = g_renew (guint32, toks->doc, n);
   toks->cap = n;
 }
 
@@ -195,8 +195,14 @@ ner_features_token (const NerToks *toks, guint s0, guint s1, guint i,
       out[n++] = bucket (T_SHAPE_PAIR_R, ner_hash_pair (toks->shape[i], sp1), bits);
       out[n++] = bucket (T_SHAPE_M1, sm1, bits);
       out[n++] = bucket (T_SHAPE_P1, sp1, bits);
-      /* "President X", "Mr. X": the previous word with this one's case. */
+      /* "President X", "Mr. X": the previous word with this one's case;
+       * "X said", "X Inc": the next one. */
       out[n++] = bucket (T_WORD_CAP_M1, ner_hash_pair (lm1, capinfo), bits);
+      out[n++] = bucket (T_WORD_CAP_P1, ner_hash_pair (lp1, capinfo), bits);
+      /* An ALL-CAPS word in mixed text ("JUSTICE BREYER:") is read like
+       * the same word in an ALL-CAPS line as well as an acronym. */
+      if ((f & NER_TF_ALLCAP) && !(f & NER_TF_DIGIT))
+        out[n++] = bucket (T_CAPS_LOWER, toks->lower[i], bits);
     }
   else
     out[n++] = bucket (T_CAPS_LOWER, toks->lower[i], bits);
@@ -242,11 +248,11 @@ guint
 ner_features_doc (const NerToks *toks, guint i, guint bits, guint32 *out)
 {
   guint n = 0;
-  guint d = toks->doc[i];
+  guint32 d = toks->doc[i];
   guint pos = (toks->flags[i] & NER_TOK_FIRST ? 1 : 0)
               | (toks->flags[i] & NER_TOK_CAPSLINE ? 2 : 0);
 
-  for (guint b = 0; d != 0 && b < 8; b++)
+  for (guint b = 0; d != 0 && b < 24; b++)
     if (d & (1u << b))
       {
         out[n++] = bucket (T_DOC, b, bits);

@@ -30,10 +30,15 @@ enum {
   NER_TOK_CAPSLINE = 1 << 9,   /* in an ALL-CAPS sentence (headline, dateline) */
 };
 
-/* Document feature bits: NER_DOC_TYPE(t) when another occurrence of the
- * same capitalised word was inside an entity of type t. */
-#define NER_DOC_TYPE(t)   (1u << (t))
-#define NER_DOC_UNTAGGED  (1u << 7)   /* another occurrence outside any entity */
+/* Document feature bits, about the other occurrences of the same
+ * capitalised word: NER_DOC_TYPE(t) when one was inside an entity of type
+ * t, NER_DOC_MULTI(t) when inside a multi-word one ("Donald Trump"),
+ * NER_DOC_MAJORITY(t) when t is their most frequent label and outnumbers
+ * the untagged ones, NER_DOC_UNTAGGED when one was outside any entity. */
+#define NER_DOC_TYPE(t)      (1u << (t))
+#define NER_DOC_MULTI(t)     (1u << (8 + (t)))
+#define NER_DOC_MAJORITY(t)  (1u << (16 + (t)))
+#define NER_DOC_UNTAGGED     (1u << 7)
 
 #define NER_MAX_FEATURES  48
 
@@ -42,7 +47,7 @@ typedef struct {
   guint    cap;
   guint64 *word, *lower, *shape, *pre, *suf;
   guint16 *flags, *gaz_b, *gaz_i;
-  guint8  *doc;
+  guint32 *doc;
 } NerToks;
 
 void  ner_toks_clear   (NerToks *toks);

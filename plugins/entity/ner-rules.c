@@ -2,31 +2,25 @@
  * left to right; the longest pattern at a position wins. */
 #include <string.h>
 #include "ner-rules.h"
+#include "ner-text.h"
 
 const char *const ner_rule_type_names[NER_RULE_N_TYPES] = { "DATE", "MONEY", "PERCENT" };
 
 typedef struct {
-  const NerDoc *doc;
-  guint s0, s1;       /* the sentence */
+  const NerDoc  *doc;
+  const guint64 *lower;   /* lower-case hash of each token */
+  guint s0, s1;           /* the sentence */
 } Ctx;
 
-static gboolean
-tok_is (const Ctx *c, guint i, const char *word)
-{
-  gsize n = strlen (word);
-  return i < c->s1 && c->doc->len[i] == n
-         && g_ascii_strncasecmp (c->doc->text[i], word, n) == 0;
-}
-
-/* Index of the token in @words (case-insensitive), or -1. */
-static int
-tok_in (const Ctx *c, guint i, const char *const *words)
-{
-  for (int k = 0; i < c->s1 && words[k] != NULL; k++)
-    if (tok_is (c, i, words[k]))
-      return k;
-  return -1;
-}
+/* Word lists, each a bit of a token's class (see word_class). */
+enum {
+  W_MONTH = 1 << 0, W_MONTH_AMBIG = 1 << 1, W_MONTH_ABBR = 1 << 2, W_WEEKDAY = 1 << 3,
+  W_RELDAY = 1 << 4, W_RELMOD = 1 << 5, W_PERIOD = 1 << 6, W_UNIT = 1 << 7,
+  W_NUMWORD = 1 << 8, W_SCALE = 1 << 9, W_CURWORD = 1 << 10, W_CURCODE = 1 << 11,
+  W_CURSYM = 1 << 12, W_PCTWORD = 1 << 13, W_DATEPREP = 1 << 14, W_PER = 1 << 15,
+  W_CENT = 1 << 16, W_PERCENTAGE = 1 << 17, W_POINTS = 1 << 18, W_DOT = 1 << 19,
+  W_COMMA = 1 << 20,
+};
 
 static gboolean
 tok_initcap (const Ctx *c, guint i)
@@ -118,6 +112,65 @@ static const char *const date_preps[] = {
   "late", "mid", "of", "through", "before", "after", NULL
 };
 
+static const char *const ambiguous_months[] = { "march", "may", "mar", NULL };
+static const char *const month_abbrevs[] = {
+  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", NULL
+};
+
+static const struct {
+  const char *const *words;
+  guint bit;
+} lists[] = {
+  { months, W_MONTH }, { ambiguous_months, W_MONTH_AMBIG }, { month_abbrevs, W_MONTH_ABBR },
+  { weekdays, W_WEEKDAY }, { relative_days, W_RELDAY }, { relative_mods, W_RELMOD },
+  { periods, W_PERIOD }, { units, W_UNIT }, { number_words, W_NUMWORD },
+  { scales, W_SCALE }, { currency_words, W_CURWORD }, { currency_codes, W_CURCODE },
+  { currency_symbols, W_CURSYM }, { percent_words, W_PCTWORD }, { date_preps, W_DATEPREP },
+  { (const char *const[]) { "per", NULL }, W_PER },
+  { (const char *const[]) { "cent", NULL }, W_CENT },
+  { (const char *const[]) { "percentage", NULL }, W_PERCENTAGE },
+  { (const char *const[]) { "points", NULL }, W_POINTS },
+  { (const char *const[]) { ".", NULL }, W_DOT },
+  { (const char *const[]) { ",", NULL }, W_COMMA },
+};
+
+/* Every word of every list, keyed by its lower-case hash: one look-up per
+ * token instead of string comparisons against each list. */
+#define CLASS_SLOTS 1024
+static guint64 class_key[CLASS_SLOTS];
+static guint32 class_bits[CLASS_SLOTS];
+
+static void
+build_classes (void)
+{
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint k = 0; lists[l].words[k] != NULL; k++)
+      {
+        const char *w = lists[l].words[k];
+        guint64 h = ner_text_lower_hash (w, strlen (w));
+        guint i = (guint) h & (CLASS_SLOTS - 1);
+        while (class_key[i] != 0 && class_key[i] != h)
+          i = (i + 1) & (CLASS_SLOTS - 1);
+        class_key[i] = h;
+        class_bits[i] |= lists[l].bit;
+      }
+}
+
+static guint32
+word_class (guint64 h)
+{
+  for (guint i = (guint) h & (CLASS_SLOTS - 1); class_key[i] != 0; i = (i + 1) & (CLASS_SLOTS - 1))
+    if (class_key[i] == h)
+      return class_bits[i];
+  return 0;
+}
+
+static gboolean
+tok_in (const Ctx *c, guint i, guint bits)
+{
+  return i < c->s1 && (word_class (c->lower[i]) & bits) != 0;
+}
+
 static gboolean
 is_year (const Ctx *c, guint i)
 {
@@ -153,21 +206,21 @@ is_day (const Ctx *c, guint i)
 static guint
 match_month (const Ctx *c, guint i)
 {
-  int m = tok_in (c, i, months);
+  guint32 cls = i < c->s1 ? word_class (c->lower[i]) : 0;
   guint end;
   gboolean anchored;
 
-  if (m < 0 || !tok_initcap (c, i))
+  if (!(cls & W_MONTH) || !tok_initcap (c, i))
     return 0;
   end = i + 1;
-  if (tok_is (c, end, ".") && m >= 12)
+  if ((cls & W_MONTH_ABBR) && tok_in (c, end, W_DOT))
     end++;
   anchored = FALSE;
   if (is_day (c, end))
     {
       end++;
       anchored = TRUE;
-      if (tok_is (c, end, ",") && end + 1 < c->s1 && is_year (c, end + 1))
+      if (tok_in (c, end, W_COMMA) && end + 1 < c->s1 && is_year (c, end + 1))
         end += 2;
       else if (end < c->s1 && is_year (c, end))
         end++;
@@ -178,8 +231,8 @@ match_month (const Ctx *c, guint i)
       anchored = TRUE;
     }
   /* "May" and "March" alone are verbs and nouns too often. */
-  if (!anchored && (m == 2 || m == 4 || m == 14)
-      && !(i > c->s0 && tok_in (c, i - 1, date_preps) >= 0))
+  if (!anchored && (cls & W_MONTH_AMBIG)
+      && !(i > c->s0 && tok_in (c, i - 1, W_DATEPREP)))
     return 0;
   return end - i;
 }
@@ -194,13 +247,13 @@ match_date (const Ctx *c, guint i)
     return 1 + n;
   if ((n = match_month (c, i)) > 0)
     return n;
-  if (tok_in (c, i, weekdays) >= 0 && tok_initcap (c, i))
+  if (tok_in (c, i, W_WEEKDAY) && tok_initcap (c, i))
     return 1;
-  if (tok_in (c, i, relative_days) >= 0)
+  if (tok_in (c, i, W_RELDAY))
     return 1;
-  if (tok_in (c, i, relative_mods) >= 0
-      && (tok_in (c, i + 1, periods) >= 0
-          || (tok_in (c, i + 1, weekdays) >= 0 && tok_initcap (c, i + 1))))
+  if (tok_in (c, i, W_RELMOD)
+      && (tok_in (c, i + 1, W_PERIOD)
+          || (tok_in (c, i + 1, W_WEEKDAY) && tok_initcap (c, i + 1))))
     return 2;
   if (i < c->s1 && is_year (c, i))
     return 1;
@@ -209,8 +262,8 @@ match_date (const Ctx *c, guint i)
       && g_ascii_isdigit (c->doc->text[i][0]) && g_ascii_isdigit (c->doc->text[i][3]))
     return 1;
   /* durations: "three hours", "8 minutes" */
-  if ((tok_number (c, i) || (tok_in (c, i, number_words) >= 0))
-      && tok_in (c, i + 1, units) >= 0)
+  if ((tok_number (c, i) || (tok_in (c, i, W_NUMWORD)))
+      && tok_in (c, i + 1, W_UNIT))
     return 2;
   return 0;
 }
@@ -222,7 +275,7 @@ amount (const Ctx *c, guint i)
   if (!tok_number (c, i))
     return 0;
   n = 1;
-  if (tok_in (c, i + n, scales) >= 0)
+  if (tok_in (c, i + n, W_SCALE))
     n++;
   return n;
 }
@@ -232,11 +285,11 @@ match_money (const Ctx *c, guint i)
 {
   guint n;
 
-  if ((tok_in (c, i, currency_symbols) >= 0 || tok_in (c, i, currency_codes) >= 0)
+  if ((tok_in (c, i, W_CURSYM) || tok_in (c, i, W_CURCODE))
       && (n = amount (c, i + 1)) > 0)
     return 1 + n;
   /* "US$5", "$5bn" tokenised whole */
-  if ((n = amount (c, i)) > 0 && tok_in (c, i + n, currency_words) >= 0)
+  if ((n = amount (c, i)) > 0 && tok_in (c, i + n, W_CURWORD))
     return n + 1;
   return 0;
 }
@@ -253,24 +306,32 @@ match_percent (const Ctx *c, guint i)
   n = c->doc->len[i];
   if (n >= 2 && s[n - 1] == '%' && g_ascii_isdigit (s[0]))
     return 1;
-  if ((tok_number (c, i) || tok_in (c, i, number_words) >= 0) && i + 1 < c->s1)
+  if ((tok_number (c, i) || tok_in (c, i, W_NUMWORD)) && i + 1 < c->s1)
     {
-      if (tok_in (c, i + 1, percent_words) >= 0)
+      if (tok_in (c, i + 1, W_PCTWORD))
         return 2;
-      if (tok_is (c, i + 1, "per") && tok_is (c, i + 2, "cent"))
+      if (tok_in (c, i + 1, W_PER) && tok_in (c, i + 2, W_CENT))
         return 3;
-      if (tok_is (c, i + 1, "percentage") && tok_is (c, i + 2, "points"))
+      if (tok_in (c, i + 1, W_PERCENTAGE) && tok_in (c, i + 2, W_POINTS))
         return 3;
     }
   return 0;
 }
 
 void
-ner_rules_run (const NerDoc *doc, guint enabled, NerRuleFunc func, gpointer user_data)
+ner_rules_run (const NerDoc *doc, const guint64 *lower, guint enabled,
+               NerRuleFunc func, gpointer user_data)
 {
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      build_classes ();
+      g_once_init_leave (&once, 1);
+    }
   for (guint s = 0; s < doc->n_sents; s++)
     {
-      Ctx c = { doc, doc->sent[s], doc->sent[s + 1] };
+      Ctx c = { doc, lower, doc->sent[s], doc->sent[s + 1] };
       for (guint i = c.s0; i < c.s1;)
         {
           guint n = 0;

@@ -26,10 +26,11 @@ extern const char *const ner_rule_type_names[NER_RULE_N_TYPES];
 typedef void (*NerRuleFunc) (guint start, guint end, NerRuleType type,
                              gpointer user_data);
 
-/* Runs the rules on every sentence of @doc; @enabled is a bit mask of
+/* Runs the rules on every sentence of @doc; @lower holds the lower-case
+ * hash of each token (NerToks.lower); @enabled is a bit mask of
  * (1 << NerRuleType). */
-void ner_rules_run (const NerDoc *doc, guint enabled, NerRuleFunc func,
-                    gpointer user_data);
+void ner_rules_run (const NerDoc *doc, const guint64 *lower, guint enabled,
+                    NerRuleFunc func, gpointer user_data);
 
 G_END_DECLS
 

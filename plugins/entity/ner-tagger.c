@@ -4,6 +4,7 @@
 #include "ner-text.h"
 
 #define NEG_INF (-1e30f)
+#define NER_MAP_WIDTH (1 + 2 * NER_MAX_TYPES)
 
 NerWork *
 ner_work_new (void)
@@ -53,7 +54,7 @@ reserve (NerWork *work, guint n)
     work->map_mask = work->map_mask ? work->map_mask * 2 + 1 : 1023;
   work->map_key = g_renew (guint64, work->map_key, work->map_mask + 1);
   work->map_count = g_renew (guint32, work->map_count,
-                             (gsize) (work->map_mask + 1) * (NER_MAX_TYPES + 1));
+                             (gsize) (work->map_mask + 1) * NER_MAP_WIDTH);
   work->map_used = g_renew (guint, work->map_used, n);
   memset (work->map_key, 0, (work->map_mask + 1) * sizeof (guint64));
   work->map_n_used = 0;
@@ -194,10 +195,19 @@ map_slot (NerWork *work, guint64 key, gboolean insert)
   if (!insert)
     return G_MAXUINT;
   work->map_key[i] = key;
-  memset (work->map_count + (gsize) i * (NER_MAX_TYPES + 1), 0,
-          (NER_MAX_TYPES + 1) * sizeof (guint32));
+  memset (work->map_count + (gsize) i * NER_MAP_WIDTH, 0,
+          NER_MAP_WIDTH * sizeof (guint32));
   work->map_used[work->map_n_used++] = i;
   return i;
+}
+
+/* Whether token @i is part of a multi-word entity ("Trump" in "Donald
+ * Trump"): the strongest evidence that the same word elsewhere is a name. */
+static inline gboolean
+in_multiword (const guint8 *labels, guint i, guint n)
+{
+  return labels[i] != 0 && ((labels[i] & 1) == 0
+                            || (i + 1 < n && labels[i + 1] == labels[i] + 1));
 }
 
 gboolean
@@ -205,22 +215,31 @@ ner_work_doc_bits (NerWork *work, const NerModel *model, const NerDoc *doc,
                    const guint8 *labels)
 {
   NerToks *toks = &work->toks;
-  const guint W = NER_MAX_TYPES + 1;
+  const guint W = NER_MAP_WIDTH;
+  const guint n = doc->n_tokens;
   gboolean any = FALSE;
 
-  for (guint i = 0; i < doc->n_tokens; i++)
+  /* per word: [total, per type, per type in a multi-word entity] */
+  for (guint i = 0; i < n; i++)
     if (doc_word (toks, i))
       {
         guint32 *c = work->map_count + (gsize) map_slot (work, toks->word[i], TRUE) * W;
         c[0]++;
         if (labels[i] != 0)
-          c[1 + (labels[i] - 1) / 2]++;
+          {
+            guint t = (labels[i] - 1) / 2;
+            c[1 + t]++;
+            if (in_multiword (labels, i, n))
+              c[1 + NER_MAX_TYPES + t]++;
+          }
       }
-  for (guint i = 0; i < doc->n_tokens; i++)
+  for (guint i = 0; i < n; i++)
     {
       guint32 *c;
-      guint bits = 0, tagged = 0;
+      guint bits = 0, tagged = 0, best = 0, best_t = 0;
       int own = labels[i] != 0 ? (int) (labels[i] - 1) / 2 : -1;
+      gboolean own_multi = own >= 0 && in_multiword (labels, i, n);
+      guint untagged;
 
       toks->doc[i] = 0;
       if (!doc_word (toks, i))
@@ -231,19 +250,115 @@ ner_work_doc_bits (NerWork *work, const NerModel *model, const NerDoc *doc,
       for (guint t = 0; t < model->n_types; t++)
         {
           guint k = c[1 + t] - (own == (int) t);
-          tagged += c[1 + t];
+          guint m = c[1 + NER_MAX_TYPES + t] - (own == (int) t && own_multi);
+          tagged += k;
           if (k > 0)
             bits |= NER_DOC_TYPE (t);
+          if (m > 0)
+            bits |= NER_DOC_MULTI (t);
+          if (k > best)
+            {
+              best = k;
+              best_t = t;
+            }
         }
-      if (c[0] - tagged - (own < 0) > 0)
+      untagged = c[0] - 1 - tagged;
+      if (untagged > 0)
         bits |= NER_DOC_UNTAGGED;
-      toks->doc[i] = (guint8) bits;
+      if (best > 0 && best >= untagged)
+        bits |= NER_DOC_MAJORITY (best_t);
+      toks->doc[i] = (guint32) bits;
       any |= bits != 0;
     }
   for (guint u = 0; u < work->map_n_used; u++)
     work->map_key[work->map_used[u]] = 0;
   work->map_n_used = 0;
   return any;
+}
+
+/* ---- label clean-up after pass 2 ----------------------------------------- */
+
+/* Titles some training sets put inside person spans ("Foreign Minister
+ * Sergey Lavrov") and news style keeps outside: trimmed from the front of
+ * a PER span when a name follows. */
+static const char *const titles[] = {
+  "president", "minister", "foreign", "defence", "defense", "secretary", "prime",
+  "vice", "chancellor", "senator", "sen.", "rep.", "governor", "gov.", "mayor",
+  "king", "queen", "prince", "princess", "pope", "general", "gen.", "colonel",
+  "col.", "captain", "capt.", "lieutenant", "sergeant", "dr.", "mr.", "mrs.", "ms.",
+  "mr", "mrs", "ms", "dr", "sir", "judge", "justice", "chairman", "chairwoman",
+  "ambassador", "envoy", "special", "state", "deputy", "chief", "commander",
+  "speaker", "premier", "emperor", "sheikh", "rev.", "archbishop", "bishop",
+  "cardinal", "senior", "aide", "spokesman", "spokeswoman", "leader", "former",
+  "us", "u.s.", "russian", "ukrainian", "american", "british", "french", "german",
+  "chinese", NULL
+};
+
+#define TITLE_SLOTS 256
+static gsize titles_once;
+static guint64 title_key[TITLE_SLOTS];
+
+static void
+build_titles (void)
+{
+  for (guint k = 0; titles[k] != NULL; k++)
+    {
+      guint64 h = ner_text_lower_hash (titles[k], strlen (titles[k]));
+      guint i = (guint) h & (TITLE_SLOTS - 1);
+      while (title_key[i] != 0)
+        i = (i + 1) & (TITLE_SLOTS - 1);
+      title_key[i] = h;
+    }
+}
+
+static gboolean
+is_title (guint64 h)
+{
+  for (guint i = (guint) h & (TITLE_SLOTS - 1); title_key[i] != 0; i = (i + 1) & (TITLE_SLOTS - 1))
+    if (title_key[i] == h)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+trim_titles (const NerModel *model, const NerToks *toks, const NerDoc *doc,
+             guint8 *labels)
+{
+  int per = ner_model_find_type (model, "PER");
+  guint b, in;
+
+  if (per < 0)
+    return;
+  b = 2 * (guint) per + 1;
+  in = b + 1;
+  for (guint i = 0; i + 1 < doc->n_tokens; i++)
+    if (labels[i] == b && labels[i + 1] == in && is_title (toks->lower[i]))
+      {
+        labels[i] = 0;
+        labels[i + 1] = (guint8) b;
+      }
+}
+
+/* Document consistency for people: a capitalised word left untagged
+ * although, elsewhere in the document, it was part of a multi-word PER
+ * and is mostly tagged PER ("Trump remarked" after "Donald Trump") becomes
+ * PER.  The document features usually do this, but training documents
+ * rarely repeat names.  Only PER: "New" of "New York" must not spread. */
+static void
+propagate (const NerModel *model, const NerToks *toks, const NerDoc *doc,
+           guint8 *labels)
+{
+  int per = ner_model_find_type (model, "PER");
+
+  if (per < 0)
+    return;
+  for (guint i = 0; i < doc->n_tokens; i++)
+    {
+      guint32 d = toks->doc[i];
+      if (labels[i] == 0 && (d & NER_DOC_MULTI (per)) && (d & NER_DOC_MAJORITY (per))
+          && !(toks->flags[i] & NER_TOK_CAPSLINE))
+        labels[i] = (guint8) (2 * per + 1);
+    }
 }
 
 void
@@ -265,6 +380,12 @@ ner_tag (const NerModel *model, const NerGazetteer *gaz, const NerDoc *doc,
       ner_viterbi (model, work, work->emit + (gsize) s0 * S, trans,
                    doc->sent[s + 1] - s0, labels + s0);
     }
+  if (g_once_init_enter (&titles_once))
+    {
+      build_titles ();
+      g_once_init_leave (&titles_once, 1);
+    }
+  trim_titles (model, &work->toks, doc, labels);
   if (!two_pass || !ner_work_doc_bits (work, model, doc, labels))
     return;
 
@@ -285,4 +406,6 @@ ner_tag (const NerModel *model, const NerGazetteer *gaz, const NerDoc *doc,
         ner_viterbi (model, work, work->emit + (gsize) s0 * S, trans, s1 - s0,
                      labels + s0);
     }
+  trim_titles (model, &work->toks, doc, labels);
+  propagate (model, &work->toks, doc, labels);
 }

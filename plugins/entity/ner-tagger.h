@@ -29,7 +29,7 @@ typedef struct {
   /* document word map (pass 2) */
   guint    map_mask;
   guint64 *map_key;
-  guint32 *map_count;      /* per slot: [total, per type ...] (NER_MAX_TYPES + 1) */
+  guint32 *map_count;      /* per slot: total, per type, per type multi-word */
   guint   *map_used;
   guint    map_n_used;
 } NerWork;
