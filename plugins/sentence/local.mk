@@ -16,3 +16,10 @@ TESTS += tests/test-sentence
 tests_test_sentence_SOURCES = tests/test-sentence.c
 tests_test_sentence_CFLAGS = $(NLP_TEST_CFLAGS)
 tests_test_sentence_LDADD = $(NLP_TEST_LIBS)
+
+# The boundary cases of tests/fixtures/sentences/ (format in its README).
+check_PROGRAMS += tests/test-sentence-corpus
+TESTS += tests/test-sentence-corpus
+tests_test_sentence_corpus_SOURCES = tests/test-sentence-corpus.c
+tests_test_sentence_corpus_CFLAGS = $(NLP_TEST_CFLAGS)
+tests_test_sentence_corpus_LDADD = $(NLP_TEST_LIBS)

@@ -108,7 +108,7 @@ classify (const guchar *s, gsize start, gsize end)
       return K_BULLET;
     case 0x2013: case 0x2014:
       return n == 3 ? K_DASH : K_OTHER;
-    case 0x203C: case 0x2047: case 0x2048: case 0x2049:
+    case 0x203C: case 0x203D: case 0x2047: case 0x2048: case 0x2049:
       return K_STRONG;
     default:
       break;
@@ -164,13 +164,16 @@ gap_after (const Split *st, guint k)
   return g;
 }
 
+static gboolean is_function_word (const guchar *s, gsize len);
+
 /* Hard-wrapped text (Reuters) breaks lines inside sentences: a line that
- * starts in lower case is the evidence.  The longest such line estimates the wrap width. */
+ * starts in lower case, or one that ends in a comma or a function word, is
+ * the evidence.  The longest line estimates the wrap width. */
 static void
 analyse_lines (Split *st)
 {
   const guchar *s = st->s;
-  gsize len = st->len, ls = 0, longest = 0, width = 0;
+  gsize len = st->len, ls = 0, longest = 0;
   guint lines = 0, wraps = 0;
 
   while (ls < len)
@@ -187,17 +190,18 @@ analyse_lines (Split *st)
         ;
       if (e > ls && f < len && s[f] != '\n')
         {
+          gsize w = e;
+          while (w > ls && g_ascii_isalpha (s[w - 1]))
+            w--;
           lines++;
-          if (g_ascii_islower (s[f]))
-            {
-              wraps++;
-              width = MAX (width, e - ls);
-            }
+          if (g_ascii_islower (s[f]) || s[e - 1] == ','
+              || (w < e && (w == ls || s[w - 1] == ' ') && is_function_word (s + w, e - w)))
+            wraps++;
         }
       ls = le + 1;
     }
   st->wrapped = wraps > 0 && wraps * 8 >= lines;
-  st->width = width > 0 ? width : longest;
+  st->width = longest;
 }
 
 /* A lower-case word ("iPhone" and "eBay" are not: they are names;
@@ -398,18 +402,41 @@ terminal_ends (const Split *st, guint term, guint last, guint dots)
     }
 }
 
-/* Does the line ending with token @last go on in the next line?  A comma
- * or semicolon says so; in hard-wrapped text a lower-case last word too,
- * elsewhere only when the next line starts with a number ("cut by\n0.75"),
- * since a headline may well end in lower case. */
-static gboolean
-line_continues (const Split *st, guint last, guint next)
-{
-  guint8 c = st->cls[last];
+/* Closed-class words that a headline does not end with but a wrapped
+ * line often does. */
+static const char *const function_words[] = {
+  "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at",
+  "by", "for", "from", "with", "into", "onto", "than", "that", "as", "about",
+  "over", "under", "between", "after", "before", "against", "per", "via",
+  "its", "their", "his", "her", "is", "are", "was", "were", "be", "been",
+  "has", "have", "had", "will", "would", "which", "who", NULL
+};
 
-  if (c == K_OTHER && strchr (",;", st->s[st->tok[last].start]) != NULL)
-    return TRUE;
-  return c == K_LOWER && (st->wrapped || st->cls[next] == K_NUMBER);
+static const char *const month_names[] = {
+  "January", "February", "March", "April", "May", "June", "July", "August",
+  "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr",
+  "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", NULL
+};
+
+static gboolean
+in_list (const char *const *list, const guchar *s, gsize len)
+{
+  for (guint i = 0; list[i] != NULL; i++)
+    if (strlen (list[i]) == len && memcmp (list[i], s, len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_function_word (const guchar *s, gsize len)
+{
+  return in_list (function_words, s, len);
+}
+
+static inline gboolean
+is_punct (const Split *st, guint k, const char *set)
+{
+  return st->cls[k] == K_OTHER && strchr (set, st->s[st->tok[k].start]) != NULL;
 }
 
 /* A single line break under newline=auto: does it end the sentence?
@@ -419,19 +446,34 @@ static gboolean
 line_break_ends (const Split *st, guint last, guint next, gboolean terminal,
                  gboolean indent)
 {
-  gboolean continues = line_continues (st, last, next);
-  guint8 nc = st->cls[next];
+  guint8 c = st->cls[last], nc = st->cls[next];
+  gboolean colon = is_punct (st, last, ":;");
+  gboolean short_line = (st->tok[last].end - st->line_start) * 10 < st->width * 6;
+  /* The line surely goes on: it ends in a comma or a function word, or
+   * in a word with a number after it ("cut by\n0.75 cent", "March\n31."). */
+  const guchar *word = st->s + st->tok[last].start;
+  gsize word_len = st->tok[last].end - st->tok[last].start;
+  gboolean open = is_punct (st, last, ",")
+                  || (c == K_LOWER && (nc == K_NUMBER || is_function_word (word, word_len)))
+                  || (c == K_UPPER && nc == K_NUMBER && in_list (month_names, word, word_len));
+  guint value;
 
-  if (nc == K_BULLET || (!continues && starts_item (st, next, TRUE)))
+  if (nc == K_BULLET)
     return TRUE;
-  if (continues || is_lower_word (st, skip_openers (st, next)))
+  if (!open && nc == K_DASH && next + 1 < st->n && !attached (st, next))
+    return TRUE;
+  /* "31." after "March" in wrapped text is a date, not an item. */
+  if (!open && marker_at (st, next, &value) != 0
+      && (!st->wrapped || terminal || colon || short_line))
+    return TRUE;
+  if (open || is_lower_word (st, skip_openers (st, next)))
     return FALSE;
-  if (!st->wrapped || indent)   /* a line per paragraph; an indented paragraph */
+  /* A line per paragraph; an indented paragraph; a colon before a table. */
+  if (!st->wrapped || indent || colon)
     return TRUE;
   /* A line well short of the wrap width that does not end a sentence,
    * followed by one that starts like a sentence: a heading, a table row. */
-  return !terminal && (st->tok[last].end - st->line_start) * 10 < st->width * 6
-         && (nc == K_UPPER || nc == K_OPEN || nc == K_QUOTE);
+  return !terminal && short_line && (nc == K_UPPER || nc == K_OPEN || nc == K_QUOTE);
 }
 
 /* Does a sentence end after token @last?  @term is the terminal token

@@ -475,7 +475,8 @@ scan_word (Scan *sc, gsize start)
             }
           break;
         case '.':
-          if (digits == chars && p + 1 < len && IS (s[p + 1], C_DIGIT))
+          /* "1,000.50", "v2.3.1", "192.168.0.1" */
+          if (IS (s[p - 1], C_DIGIT) && p + 1 < len && IS (s[p + 1], C_DIGIT))
             {
               p++;
               continue;
@@ -647,7 +648,18 @@ scan_ascii_other (Scan *sc, gsize pos)
 
   switch (b)
     {
-    case '.': case '?': case '!':
+    case '.':
+      /* ".5" after a space is a number */
+      if (!prev_word && pos + 1 < sc->len && IS (sc->s[pos + 1], C_DIGIT)
+          && (pos == 0 || sc->s[pos - 1] != '.'))
+        {
+          for (p = pos + 1; p < sc->len && IS (sc->s[p], C_DIGIT); p++)
+            ;
+          emit (sc, pos, p, TOKEN_NUMBER);
+          return p;
+        }
+      return scan_run (sc, pos, ".?!", TOKEN_PUNCT);
+    case '?': case '!':
       return scan_run (sc, pos, ".?!", TOKEN_PUNCT);
     case '-':
       return scan_run (sc, pos, "-", TOKEN_PUNCT);
