@@ -4,6 +4,7 @@
  * stage author's first run usually ends here.
  */
 #include <string.h>
+#include <gmodule.h>
 #include <ltdl.h>
 #include "nlp-registry.h"
 #include "nlp-options.h"
@@ -288,6 +289,54 @@ check_info (const NlpStageInfo *info, const char *name, const char *file,
   return nlp_option_specs_validate (name, info->options, error);
 }
 
+/* (transfer full) the shared object behind stage file @file: itself, or
+ * the dlname of a libtool .la (in .libs/ when uninstalled). */
+static char *
+shared_object_of (const char *file)
+{
+  char *contents = NULL, *dir, *name, *so;
+  const char *p;
+
+  if (!g_str_has_suffix (file, ".la"))
+    return g_strdup (file);
+  if (!g_file_get_contents (file, &contents, NULL, NULL)
+      || (p = strstr (contents, "\ndlname='")) == NULL)
+    {
+      g_free (contents);
+      return g_strdup (file);
+    }
+  p += strlen ("\ndlname='");
+  name = g_strndup (p, strcspn (p, "'"));
+  dir = g_path_get_dirname (file);
+  so = g_build_filename (dir, ".libs", name, NULL);
+  if (!g_file_test (so, G_FILE_TEST_EXISTS))
+    {
+      g_free (so);
+      so = g_build_filename (dir, name, NULL);
+    }
+  g_free (dir);
+  g_free (name);
+  g_free (contents);
+  return so;
+}
+
+/* libltdl says "file not found" when the module of an uninstalled .la
+ * fails to load (its last try looks for it beside the .la), hiding the
+ * dynamic loader's reason, e.g. an undefined symbol: ask the loader.
+ * (transfer full) the reason, or NULL when @so loads. */
+static char *
+loader_reason (const char *so)
+{
+  GModule *module = g_module_open (so, G_MODULE_BIND_LOCAL);
+  char *reason = NULL;
+
+  if (module == NULL)
+    reason = g_strdup (g_module_error ());
+  else
+    g_module_close (module);
+  return reason;
+}
+
 NlpStage *
 nlp_registry_load (NlpRegistry *registry, const char *name, GError **error)
 {
@@ -319,14 +368,19 @@ nlp_registry_load (NlpRegistry *registry, const char *name, GError **error)
   g_free (stem);
   if (handle == NULL)
     {
-      const char *why = lt_dlerror ();
+      const char *lt_why = lt_dlerror ();
+      char *so = shared_object_of (file);
+      char *reason = loader_reason (so);
+      const char *why = reason ? reason : lt_why;
       gboolean unresolved = why != NULL && strstr (why, "undefined symbol") != NULL;
       g_set_error (error, NLP_ERROR, NLP_ERROR_LOAD,
                    "%s: stage '%s' could not be loaded: %s%s%s%s", file, name,
                    why ? why : "unknown error",
                    unresolved ? "; the stage uses a symbol nothing provides: run 'ldd -r " : "",
-                   unresolved ? file : "",
+                   unresolved ? so : "",
                    unresolved ? "' and link the stage with the missing library" : "");
+      g_free (reason);
+      g_free (so);
       g_free (file);
       return NULL;
     }

@@ -1,10 +1,77 @@
-# Core and command-line tests.
-core_tests = tests/test-document tests/test-options
+# Core unit tests, and the stages built only for them in tests/stages/:
+# tiny helpers (testtok, testupper, testopts, failer) and stages broken on
+# purpose, one per loader refusal.  Never installed.
+core_tests = tests/test-document tests/test-layer tests/test-options \
+	tests/test-registry tests/test-pipeline tests/test-reader \
+	tests/test-json-writer tests/test-abi
 check_PROGRAMS += $(core_tests)
 TESTS += $(core_tests)
+
+# Stages that call into libnlpipe or GLib link with them; the broken ones
+# reference nothing, so -z defs holds with no library.
+core_test_stages_libs = tests/stages/failer.la tests/stages/testtok.la \
+	tests/stages/testupper.la tests/stages/testopts.la tests/stages/nodata.la
+core_test_stages_bare = tests/stages/badabi.la tests/stages/newminor.la \
+	tests/stages/shortdesc.la tests/stages/noentry.la tests/stages/misnamed.la \
+	tests/stages/noprocess.la tests/stages/noversion.la \
+	tests/stages/nosummary.la tests/stages/badoptions.la tests/stages/liar.la
+core_test_stages = $(core_test_stages_libs) $(core_test_stages_bare) \
+	tests/stages/unresolved.la
+check_LTLIBRARIES += $(core_test_stages)
+EXTRA_DIST += tests/stages/test-stages.h
+
+# -rpath: libtool builds a shared module only for an installable path.
+NLP_TEST_STAGE_LDFLAGS = $(NLP_STAGE_LDFLAGS) -rpath /nowhere
+tests_stages_failer_la_LDFLAGS = $(NLP_TEST_STAGE_LDFLAGS)
+tests_stages_failer_la_LIBADD = $(NLP_STAGE_LIBS)
+tests_stages_testtok_la_LDFLAGS = $(NLP_TEST_STAGE_LDFLAGS)
+tests_stages_testtok_la_LIBADD = $(NLP_STAGE_LIBS)
+tests_stages_testupper_la_LDFLAGS = $(NLP_TEST_STAGE_LDFLAGS)
+tests_stages_testupper_la_LIBADD = $(NLP_STAGE_LIBS)
+tests_stages_testopts_la_LDFLAGS = $(NLP_TEST_STAGE_LDFLAGS)
+tests_stages_testopts_la_LIBADD = $(NLP_STAGE_LIBS)
+tests_stages_nodata_la_LDFLAGS = $(NLP_TEST_STAGE_LDFLAGS)
+tests_stages_nodata_la_LIBADD = $(NLP_STAGE_LIBS)
+tests_stages_badabi_la_LDFLAGS = $(NLP_TEST_STAGE_LDFLAGS)
+tests_stages_newminor_la_LDFLAGS = $(NLP_TEST_STAGE_LDFLAGS)
+tests_stages_shortdesc_la_LDFLAGS = $(NLP_TEST_STAGE_LDFLAGS)
+tests_stages_misnamed_la_LDFLAGS = $(NLP_TEST_STAGE_LDFLAGS)
+tests_stages_noprocess_la_LDFLAGS = $(NLP_TEST_STAGE_LDFLAGS)
+tests_stages_noversion_la_LDFLAGS = $(NLP_TEST_STAGE_LDFLAGS)
+tests_stages_nosummary_la_LDFLAGS = $(NLP_TEST_STAGE_LDFLAGS)
+tests_stages_badoptions_la_LDFLAGS = $(NLP_TEST_STAGE_LDFLAGS)
+tests_stages_liar_la_LDFLAGS = $(NLP_TEST_STAGE_LDFLAGS)
+# Exports nothing: an empty -export-symbols-regex list is a linker error.
+tests_stages_noentry_la_LDFLAGS = -module -avoid-version -shared \
+	-rpath /nowhere -Wl,-z,defs -Wl,-z,now
+# Links although a symbol is undefined (no -z defs); -z now makes loading
+# it fail at dlopen, as LD_BIND_NOW=1 does for every stage under make check.
+tests_stages_unresolved_la_LDFLAGS = -module -avoid-version -shared \
+	-rpath /nowhere -Wl,-z,now
+
 tests_test_document_SOURCES = tests/test-document.c
 tests_test_document_CFLAGS = $(NLP_TEST_CFLAGS)
 tests_test_document_LDADD = $(NLP_TEST_LIBS)
+tests_test_layer_SOURCES = tests/test-layer.c
+tests_test_layer_CFLAGS = $(NLP_TEST_CFLAGS)
+tests_test_layer_LDADD = $(NLP_TEST_LIBS)
 tests_test_options_SOURCES = tests/test-options.c
 tests_test_options_CFLAGS = $(NLP_TEST_CFLAGS)
 tests_test_options_LDADD = $(NLP_TEST_LIBS)
+tests_test_registry_SOURCES = tests/test-registry.c
+tests_test_registry_CFLAGS = $(NLP_TEST_CFLAGS)
+tests_test_registry_LDADD = $(NLP_TEST_LIBS)
+EXTRA_tests_test_registry_DEPENDENCIES = $(core_test_stages)
+tests_test_pipeline_SOURCES = tests/test-pipeline.c
+tests_test_pipeline_CFLAGS = $(NLP_TEST_CFLAGS)
+tests_test_pipeline_LDADD = $(NLP_TEST_LIBS)
+EXTRA_tests_test_pipeline_DEPENDENCIES = $(core_test_stages)
+tests_test_reader_SOURCES = tests/test-reader.c
+tests_test_reader_CFLAGS = $(NLP_TEST_CFLAGS)
+tests_test_reader_LDADD = $(NLP_TEST_LIBS)
+tests_test_json_writer_SOURCES = tests/test-json-writer.c
+tests_test_json_writer_CFLAGS = $(NLP_TEST_CFLAGS)
+tests_test_json_writer_LDADD = $(NLP_TEST_LIBS)
+tests_test_abi_SOURCES = tests/test-abi.c
+tests_test_abi_CFLAGS = $(NLP_TEST_CFLAGS)
+tests_test_abi_LDADD = $(NLP_TEST_LIBS)
