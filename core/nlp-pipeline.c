@@ -241,9 +241,13 @@ pipeline_build (NlpRegistry *registry, const NlpChainSpec *spec,
       inst->model = info->model_new (&env, &local);
       if (inst->model == NULL && local != NULL)
         {
+          /* nlp_stage_env_find_data already says "stage 'NAME': ..." */
+          char *named = g_strdup_printf ("stage '%s'", inst->instance);
           char *msg = g_str_has_prefix (local->message, inst->instance)
+                      || g_str_has_prefix (local->message, named)
             ? g_strdup (local->message)
-            : g_strdup_printf ("stage '%s': %s", inst->instance, local->message);
+            : g_strdup_printf ("%s: %s", named, local->message);
+          g_free (named);
           add_problem (problems, &code, NLP_ERROR_DATA, msg);
           g_free (msg);
           g_error_free (local);
