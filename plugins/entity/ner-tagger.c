@@ -4,6 +4,7 @@
 #include "ner-text.h"
 
 #define NEG_INF (-1e30f)
+#define PREFETCH_AHEAD 3
 #define NER_MAP_WIDTH (1 + 2 * NER_MAX_TYPES)
 
 NerWork *
@@ -127,25 +128,28 @@ ner_viterbi (const NerModel *model, NerWork *work, const float *emit,
 {
   const guint L = model->n_labels, S = model->stride;
   float *cur = work->delta, *prev = work->delta + S;
+  float t[(NER_MAX_LABELS + 1) * 16];
 
   if (n == 0)
     return;
+  /* the BIO constraint folded into the transition scores: no branch in
+   * the inner loop */
+  for (guint p = 0; p <= L; p++)
+    for (guint c = 0; c < L; c++)
+      t[p * S + c] = allowed (p, c, L) ? trans[p * S + c] : NEG_INF;
   for (guint c = 0; c < L; c++)
-    prev[c] = allowed (L, c, L) ? emit[c] + trans[L * S + c] : NEG_INF;
+    prev[c] = emit[c] + t[L * S + c];
   for (guint i = 1; i < n; i++)
     {
       const float *e = emit + (gsize) i * S;
       guint8 *back = work->back + (gsize) i * S;
       for (guint c = 0; c < L; c++)
         {
-          float best = NEG_INF;
+          float best = prev[0] + t[c];
           guint arg = 0;
-          for (guint p = 0; p < L; p++)
+          for (guint p = 1; p < L; p++)
             {
-              float v;
-              if (!allowed (p, c, L))
-                continue;
-              v = prev[p] + trans[p * S + c];
+              float v = prev[p] + t[p * S + c];
               if (v > best)
                 {
                   best = v;
@@ -155,14 +159,14 @@ ner_viterbi (const NerModel *model, NerWork *work, const float *emit,
           cur[c] = best + e[c];
           back[c] = (guint8) arg;
         }
-      float *t = prev;
+      float *tmp = prev;
       prev = cur;
-      cur = t;
+      cur = tmp;
     }
   {
-    float best = NEG_INF;
+    float best = prev[0];
     guint arg = 0;
-    for (guint c = 0; c < L; c++)
+    for (guint c = 1; c < L; c++)
       if (prev[c] > best)
         {
           best = prev[c];
@@ -372,8 +376,18 @@ ner_tag (const NerModel *model, const NerGazetteer *gaz, const NerDoc *doc,
   ner_model_transitions (model, trans);
   memset (work->emit, 0, (gsize) doc->n_tokens * S * sizeof (float));
   for (guint i = 0; i < doc->n_tokens; i++)
-    ner_model_score (model, work->feats + (gsize) i * NER_MAX_FEATURES,
-                     work->nfeats[i], work->emit + (gsize) i * S);
+    {
+      /* The weight rows are scattered over megabytes: ask for those of a
+       * later token while this one is summed. */
+      if (model->qtable != NULL && i + PREFETCH_AHEAD < doc->n_tokens)
+        {
+          const guint32 *f = work->feats + (gsize) (i + PREFETCH_AHEAD) * NER_MAX_FEATURES;
+          for (guint k = 0; k < work->nfeats[i + PREFETCH_AHEAD]; k++)
+            __builtin_prefetch (model->qtable + (gsize) f[k] * S);
+        }
+      ner_model_score (model, work->feats + (gsize) i * NER_MAX_FEATURES,
+                       work->nfeats[i], work->emit + (gsize) i * S);
+    }
   for (guint s = 0; s < doc->n_sents; s++)
     {
       guint s0 = doc->sent[s];
