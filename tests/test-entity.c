@@ -99,7 +99,8 @@ Test (entity, seed_article)
 static const char *const rules_text =
   "Shares of Northwind rose 3.5% on Friday, and the company said on Aug 16 "
   "that it would spend $1.2 billion over three hours of talks in 2022.\n\n"
-  "Profit was 5 mln dlrs, up 7 pct, the report said last week.";
+  "Profit was 5 mln dlrs, up 7 pct, the report said last week. "
+  "Its rival paid £6bn; the hall is 5m tall.";
 
 Test (entity, rules)
 {
@@ -108,6 +109,8 @@ Test (entity, rules)
   assert_entity (doc, "7 pct", "PERCENT");
   assert_entity (doc, "$1.2 billion", "MONEY");
   assert_entity (doc, "5 mln dlrs", "MONEY");
+  assert_entity (doc, "£6bn", "MONEY");
+  cr_assert_not (nlp_test_has_span (doc, "entity", "5m", NULL, NULL), "a length is not money");
   assert_entity (doc, "Friday", "DATE");
   assert_entity (doc, "Aug 16", "DATE");
   assert_entity (doc, "2022", "DATE");

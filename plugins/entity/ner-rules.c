@@ -268,10 +268,35 @@ match_date (const Ctx *c, guint i)
   return 0;
 }
 
+/* "6bn", "1.2m", "300k": a number with its scale written on (as news
+ * does after a currency sign). */
+static gboolean
+tok_scaled_number (const Ctx *c, guint i)
+{
+  static const char *const suffixes[] = { "bn", "m", "mn", "k", "b", "tn", "trn", "bln", "mln", NULL };
+  const char *s;
+  guint32 n, k = 0;
+
+  if (i >= c->s1)
+    return FALSE;
+  s = c->doc->text[i];
+  n = c->doc->len[i];
+  while (k < n && (g_ascii_isdigit (s[k]) || ((s[k] == '.' || s[k] == ',') && k > 0)))
+    k++;
+  if (k == 0 || !g_ascii_isdigit (s[k - 1]))
+    return FALSE;
+  for (guint j = 0; suffixes[j] != NULL; j++)
+    if (n - k == strlen (suffixes[j]) && g_ascii_strncasecmp (s + k, suffixes[j], n - k) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static guint
 amount (const Ctx *c, guint i)
 {
   guint n;
+  if (tok_scaled_number (c, i))
+    return 1;
   if (!tok_number (c, i))
     return 0;
   n = 1;
