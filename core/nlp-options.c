@@ -2,7 +2,10 @@
  * documents them (see nlp-options.h). */
 #include <errno.h>
 #include <stdlib.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
 #include "nlp-options.h"
 
 typedef struct {
@@ -102,6 +105,22 @@ parse_bool (const char *text, gboolean *out)
   return FALSE;
 }
 
+/* Opening is the test that counts: the stage will open it with the
+ * effective ids, which access () does not use. */
+static gboolean
+readable_file (const char *path)
+{
+  int fd;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return FALSE;
+  fd = g_open (path, O_RDONLY, 0);
+  if (fd < 0)
+    return FALSE;
+  close (fd);
+  return TRUE;
+}
+
 /* Parses @text for @spec into @value; returns FALSE when not allowed.
  * @check_path: PATH options must name a readable file. */
 static gboolean
@@ -137,7 +156,7 @@ parse_value (const NlpOptionSpec *spec, const char *text, NlpOptionValue *value,
       return FALSE;
     case NLP_OPTION_PATH:
       return !check_path || *text == '\0'
-             || g_file_test (text, G_FILE_TEST_IS_REGULAR);
+             || readable_file (text);
     case NLP_OPTION_STRING:
       return TRUE;
     default:

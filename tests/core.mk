@@ -18,7 +18,7 @@ core_test_stages_bare = tests/stages/badabi.la tests/stages/newminor.la \
 core_test_stages = $(core_test_stages_libs) $(core_test_stages_bare) \
 	tests/stages/unresolved.la
 check_LTLIBRARIES += $(core_test_stages)
-EXTRA_DIST += tests/stages/test-stages.h
+EXTRA_DIST += tests/stages/test-stages.h tests/scratch-dir.h
 
 # -rpath: libtool builds a shared module only for an installable path.
 NLP_TEST_STAGE_LDFLAGS = $(NLP_STAGE_LDFLAGS) -rpath /nowhere

@@ -2,7 +2,10 @@
  * stage's options; malformed tables are refused. */
 #include <stdarg.h>
 #include <string.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
 #include "nlp-test.h"
+#include "scratch-dir.h"
 
 static const char *const languages[] = { "english", "french", "porter", NULL };
 
@@ -180,6 +183,23 @@ Test (options, path_must_name_an_existing_file)
                   "cannot read file '/no/such/lexicon.txt'", "readable file", NULL);
   assert_refused ("lexicon", NLP_TEST_SRCDIR, "cannot read file", NULL);   /* a dir */
   g_free (article);
+}
+
+Test (options, path_that_cannot_be_read_is_refused)
+{
+  char *dir = nlp_test_tmpdir_new ();
+  char *path = g_build_filename (dir, "secret.txt", NULL);
+  gboolean root = geteuid () == 0;
+
+  cr_assert (g_file_set_contents (path, "words\n", -1, NULL));
+  cr_assert_eq (g_chmod (path, 0), 0);
+  /* root reads anything: check as nobody, then come back to clean up */
+  cr_assert (!root || seteuid (65534) == 0);
+  cr_assert (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  assert_refused ("lexicon", path, "cannot read file", NULL);
+  cr_assert (!root || seteuid (0) == 0);
+  g_free (path);
+  nlp_test_tmpdir_remove (dir);
 }
 
 Test (options, unknown_option_lists_the_valid_names)

@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include "nlp-test.h"
 #include "stages/test-stages.h"
+#include "scratch-dir.h"
 
 static NlpRegistry *registry;
 static NlpChainSpec *spec;
@@ -22,7 +23,7 @@ teardown (void)
 {
   nlp_chain_spec_free (spec);
   nlp_registry_free (registry);
-  g_free (tmpdir);
+  nlp_test_tmpdir_remove (tmpdir);
 }
 
 TestSuite (chain_spec, .init = setup, .fini = teardown);
@@ -134,7 +135,7 @@ write_config (const char *contents)
 {
   char *path;
 
-  tmpdir = g_dir_make_tmp ("nlp-config-XXXXXX", NULL);
+  tmpdir = nlp_test_tmpdir_new ();
   path = g_build_filename (tmpdir, "pipeline.conf", NULL);
   cr_assert (g_file_set_contents (path, contents, -1, NULL));
   return path;

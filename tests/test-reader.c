@@ -4,20 +4,20 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 #include "nlp-test.h"
+#include "scratch-dir.h"
 
 static char *tmpdir;
 
 static void
 setup (void)
 {
-  tmpdir = g_dir_make_tmp ("nlp-reader-XXXXXX", NULL);
-  cr_assert_not_null (tmpdir);
+  tmpdir = nlp_test_tmpdir_new ();
 }
 
 static void
 teardown (void)
 {
-  g_free (tmpdir);
+  nlp_test_tmpdir_remove (tmpdir);
 }
 
 TestSuite (reader, .init = setup, .fini = teardown);

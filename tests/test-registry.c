@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include "nlp-test.h"
 #include "stages/test-stages.h"
+#include "scratch-dir.h"
 
 /* Loads @name from the test stages and asserts that it is refused with
  * @code and a message containing each NULL-terminated fragment. */
@@ -140,7 +141,7 @@ Test (registry, unknown_stage_lists_only_stages_on_the_path)
 {
   NlpRegistry *registry;
   GError *error = NULL;
-  char *empty = g_dir_make_tmp ("nlp-empty-XXXXXX", NULL);
+  char *empty = nlp_test_tmpdir_new ();
 
   /* an empty directory and the default one: not the test stages */
   registry = nlp_registry_new ();
@@ -151,8 +152,7 @@ Test (registry, unknown_stage_lists_only_stages_on_the_path)
   cr_assert_null (strstr (error->message, "failer"), "%s", error->message);
   g_error_free (error);
   nlp_registry_free (registry);
-  g_rmdir (empty);
-  g_free (empty);
+  nlp_test_tmpdir_remove (empty);
 }
 
 Test (registry, list_is_sorted_and_includes_broken_stage_files)
@@ -212,11 +212,10 @@ Test (registry, search_path_order_is_program_environment_config_default)
 static char *
 dir_with_stage_link (const char *link, const char *target)
 {
-  char *dir = g_dir_make_tmp ("nlp-stages-XXXXXX", NULL);
+  char *dir = nlp_test_tmpdir_new ();
   char *from = g_strdup_printf ("%s/%s.so", dir, link);
   char *to = g_strdup_printf ("%s/.libs/%s.so", NLP_TEST_STAGEDIR, target);
 
-  cr_assert_not_null (dir);
   cr_assert_eq (symlink (to, from), 0, "symlink %s", from);
   g_free (from);
   g_free (to);
@@ -236,7 +235,7 @@ Test (registry, first_directory_on_the_path_wins)
   cr_assert_str_eq (nlp_stage_get_path (stage), expect);
   nlp_registry_free (registry);
   g_free (expect);
-  g_free (dir);
+  nlp_test_tmpdir_remove (dir);
 }
 
 Test (registry, environment_directory_is_searched)
@@ -254,7 +253,7 @@ Test (registry, environment_directory_is_searched)
   cr_assert (g_str_has_prefix (error->message, dir), "%s", error->message);
   g_error_free (error);
   nlp_registry_free (registry);
-  g_free (dir);
+  nlp_test_tmpdir_remove (dir);
 }
 
 Test (registry, current_directory_is_never_searched)
@@ -273,5 +272,5 @@ Test (registry, current_directory_is_never_searched)
     cr_assert (g_path_is_absolute (*p), "relative search directory '%s'", *p);
   g_error_free (error);
   nlp_registry_free (registry);
-  g_free (dir);
+  nlp_test_tmpdir_remove (dir);
 }
