@@ -223,16 +223,34 @@ fix_encoding (NlpReader *reader, char *text, gsize *len, const char *where,
   return g_string_free (out, FALSE);
 }
 
+static gboolean
+too_large (NlpReader *reader, gsize len, const char *where, GError **error)
+{
+  if (reader->options.max_doc_bytes == 0 || len <= reader->options.max_doc_bytes)
+    return FALSE;
+  g_set_error (error, NLP_ERROR, NLP_ERROR_TOO_LARGE,
+               "%s: document is %" G_GSIZE_FORMAT " bytes, over the "
+               "--max-doc-bytes limit of %" G_GSIZE_FORMAT "; raise the limit "
+               "or split the document", where, len, reader->options.max_doc_bytes);
+  return TRUE;
+}
+
+/* A regular file over --max-doc-bytes fails before it is read. */
+static gboolean
+file_too_large (NlpReader *reader, const char *path, GError **error)
+{
+  struct stat st;
+
+  return stat (path, &st) == 0 && S_ISREG (st.st_mode)
+         && too_large (reader, (gsize) st.st_size, path, error);
+}
+
 static NlpDocument *
 make_document (NlpReader *reader, const char *id, char *text, gsize len,
                const char *where, char **warning, GError **error)
 {
-  if (reader->options.max_doc_bytes && len > reader->options.max_doc_bytes)
+  if (too_large (reader, len, where, error))
     {
-      g_set_error (error, NLP_ERROR, NLP_ERROR_TOO_LARGE,
-                   "%s: document is %" G_GSIZE_FORMAT " bytes, over the "
-                   "--max-doc-bytes limit of %" G_GSIZE_FORMAT "; raise the limit "
-                   "or split the document", where, len, reader->options.max_doc_bytes);
       g_free (text);
       return NULL;
     }
@@ -526,7 +544,9 @@ nlp_reader_next (NlpReader *reader, NlpDocument **doc, char **warning, GError **
           pending_free (item);
           continue;
         }
-      if (!g_file_get_contents (path, &text, &len, &local))
+      if (file_too_large (reader, path, error))
+        ;                      /* not even read: the limit guards memory too */
+      else if (!g_file_get_contents (path, &text, &len, &local))
         {
           g_set_error (error, NLP_ERROR, NLP_ERROR_IO, "%s", local->message);
           g_error_free (local);
