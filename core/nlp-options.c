@@ -1,6 +1,7 @@
 /* nlp-options.c — stage options: one table declares, parses, validates and
  * documents them (see nlp-options.h). */
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <fcntl.h>
 #include <string.h>
@@ -144,7 +145,7 @@ parse_value (const NlpOptionSpec *spec, const char *text, NlpOptionValue *value,
     case NLP_OPTION_DOUBLE:
       errno = 0;
       value->v.d = g_ascii_strtod (text, &end);
-      if (*text == '\0' || *end != '\0' || errno != 0 || value->v.d != value->v.d)
+      if (*text == '\0' || *end != '\0' || errno != 0 || !isfinite (value->v.d))
         return FALSE;
       return !(spec->min < spec->max)
              || (value->v.d >= spec->min && value->v.d <= spec->max);
@@ -186,7 +187,7 @@ nlp_option_specs_validate (const char *stage, const NlpOptionSpec *specs,
       const char *problem = NULL;
 
       if (!valid_option_name (s->name))
-        problem = "its name is not of the form [a-z][a-z0-9-]*";
+        problem = "its name is not of the form [a-z][a-z0-9_-]*";
       else if (nlp_option_type_to_string (s->type) == NULL)
         problem = "its type is unknown";
       else if (s->default_value == NULL)

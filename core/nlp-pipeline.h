@@ -79,8 +79,8 @@ gboolean      nlp_pipeline_provides (const NlpPipeline *pipeline, const char *na
 NlpPipelineWorker *nlp_pipeline_worker_new  (NlpPipeline *pipeline, GError **error);
 void               nlp_pipeline_worker_free (NlpPipelineWorker *worker);
 /* Runs every stage on @doc in order.  On failure @error is set with
- * NLP_ERROR_STAGE, its message prefixed by the instance name, and
- * *@failed_stage (may be NULL) names the instance. */
+ * NLP_ERROR_STAGE and the stage's own message, and *@failed_stage (may be
+ * NULL) names the instance. */
 gboolean      nlp_pipeline_worker_process (NlpPipelineWorker *worker, NlpDocument *doc,
                                            const char **failed_stage, GError **error);
 
