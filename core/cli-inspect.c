@@ -3,6 +3,7 @@
  * core validates against (one source of truth, as gst-inspect does). */
 #include <string.h>
 #include "cli-private.h"
+#include "nlp-pipeline-private.h"
 
 typedef struct {
   gboolean json;
@@ -261,6 +262,83 @@ nlp__cli_info (int argc, char **argv)
   return status;
 }
 
+/* (transfer full) the names instance @i provides that no later instance
+ * requires: fine for the last stages (the writer shows them), worth knowing
+ * for the others. */
+static GPtrArray *
+unused_outputs (const NlpPipeline *pipeline, guint i)
+{
+  const char *const *provides = nlp__pipeline_get_provides (pipeline, i);
+  GPtrArray *unused = g_ptr_array_new ();
+  guint n = nlp_pipeline_get_n_stages (pipeline);
+
+  for (guint p = 0; provides[p]; p++)
+    {
+      gboolean used = FALSE;
+      for (guint j = i + 1; j < n && !used; j++)
+        {
+          const NlpStageInfo *later = nlp_stage_get_info (nlp_pipeline_get_stage (pipeline, j));
+          used = later->requires && g_strv_contains (later->requires, provides[p]);
+        }
+      if (!used)
+        g_ptr_array_add (unused, (gpointer) provides[p]);
+    }
+  g_ptr_array_add (unused, NULL);
+  return unused;
+}
+
+static void
+print_check (const NlpPipeline *pipeline, gboolean json)
+{
+  guint n = nlp_pipeline_get_n_stages (pipeline);
+  JsonArray *arr = json_array_new ();
+  JsonNode *node;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const NlpStageInfo *info = nlp_stage_get_info (nlp_pipeline_get_stage (pipeline, i));
+      const char *inst = nlp_pipeline_get_instance_name (pipeline, i);
+      const char *const *provides = nlp__pipeline_get_provides (pipeline, i);
+      GPtrArray *unused = unused_outputs (pipeline, i);
+      const char *const *unused_v = (const char *const *) unused->pdata;
+      JsonObject *o = json_object_new ();
+
+      json_object_set_string_member (o, "instance", inst);
+      json_object_set_string_member (o, "stage", info->name);
+      json_object_set_member (o, "requires", strv_node (info->requires));
+      json_object_set_member (o, "provides", strv_node (provides));
+      json_object_set_member (o, "unused", strv_node (unused_v));
+      json_array_add_object_element (arr, o);
+      if (!json)
+        {
+          char *req = join_names (info->requires), *prov = join_names (provides);
+          g_print ("%u. %s%s%s\n   requires: %s\n   provides: %s\n", i + 1, inst,
+                   strcmp (inst, info->name) ? " = " : "",
+                   strcmp (inst, info->name) ? info->name : "", req, prov);
+          if (unused_v[0])
+            {
+              char *list = join_names (unused_v);
+              g_print ("   used by no later stage (output only): %s\n", list);
+              g_free (list);
+            }
+          g_free (req);
+          g_free (prov);
+        }
+      g_ptr_array_unref (unused);
+    }
+  if (!json)
+    {
+      g_print ("chain OK: %u stages\n", n);
+      json_array_unref (arr);
+      return;
+    }
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, json_object_new ());
+  json_object_set_boolean_member (json_node_get_object (node), "ok", TRUE);
+  json_object_set_array_member (json_node_get_object (node), "stages", arr);
+  print_json (node);
+}
+
 int
 nlp__cli_check (int argc, char **argv)
 {
@@ -270,7 +348,6 @@ nlp__cli_check (int argc, char **argv)
   NlpRegistry *registry = NULL;
   NlpPipeline *pipeline = NULL;
   GError *error = NULL;
-  guint n;
 
   if (!parse_args (argc, argv, "", "Validates a chain without running it.", TRUE, &a, &status))
     goto out;
@@ -294,37 +371,7 @@ nlp__cli_check (int argc, char **argv)
       status = nlp__cli_fail (error);
       goto out;
     }
-  n = nlp_pipeline_get_n_stages (pipeline);
-  for (guint i = 0; i < n; i++)
-    {
-      const NlpStageInfo *info = nlp_stage_get_info (nlp_pipeline_get_stage (pipeline, i));
-      const char *inst = nlp_pipeline_get_instance_name (pipeline, i);
-      char *req = join_names (info->requires), *prov = join_names (info->provides);
-      GString *unused = g_string_new (NULL);
-
-      /* outputs no later stage requires: fine for the last stages (the
-       * writer shows them), worth knowing for the others */
-      for (guint p = 0; info->provides && info->provides[p]; p++)
-        {
-          gboolean used = FALSE;
-          for (guint j = i + 1; j < n && !used; j++)
-            {
-              const NlpStageInfo *later = nlp_stage_get_info (nlp_pipeline_get_stage (pipeline, j));
-              used = later->requires && g_strv_contains (later->requires, info->provides[p]);
-            }
-          if (!used)
-            g_string_append_printf (unused, "%s%s", unused->len ? ", " : "", info->provides[p]);
-        }
-      g_print ("%u. %s%s%s\n   requires: %s\n   provides: %s\n", i + 1, inst,
-               strcmp (inst, info->name) ? " = " : "",
-               strcmp (inst, info->name) ? info->name : "", req, prov);
-      if (unused->len)
-        g_print ("   used by no later stage (output only): %s\n", unused->str);
-      g_string_free (unused, TRUE);
-      g_free (req);
-      g_free (prov);
-    }
-  g_print ("chain OK: %u stages\n", n);
+  print_check (pipeline, a.json);
 out:
   nlp_pipeline_free (pipeline);
   nlp_registry_free (registry);

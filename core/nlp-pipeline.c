@@ -15,6 +15,7 @@ typedef struct {
   NlpStage   *stage;
   NlpOptions *options;
   char       *data_dir;
+  char      **provides;         /* info->provides as this instance names them */
   gpointer    model;
   gboolean    has_model;
 } NlpInstance;
@@ -38,6 +39,7 @@ instance_free (NlpInstance *inst)
     nlp_stage_get_info (inst->stage)->model_free (inst->model);
   nlp_options_free (inst->options);
   g_free (inst->data_dir);
+  g_strfreev (inst->provides);
   g_free (inst->instance);
   g_free (inst);
 }
@@ -102,9 +104,8 @@ check_requirements (NlpPipeline *pipeline, GString *problems, gint *code)
           for (guint j = i + 1; j < pipeline->instances->len && !later; j++)
             {
               NlpInstance *other = g_ptr_array_index (pipeline->instances, j);
-              if (other->stage
-                  && nlp_stage_get_info (other->stage)->provides
-                  && g_strv_contains (nlp_stage_get_info (other->stage)->provides, need))
+              if (other->provides
+                  && g_strv_contains ((const char *const *) other->provides, need))
                 later = other->instance;
             }
           msg = g_string_new (NULL);
@@ -129,10 +130,38 @@ check_requirements (NlpPipeline *pipeline, GString *problems, gint *code)
           add_problem (problems, code, NLP_ERROR_CHAIN, msg->str);
           g_string_free (msg, TRUE);
         }
-      for (guint p = 0; info->provides && info->provides[p]; p++)
-        g_hash_table_add (provided, (gpointer) info->provides[p]);
+      for (guint p = 0; inst->provides[p]; p++)
+        g_hash_table_add (provided, inst->provides[p]);
     }
   g_hash_table_unref (provided);
+}
+
+/* A stage names what it adds after itself (layer "keywords", column
+ * "token.stem", attribute "doc.keywords"); an instance running under an
+ * alias uses the alias instead (nlp_stage_env_get_name), so its provides
+ * are read with every name part equal to the stage name replaced.
+ * (transfer full) */
+static char **
+instance_provides (const NlpStageInfo *info, const char *instance)
+{
+  guint n = info->provides ? g_strv_length ((char **) info->provides) : 0;
+  char **out = g_new0 (char *, n + 1);
+
+  for (guint p = 0; p < n; p++)
+    {
+      char **parts = g_strsplit (info->provides[p], ".", -1);
+      gboolean attr = parts[0] && parts[1] && strcmp (parts[0], "doc") == 0;
+
+      for (guint k = attr ? 1 : 0; parts[k]; k++)
+        if (strcmp (parts[k], info->name) == 0)
+          {
+            g_free (parts[k]);
+            parts[k] = g_strdup (instance);
+          }
+      out[p] = g_strjoinv (".", parts);
+      g_strfreev (parts);
+    }
+  return out;
 }
 
 static gboolean
@@ -220,6 +249,7 @@ pipeline_build (NlpRegistry *registry, const NlpChainSpec *spec,
           const NlpStageInfo *info = nlp_stage_get_info (inst->stage);
           inst->options = nlp_options_new (inst->instance, info->options);
           inst->data_dir = g_strdup (nlp_stage_get_data_dir (inst->stage));
+          inst->provides = instance_provides (info, inst->instance);
         }
       g_ptr_array_add (pipeline->instances, inst);
     }
@@ -316,13 +346,18 @@ nlp__pipeline_get_data_dir (const NlpPipeline *pipeline, guint i)
   return INST (pipeline, i)->data_dir;
 }
 
+const char *const *
+nlp__pipeline_get_provides (const NlpPipeline *pipeline, guint i)
+{
+  return (const char *const *) INST (pipeline, i)->provides;
+}
+
 gboolean
 nlp_pipeline_provides (const NlpPipeline *pipeline, const char *name)
 {
   for (guint i = 0; i < pipeline->instances->len; i++)
     {
-      const NlpStageInfo *info = nlp_stage_get_info (INST (pipeline, i)->stage);
-      if (info->provides && g_strv_contains (info->provides, name))
+      if (g_strv_contains ((const char *const *) INST (pipeline, i)->provides, name))
         return TRUE;
     }
   return FALSE;
@@ -404,9 +439,9 @@ nlp__pipeline_worker_get_usec (const NlpPipelineWorker *worker)
 static gboolean
 check_provides (const NlpInstance *inst, NlpDocument *doc, GError **error)
 {
-  const char *const *provides = nlp_stage_get_info (inst->stage)->provides;
+  const char *const *provides = (const char *const *) inst->provides;
 
-  for (guint p = 0; provides && provides[p]; p++)
+  for (guint p = 0; provides[p]; p++)
     {
       const char *name = provides[p];
       const char *dot = strchr (name, '.');

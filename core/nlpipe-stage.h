@@ -3,7 +3,7 @@
  * A stage is one shared object that exports one symbol, made by
  * NLP_STAGE_DEFINE:
  *
- *   #include <nlpipe/nlpipe-stage.h>
+ *   #include <nlpipe-stage.h>     (pkg-config --cflags nlpipe)
  *
  *   static gboolean
  *   shout_process (gpointer worker, NlpDocument *doc, GError **error) { ... }
