@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli-private.h"
+#include "writer-tsv.h"
 
 typedef struct {
   char    *stages;
@@ -22,6 +23,7 @@ typedef struct {
   gint64   max_doc_bytes;
   gboolean pretty;
   gboolean byte_offsets;
+  char    *columns;
   gboolean profile;
   gboolean quiet;
   gboolean progress;
@@ -43,6 +45,7 @@ run_args_clear (RunArgs *a)
   g_free (a->glob);
   g_free (a->on_error);
   g_free (a->invalid_utf8);
+  g_free (a->columns);
   g_strfreev (a->inputs);
   g_strfreev (a->argv);
 }
@@ -149,7 +152,7 @@ nlp__cli_run (int argc, char **argv)
     { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a.sets,
       "Set a stage option (repeatable); overrides the config file", "STAGE.OPTION=VALUE" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &a.format,
-      "Output format: json (default), text, none", "FORMAT" },
+      "Output format: json (default), text, tsv, html, sentences, none", "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &a.output,
       "Write to FILE (atomically: a temporary file renamed at the end), or, when "
       "OUT is a directory or ends with '/', one file per input file under it "
@@ -170,7 +173,9 @@ nlp__cli_run (int argc, char **argv)
       "Fail documents larger than N bytes (default: no limit)", "N" },
     { "pretty", 0, 0, G_OPTION_ARG_NONE, &a.pretty, "Indent JSON output", NULL },
     { "byte-offsets", 0, 0, G_OPTION_ARG_NONE, &a.byte_offsets,
-      "JSON offsets in bytes instead of code points", NULL },
+      "JSON and tsv offsets in bytes instead of code points", NULL },
+    { "columns", 0, 0, G_OPTION_ARG_STRING, &a.columns,
+      "tsv columns, e.g. token,stem,entity (default: token, every token column, entity)", "LIST" },
     { "profile", 0, 0, G_OPTION_ARG_NONE, &a.profile,
       "Print the time spent in each stage on stderr", NULL },
     { "progress", 0, 0, G_OPTION_ARG_NONE, &a.progress,
@@ -254,8 +259,10 @@ nlp__cli_run (int argc, char **argv)
     goto fail;
   wopts.pretty = a.pretty;
   wopts.byte_offsets = a.byte_offsets;
+  wopts.columns = a.columns;
+  /* https://no-color.org: NO_COLOR set and not empty disables colour */
   wopts.color = a.output == NULL && isatty (STDOUT_FILENO)
-                && g_getenv ("NO_COLOR") == NULL;
+                && (g_getenv ("NO_COLOR") == NULL || *g_getenv ("NO_COLOR") == '\0');
   writer = nlp_writer_new (a.format ? a.format : "json", &wopts, &error);
   if (writer == NULL)
     goto fail;
@@ -263,7 +270,8 @@ nlp__cli_run (int argc, char **argv)
   registry = nlp_registry_new ();
   nlp__cli_setup_registry (registry, a.plugin_paths, spec);
   pipeline = nlp_pipeline_new (registry, spec, &error);
-  if (pipeline == NULL)
+  if (pipeline == NULL
+      || (a.columns && !nlp__tsv_check_columns (a.columns, pipeline, &error)))
     goto fail;
 
   to_dir = is_output_dir (a.output);

@@ -13,10 +13,14 @@ struct _NlpWriter {
 static const NlpWriterClass *const formats[] = {
   &nlp__writer_json,
   &nlp__writer_text,
+  &nlp__writer_tsv,
+  &nlp__writer_html,
+  &nlp__writer_sentences,
   NULL
 };
 
-static const char *const format_names[] = { "json", "text", "none", NULL };
+static const char *const format_names[] = { "json", "text", "tsv", "html", "sentences", "none",
+                                            NULL };
 
 const char *const *
 nlp_writer_list_formats (void)
@@ -188,7 +192,6 @@ void
 nlp__json_append_attr (GString *out, const NlpDocument *doc, guint i)
 {
   const char *s;
-  char *json;
 
   switch (nlp_document_get_attr_type (doc, i))
     {
@@ -203,9 +206,7 @@ nlp__json_append_attr (GString *out, const NlpDocument *doc, guint i)
       nlp__json_append_double (out, nlp_document_get_attr_double (doc, i));
       break;
     case NLP_VALUE_JSON:
-      json = json_to_string (nlp_document_get_attr_json (doc, i), FALSE);
-      g_string_append (out, json);
-      g_free (json);
+      nlp__json_append_node (out, nlp_document_get_attr_json (doc, i));
       break;
     default:
       g_string_append (out, "null");

@@ -73,6 +73,119 @@ append_layer (GString *out, const NlpLayer *layer, const guint32 *map)
   g_string_append_c (out, ']');
 }
 
+void
+nlp__json_append_node (GString *out, JsonNode *node)
+{
+  if (node == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *o = json_node_get_object (node);
+        GList *names = json_object_get_members (o);
+        g_string_append_c (out, '{');
+        for (GList *l = names; l; l = l->next)
+          {
+            if (l != names)
+              g_string_append_c (out, ',');
+            nlp__json_append_string (out, l->data, strlen (l->data));
+            g_string_append_c (out, ':');
+            nlp__json_append_node (out, json_object_get_member (o, l->data));
+          }
+        g_string_append_c (out, '}');
+        g_list_free (names);
+      }
+      break;
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *a = json_node_get_array (node);
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < json_array_get_length (a); i++)
+          {
+            if (i)
+              g_string_append_c (out, ',');
+            nlp__json_append_node (out, json_array_get_element (a, i));
+          }
+        g_string_append_c (out, ']');
+      }
+      break;
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_INT64:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          break;
+        case G_TYPE_DOUBLE:
+          nlp__json_append_double (out, json_node_get_double (node));
+          break;
+        case G_TYPE_BOOLEAN:
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+          break;
+        case G_TYPE_STRING:
+          {
+            const char *str = json_node_get_string (node);
+            nlp__json_append_string (out, str, strlen (str));
+          }
+          break;
+        default:
+          g_string_append (out, "null");
+        }
+      break;
+    default:
+      g_string_append (out, "null");
+    }
+}
+
+/* Re-indents compact JSON (as append_compact writes it: no whitespace
+ * outside strings) with two spaces per level.  Done on the text rather than
+ * through json-glib so numbers keep their shortest form. */
+static void
+append_pretty (GString *out, const char *json)
+{
+  int depth = 0;
+
+  for (const char *p = json; *p; p++)
+    switch (*p)
+      {
+      case '"':
+        {
+          const char *q = p + 1;
+          while (*q != '"')
+            q += *q == '\\' ? 2 : 1;
+          g_string_append_len (out, p, q + 1 - p);
+          p = q;
+        }
+        break;
+      case '{':
+      case '[':
+        if (p[1] == '}' || p[1] == ']')
+          {
+            g_string_append_len (out, p, 2);
+            p++;
+            break;
+          }
+        g_string_append_c (out, *p);
+        g_string_append_printf (out, "\n%*s", 2 * ++depth, "");
+        break;
+      case '}':
+      case ']':
+        g_string_append_printf (out, "\n%*s%c", 2 * --depth, "", *p);
+        break;
+      case ',':
+        g_string_append_printf (out, ",\n%*s", 2 * depth, "");
+        break;
+      case ':':
+        g_string_append (out, ": ");
+        break;
+      default:
+        g_string_append_c (out, *p);
+      }
+}
+
 static void
 append_compact (const NlpWriterOptions *options, NlpDocument *doc, GString *out)
 {
@@ -124,9 +237,8 @@ append_compact (const NlpWriterOptions *options, NlpDocument *doc, GString *out)
   g_string_append_c (out, '}');
   if (extra != NULL)
     {
-      char *json = json_to_string (extra, FALSE);
-      g_string_append_printf (out, ",\"extra\":%s", json);
-      g_free (json);
+      g_string_append (out, ",\"extra\":");
+      nlp__json_append_node (out, extra);
     }
   err = nlp_document_get_error (doc, &err_stage);
   if (err != NULL)
@@ -147,15 +259,9 @@ json_format (const NlpWriterOptions *options, NlpDocument *doc, GString *out)
   if (options->pretty)
     {
       GString *compact = g_string_new (NULL);
-      JsonNode *node;
-      char *pretty;
 
       append_compact (options, doc, compact);
-      node = json_from_string (compact->str, NULL);
-      pretty = json_to_string (node, TRUE);
-      g_string_append (out, pretty);
-      g_free (pretty);
-      json_node_unref (node);
+      append_pretty (out, compact->str);
       g_string_free (compact, TRUE);
     }
   else

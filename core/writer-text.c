@@ -1,12 +1,24 @@
 /* writer-text.c — for people: numbered sentences with entities marked and
- * each sentence's sentiment, then a document summary.  Layers and
- * attributes of other stages are listed generically after it. */
+ * each sentence's sentiment, then a document summary (main entities with
+ * their mention counts, overall sentiment).  Layers and attributes of other
+ * stages are listed generically after it.  Colour only when the caller
+ * asks (the CLI: stdout is a terminal and NO_COLOR is unset). */
 #include <string.h>
 #include "nlp-writer-private.h"
+#include "writer-summary.h"
 
 #define C_RESET "\033[0m"
 #define C_DIM   "\033[2m"
 #define C_BOLD  "\033[1m"
+
+/* Green, red, or dim for a neutral score. */
+static const char *
+score_color (double compound)
+{
+  const char *polarity = nlp__polarity_name (compound);
+
+  return polarity[0] == 'p' ? "\033[32m" : polarity[2] == 'g' ? "\033[31m" : C_DIM;
+}
 
 static const char *
 label_color (const char *label)
@@ -57,46 +69,57 @@ append_sentence (const NlpWriterOptions *o, GString *out, NlpDocument *doc,
   append_flat (out, text + pos, end - pos);
 }
 
-static void
-append_entities_summary (const NlpWriterOptions *o, GString *out, JsonNode *node)
-{
-  JsonArray *list;
-  guint n;
+/* Shown in the summary; the text marks every mention. */
+#define MAX_SUMMARY_ENTITIES 10
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return;
-  list = json_node_get_array (node);
-  n = json_array_get_length (list);
-  g_string_append_printf (out, "%sEntities%s (%u):", o->color ? C_BOLD : "",
-                          o->color ? C_RESET : "", n);
-  for (guint i = 0; i < n; i++)
+static void
+append_entities_summary (const NlpWriterOptions *o, GString *out, const NlpDocument *doc)
+{
+  GPtrArray *list = nlp__entity_counts (doc);
+
+  if (list->len == 0 && nlp_document_get_layer (doc, "entity") == NULL)
     {
-      JsonObject *e = json_array_get_object_element (list, i);
-      if (e == NULL)
-        continue;
-      g_string_append_printf (out, "%s %s (%s) x%" G_GINT64_FORMAT, i ? "," : "",
-                              json_object_get_string_member_with_default (e, "name", "?"),
-                              json_object_get_string_member_with_default (e, "label", "?"),
-                              json_object_get_int_member_with_default (e, "count", 0));
+      g_ptr_array_unref (list);
+      return;
     }
+  g_string_append_printf (out, "%sEntities%s (%u):", o->color ? C_BOLD : "",
+                          o->color ? C_RESET : "", list->len);
+  for (guint i = 0; i < list->len && i < MAX_SUMMARY_ENTITIES; i++)
+    {
+      NlpEntityCount *e = g_ptr_array_index (list, i);
+      double c;
+
+      g_string_append_printf (out, "%s %s%s%s (%s) x%" G_GINT64_FORMAT, i ? "," : "",
+                              o->color ? label_color (e->label) : "", e->name,
+                              o->color ? C_RESET : "", e->label ? e->label : "?", e->count);
+      /* the mean sentiment of the sentences that mention it */
+      if (nlp__entity_sentiment (doc, e->name, &c))
+        g_string_append_printf (out, " %s%+.2f%s", o->color ? score_color (c) : "", c,
+                                o->color ? C_RESET : "");
+    }
+  if (list->len > MAX_SUMMARY_ENTITIES)
+    g_string_append_printf (out, ", and %u more", list->len - MAX_SUMMARY_ENTITIES);
   g_string_append_c (out, '\n');
+  g_ptr_array_unref (list);
 }
 
-static void
-append_sentiment_summary (const NlpWriterOptions *o, GString *out, JsonNode *node)
+static gboolean
+append_sentiment_summary (const NlpWriterOptions *o, GString *out, const NlpDocument *doc)
 {
-  JsonObject *s;
+  double compound;
+  gint64 counts[3];
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return;
-  s = json_node_get_object (node);
-  g_string_append_printf (out, "%sSentiment%s: %+.4f (%" G_GINT64_FORMAT " positive, %"
-                          G_GINT64_FORMAT " neutral, %" G_GINT64_FORMAT " negative sentences)\n",
-                          o->color ? C_BOLD : "", o->color ? C_RESET : "",
-                          json_object_get_double_member_with_default (s, "compound", 0.0),
-                          json_object_get_int_member_with_default (s, "positive", 0),
-                          json_object_get_int_member_with_default (s, "neutral", 0),
-                          json_object_get_int_member_with_default (s, "negative", 0));
+  if (!nlp__doc_sentiment (doc, &compound, counts))
+    return FALSE;
+  g_string_append_printf (out, "%sSentiment%s: %s%+.4f %s%s", o->color ? C_BOLD : "",
+                          o->color ? C_RESET : "", o->color ? score_color (compound) : "",
+                          compound, nlp__polarity_name (compound), o->color ? C_RESET : "");
+  if (counts[0] >= 0 && counts[1] >= 0 && counts[2] >= 0)
+    g_string_append_printf (out, " (%" G_GINT64_FORMAT " positive, %" G_GINT64_FORMAT
+                            " neutral, %" G_GINT64_FORMAT " negative sentences)",
+                            counts[0], counts[1], counts[2]);
+  g_string_append_c (out, '\n');
+  return TRUE;
 }
 
 static gboolean
@@ -110,28 +133,16 @@ static void
 append_other_layer (GString *out, const NlpLayer *layer)
 {
   guint n = nlp_layer_get_n_rows (layer);
-  guint ncols = nlp_layer_get_n_columns (layer);
 
   g_string_append_printf (out, "Layer %s (%u):", nlp_layer_get_name (layer), n);
   for (guint r = 0; r < n; r++)
     {
       gsize len;
       const char *t = nlp_layer_get_text (layer, r, &len);
-      g_string_append (out, r ? ", " : " ");
-      g_string_append_c (out, '"');
+      g_string_append (out, r ? ", \"" : " \"");
       append_flat (out, t, len);
-      g_string_append_c (out, '"');
-      for (guint c = 0; c < ncols; c++)
-        {
-          const NlpColumn *col = nlp_layer_get_column_at (layer, c);
-          if (!nlp_column_is_set (col, r))
-            continue;
-          g_string_append_printf (out, " %s=", nlp_column_get_name (col));
-          if (nlp_column_get_type (col) == NLP_COLUMN_STRING)
-            g_string_append (out, nlp_column_get_string (col, r));
-          else
-            nlp__json_append_cell (out, col, r);
-        }
+      g_string_append (out, "\" ");
+      nlp__append_cells (out, layer, r, NULL, " ");
     }
   g_string_append_c (out, '\n');
 }
@@ -143,6 +154,7 @@ text_format (const NlpWriterOptions *o, NlpDocument *doc, GString *out)
   NlpLayer *entities = nlp_document_get_layer (doc, "entity");
   NlpColumn *senti = sentences ? nlp_layer_get_column (sentences, "sentiment") : NULL;
   const char *err_stage, *err = nlp_document_get_error (doc, &err_stage);
+  gboolean sentiment_shown = TRUE;
 
   g_string_append_printf (out, "%s== %s ==%s\n", o->color ? C_BOLD : "",
                           nlp_document_get_id (doc), o->color ? C_RESET : "");
@@ -158,9 +170,11 @@ text_format (const NlpWriterOptions *o, NlpDocument *doc, GString *out)
           append_sentence (o, out, doc, nlp_layer_get_start (sentences, i),
                            nlp_layer_get_end (sentences, i), entities);
           if (senti && nlp_column_is_set (senti, i))
-            g_string_append_printf (out, "  %s(%+.4f)%s", o->color ? C_DIM : "",
-                                    nlp_column_get_double (senti, i),
-                                    o->color ? C_RESET : "");
+            {
+              double c = nlp_column_get_double (senti, i);
+              g_string_append_printf (out, "  %s(%+.4f)%s", o->color ? score_color (c) : "",
+                                      c, o->color ? C_RESET : "");
+            }
           g_string_append_c (out, '\n');
         }
     }
@@ -170,24 +184,25 @@ text_format (const NlpWriterOptions *o, NlpDocument *doc, GString *out)
       g_string_append_c (out, '\n');
     }
 
+  append_entities_summary (o, out, doc);
+  if (!append_sentiment_summary (o, out, doc))
+    sentiment_shown = FALSE;
   for (guint i = 0; i < nlp_document_get_n_attrs (doc); i++)
     {
       const char *name = nlp_document_get_attr_name (doc, i);
-      NlpValueType type = nlp_document_get_attr_type (doc, i);
 
-      if (type == NLP_VALUE_JSON && strcmp (name, "entities") == 0)
-        append_entities_summary (o, out, nlp_document_get_attr_json (doc, i));
-      else if (type == NLP_VALUE_JSON && strcmp (name, "sentiment") == 0)
-        append_sentiment_summary (o, out, nlp_document_get_attr_json (doc, i));
+      /* entities and entity_sentiment are in the summary whatever their
+       * shape (the entity layer backs them up); sentiment when the summary
+       * could read it */
+      if (strcmp (name, "entities") == 0 || strcmp (name, "entity_sentiment") == 0
+          || (sentiment_shown && strcmp (name, "sentiment") == 0))
+        continue;
+      g_string_append_printf (out, "%s: ", name);
+      if (nlp_document_get_attr_type (doc, i) == NLP_VALUE_STRING)
+        g_string_append (out, nlp_document_get_attr_string (doc, i));
       else
-        {
-          g_string_append_printf (out, "%s: ", name);
-          if (type == NLP_VALUE_STRING)
-            g_string_append (out, nlp_document_get_attr_string (doc, i));
-          else
-            nlp__json_append_attr (out, doc, i);
-          g_string_append_c (out, '\n');
-        }
+        nlp__json_append_attr (out, doc, i);
+      g_string_append_c (out, '\n');
     }
   for (guint i = 0; i < nlp_document_get_n_layers (doc); i++)
     {

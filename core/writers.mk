@@ -1,1 +1,8 @@
-# Extra output formats: core_libnlpipe_la_SOURCES += core/writer-NAME.c
+# Output formats beyond json/text, and the manual page (docs/formats.md
+# describes every format).
+core_libnlpipe_la_SOURCES += \
+	core/writer-summary.c core/writer-summary.h \
+	core/writer-tsv.c core/writer-tsv.h \
+	core/writer-html.c core/writer-sentences.c
+
+dist_man_MANS = docs/nlpipe.1

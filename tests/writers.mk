@@ -1,1 +1,21 @@
-# writers tests
+# Output formats: writer unit tests on hand-built documents (writer-doc.c),
+# and command-line tests (tsv --columns, colour, html in a headless
+# browser, the man page against --help).
+writers_tests = tests/test-writers tests/test-writers-read tests/test-writers-cli
+check_PROGRAMS += $(writers_tests)
+TESTS += $(writers_tests)
+
+tests_test_writers_SOURCES = tests/test-writers.c tests/writer-doc.c tests/writer-doc.h
+tests_test_writers_CFLAGS = $(NLP_TEST_CFLAGS)
+tests_test_writers_LDADD = $(NLP_TEST_LIBS)
+
+tests_test_writers_read_SOURCES = tests/test-writers-read.c tests/writer-doc.c tests/writer-doc.h
+tests_test_writers_read_CFLAGS = $(NLP_TEST_CFLAGS)
+tests_test_writers_read_LDADD = $(NLP_TEST_LIBS)
+
+# forkpty: in libc since glibc 2.34, libutil before
+tests_test_writers_cli_SOURCES = tests/test-writers-cli.c
+tests_test_writers_cli_CFLAGS = $(NLP_TEST_CFLAGS)
+tests_test_writers_cli_LDADD = $(NLP_TEST_LIBS) -lutil
+
+CLEANFILES += tests/writers-screenshot.png

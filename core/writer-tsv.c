@@ -1,0 +1,275 @@
+/* writer-tsv.c — CoNLL-style columns: one token per line, a blank line
+ * after each sentence, "# doc = ID" and "# columns = ..." before each
+ * document.  The last default column is the entity tag in BIO (IOB2), the
+ * layout the entity stage's evaluation command reads.  docs/formats.md is
+ * the reference.
+ */
+#include <string.h>
+#include "nlp-writer-private.h"
+#include "nlp-error.h"
+#include "writer-tsv.h"
+
+/* What a column shows. */
+typedef enum { COL_TOKEN, COL_START, COL_END, COL_ENTITY, COL_TOKEN_COLUMN } ColKind;
+
+typedef struct {
+  ColKind          kind;
+  const char      *name;     /* as printed in "# columns =" */
+  const NlpColumn *column;   /* COL_TOKEN_COLUMN; NULL when the doc lacks it */
+} Col;
+
+static ColKind
+classify (const char *name, const char **token_column)
+{
+  *token_column = g_str_has_prefix (name, "token.") ? name + 6 : name;
+  if (strcmp (name, "token") == 0)
+    return COL_TOKEN;
+  if (strcmp (name, "start") == 0)
+    return COL_START;
+  if (strcmp (name, "end") == 0)
+    return COL_END;
+  if (strcmp (name, "entity") == 0)
+    return COL_ENTITY;
+  return COL_TOKEN_COLUMN;
+}
+
+gboolean
+nlp__tsv_check_columns (const char *columns, const NlpPipeline *pipeline,
+                        GError **error)
+{
+  char **names = g_strsplit (columns, ",", -1);
+  gboolean ok = TRUE;
+
+  for (guint i = 0; ok && names[i]; i++)
+    {
+      const char *name = g_strstrip (names[i]), *col;
+      char *provided;
+
+      switch (classify (name, &col))
+        {
+        case COL_ENTITY:
+          ok = nlp_pipeline_provides (pipeline, "entity");
+          break;
+        case COL_TOKEN_COLUMN:
+          provided = g_strconcat ("token.", col, NULL);
+          ok = *col != '\0' && nlp_pipeline_provides (pipeline, provided);
+          g_free (provided);
+          break;
+        default:
+          ok = nlp_pipeline_provides (pipeline, "token");
+        }
+      if (!ok)
+        g_set_error (error, NLP_ERROR, NLP_ERROR_USAGE,
+                     "--columns '%s': no stage of the chain provides it; use token, "
+                     "start, end, entity or a token column of the chain "
+                     "(nlpipe info STAGE lists what a stage provides)", name);
+    }
+  g_strfreev (names);
+  return ok;
+}
+
+/* The columns for @doc: the requested ones, or token, every token column,
+ * then entity when the document has an entity layer. */
+static GArray *
+resolve_columns (const NlpWriterOptions *o, const NlpLayer *tokens,
+                 const NlpDocument *doc, char ***names_out)
+{
+  GArray *cols = g_array_new (FALSE, FALSE, sizeof (Col));
+  char **names;
+
+  if (o->columns != NULL)
+    names = g_strsplit (o->columns, ",", -1);
+  else
+    {
+      GPtrArray *list = g_ptr_array_new ();
+      g_ptr_array_add (list, g_strdup ("token"));
+      for (guint c = 0; tokens && c < nlp_layer_get_n_columns (tokens); c++)
+        g_ptr_array_add (list, g_strdup (nlp_column_get_name (
+                                 nlp_layer_get_column_at (tokens, c))));
+      if (nlp_document_get_layer (doc, "entity") != NULL)
+        g_ptr_array_add (list, g_strdup ("entity"));
+      g_ptr_array_add (list, NULL);
+      names = (char **) g_ptr_array_free (list, FALSE);
+    }
+  for (guint i = 0; names[i]; i++)
+    {
+      Col col = { .name = g_strstrip (names[i]) };
+      const char *token_column;
+
+      col.kind = classify (col.name, &token_column);
+      if (col.kind == COL_TOKEN_COLUMN && tokens != NULL)
+        col.column = nlp_layer_get_column (tokens, token_column);
+      g_array_append_val (cols, col);
+    }
+  *names_out = names;
+  return cols;
+}
+
+/* Per token: its BIO entity tag (transfer full: @nt strings, NULL for O).
+ * Entities are taken in start order and a token already tagged is never
+ * retagged, so of nested or crossing mentions the first one wins.  A token
+ * belongs to every entity it overlaps. */
+static char **
+bio_tags (const NlpLayer *tokens, const NlpLayer *entities)
+{
+  guint nt = nlp_layer_get_n_rows (tokens);
+  char **tags = g_new0 (char *, nt);
+  NlpColumn *label = nlp_layer_get_column (entities, "label");
+
+  for (guint e = 0; e < nlp_layer_get_n_rows (entities); e++)
+    {
+      guint es = nlp_layer_get_start (entities, e), ee = nlp_layer_get_end (entities, e);
+      const char *lab = label ? nlp_column_get_string (label, e) : NULL;
+      guint first = nlp_layer_find_covering (tokens, es), last;
+      gboolean free_span = TRUE;
+
+      if (first == NLP_NO_ROW)
+        first = nlp_layer_lower_bound (tokens, es);
+      for (last = first; last < nt && nlp_layer_get_start (tokens, last) < MAX (ee, es + 1);
+           last++)
+        free_span = free_span && tags[last] == NULL;
+      if (!free_span || last == first)
+        continue;
+      if (lab == NULL || *lab == '\0')
+        lab = "ENT";
+      for (guint t = first; t < last; t++)
+        tags[t] = g_strconcat (t == first ? "B-" : "I-", lab, NULL);
+    }
+  return tags;
+}
+
+/* A cell: tabs and line breaks would break the layout, so they become
+ * spaces; an empty or missing value is "_" (as in CoNLL-U). */
+static void
+append_cell_text (GString *out, const char *s, gsize len)
+{
+  if (s == NULL || len == 0)
+    {
+      g_string_append_c (out, '_');
+      return;
+    }
+  for (gsize i = 0; i < len; i++)
+    g_string_append_c (out, s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ? ' ' : s[i]);
+}
+
+static void
+append_column_cell (GString *out, const NlpColumn *column, guint row)
+{
+  GString *tmp;
+
+  if (column == NULL || !nlp_column_is_set (column, row))
+    {
+      g_string_append_c (out, '_');
+      return;
+    }
+  if (nlp_column_get_type (column) == NLP_COLUMN_STRING)
+    {
+      const char *s = nlp_column_get_string (column, row);
+      append_cell_text (out, s, strlen (s));
+      return;
+    }
+  tmp = g_string_new (NULL);
+  nlp__json_append_cell (tmp, column, row);
+  append_cell_text (out, strcmp (tmp->str, "null") ? tmp->str : NULL, tmp->len);
+  g_string_free (tmp, TRUE);
+}
+
+/* Code point offsets of tokens, computed incrementally (tokens come in
+ * start order). */
+typedef struct {
+  const char *text;
+  gsize       byte;
+  glong       cp;
+} CpCursor;
+
+static glong
+cp_offset (CpCursor *cur, gsize byte)
+{
+  if (byte < cur->byte)
+    cur->byte = 0, cur->cp = 0;
+  cur->cp += g_utf8_strlen (cur->text + cur->byte, byte - cur->byte);
+  cur->byte = byte;
+  return cur->cp;
+}
+
+static void
+tsv_format (const NlpWriterOptions *o, NlpDocument *doc, GString *out)
+{
+  NlpLayer *tokens = nlp_document_get_layer (doc, "token");
+  NlpLayer *sentences = nlp_document_get_layer (doc, "sentence");
+  NlpLayer *entities = nlp_document_get_layer (doc, "entity");
+  char **names, **tags = NULL;
+  GArray *cols = resolve_columns (o, tokens, doc, &names);
+  guint nt = tokens ? nlp_layer_get_n_rows (tokens) : 0;
+  guint ns = sentences ? nlp_layer_get_n_rows (sentences) : 0;
+  guint s = 0, prev_sentence = NLP_NO_ROW;
+  CpCursor cur = { nlp_document_get_text (doc, NULL), 0, 0 };
+
+  g_string_append (out, "# doc = ");
+  append_cell_text (out, nlp_document_get_id (doc), strlen (nlp_document_get_id (doc)));
+  g_string_append (out, "\n# columns =");
+  for (guint c = 0; c < cols->len; c++)
+    g_string_append_printf (out, " %s", g_array_index (cols, Col, c).name);
+  g_string_append_c (out, '\n');
+  if (entities != NULL && tokens != NULL)
+    tags = bio_tags (tokens, entities);
+
+  for (guint t = 0; t < nt; t++)
+    {
+      guint ts = nlp_layer_get_start (tokens, t), te = nlp_layer_get_end (tokens, t);
+      guint sentence = NLP_NO_ROW;
+
+      /* tokens and sentences are both in start order: walk them together */
+      while (s < ns && nlp_layer_get_end (sentences, s) <= ts)
+        s++;
+      if (s < ns && nlp_layer_get_start (sentences, s) <= ts)
+        sentence = s;
+      if (t > 0 && sentence != prev_sentence)
+        g_string_append_c (out, '\n');
+      prev_sentence = sentence;
+
+      for (guint c = 0; c < cols->len; c++)
+        {
+          const Col *col = &g_array_index (cols, Col, c);
+          gsize len;
+          const char *text;
+
+          if (c)
+            g_string_append_c (out, '\t');
+          switch (col->kind)
+            {
+            case COL_TOKEN:
+              text = nlp_layer_get_text (tokens, t, &len);
+              append_cell_text (out, text, len);
+              break;
+            case COL_START:
+            case COL_END:
+              {
+                guint b = col->kind == COL_START ? ts : te;
+                g_string_append_printf (out, "%ld", o->byte_offsets ? (glong) b
+                                                    : cp_offset (&cur, b));
+              }
+              break;
+            case COL_ENTITY:
+              g_string_append (out, tags && tags[t] ? tags[t] : "O");
+              break;
+            case COL_TOKEN_COLUMN:
+              append_column_cell (out, col->column, t);
+              break;
+            }
+        }
+      g_string_append_c (out, '\n');
+    }
+  g_string_append_c (out, '\n');
+  for (guint t = 0; tags && t < nt; t++)
+    g_free (tags[t]);
+  g_free (tags);
+  g_strfreev (names);
+  g_array_free (cols, TRUE);
+}
+
+const NlpWriterClass nlp__writer_tsv = {
+  .name = "tsv",
+  .description = "CoNLL-style: one token per line, --columns, BIO entity tags",
+  .format = tsv_format,
+};
