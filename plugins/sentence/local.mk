@@ -23,3 +23,10 @@ TESTS += tests/test-sentence-corpus
 tests_test_sentence_corpus_SOURCES = tests/test-sentence-corpus.c
 tests_test_sentence_corpus_CFLAGS = $(NLP_TEST_CFLAGS)
 tests_test_sentence_corpus_LDADD = $(NLP_TEST_LIBS)
+
+# Span properties on random, invalid and 10 MB inputs (tokenize+sentence).
+check_PROGRAMS += tests/test-boundaries
+TESTS += tests/test-boundaries
+tests_test_boundaries_SOURCES = tests/test-boundaries.c
+tests_test_boundaries_CFLAGS = $(NLP_TEST_CFLAGS)
+tests_test_boundaries_LDADD = $(NLP_TEST_LIBS)

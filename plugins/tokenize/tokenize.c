@@ -5,6 +5,7 @@
  * document.  A worker keeps its span array and norm buffer between
  * documents, so a document costs no allocation per token here.
  */
+#include <string.h>
 #include "nlpipe-stage.h"
 #include "tokenizer.h"
 
@@ -42,6 +43,7 @@ tokenize_process (gpointer data, NlpDocument *doc, GError **error)
   NlpLayer *layer;
   NlpColumn *norm, *kind;
   const TokenSpan *spans;
+  gsize kind_len[TOKEN_N_KINDS];
 
   if (len >= G_MAXUINT32)
     {
@@ -58,6 +60,8 @@ tokenize_process (gpointer data, NlpDocument *doc, GError **error)
   if (kind == NULL)
     return FALSE;
 
+  for (guint k = 0; k < TOKEN_N_KINDS; k++)
+    kind_len[k] = strlen (tokenizer_kind_names[k]);
   g_array_set_size (worker->spans, 0);
   tokenizer_scan (text, len, worker->spans);
   spans = (const TokenSpan *) (gpointer) worker->spans->data;
@@ -79,7 +83,8 @@ tokenize_process (gpointer data, NlpDocument *doc, GError **error)
       else
         s = tokenizer_norm (s, n, worker->norm, &n);
       nlp_column_set_string_len (norm, row, s, n);
-      nlp_column_set_string (kind, row, tokenizer_kind_names[t->kind]);
+      nlp_column_set_string_len (kind, row, tokenizer_kind_names[t->kind],
+                                 kind_len[t->kind]);
     }
   return TRUE;
 }

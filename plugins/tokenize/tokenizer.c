@@ -414,7 +414,8 @@ scan_word (Scan *sc, gsize start)
   gboolean dotted = FALSE;
   gsize word_start = start;   /* after the last hyphen: "non-U.S." */
 
-  if (strchr ("hHfFwW", s[start]) != NULL && has_url_scheme (sc, start))
+  if (((s[start] | 0x20) == 'h' || (s[start] | 0x20) == 'w' || (s[start] | 0x20) == 'f')
+      && has_url_scheme (sc, start))
     return scan_url (sc, start);
   if (number && (n = keycap_len (sc, start)) > 0)
     {
@@ -770,19 +771,19 @@ tokenizer_norm (const char *s, gsize len, GString *scratch, gsize *out_len)
       *out_len = len;
       return s;
     }
-  for (j = i; j < len; j++)
-    if ((guchar) s[j] >= 0x80)
-      ascii = FALSE;
-  g_string_truncate (scratch, 0);
+  for (j = i; j < len && ascii; j++)
+    ascii = (guchar) s[j] < 0x80;
   if (ascii)
     {
-      g_string_append_len (scratch, s, len);
-      for (j = i; j < len; j++)
-        scratch->str[j] = g_ascii_tolower (scratch->str[j]);
+      /* The common case, without a GLib call per byte. */
+      g_string_set_size (scratch, len);
+      for (j = 0; j < len; j++)
+        scratch->str[j] = (char) (s[j] >= 'A' && s[j] <= 'Z' ? s[j] | 0x20 : s[j]);
     }
   else
     {
-      char *folded = g_utf8_casefold (s, len);
+      char *folded = g_utf8_casefold (s, (gssize) len);
+      g_string_truncate (scratch, 0);
       for (const char *f = folded; *f != '\0'; f++)
         {
           if ((guchar) f[0] == 0xE2 && (guchar) f[1] == 0x80 && (guchar) f[2] == 0x99)
