@@ -21,6 +21,7 @@ core_libnlpipe_la_CPPFLAGS = $(AM_CPPFLAGS) $(LTDLINCL) \
 	-DNLP_BUILDDIR='"$(abs_top_builddir)"' \
 	-DNLP_SRCDIR='"$(abs_top_srcdir)"' \
 	-DNLP_PLUGINDIR='"$(plugindir)"' \
+	-DNLP_PREFIX='"$(prefix)"' \
 	-DNLP_STAGEDATADIR='"$(stagedatadir)"'
 core_libnlpipe_la_LIBADD = $(LIBLTDL) $(GLIB_LIBS) $(JSON_LIBS) -lm
 core_libnlpipe_la_LDFLAGS = -version-info 0:0:0 -no-undefined \

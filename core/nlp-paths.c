@@ -26,10 +26,14 @@ nlp__is_uninstalled (void)
     {
       char *exe = g_file_read_link ("/proc/self/exe", NULL);
       char *build = realpath (NLP_BUILDDIR, NULL);
+      /* an install whose prefix lies inside the build tree is installed */
+      char *prefix = realpath (NLP_PREFIX, NULL);
 
-      uninstalled = exe != NULL && build != NULL && path_is_under (exe, build);
+      uninstalled = exe != NULL && build != NULL && path_is_under (exe, build)
+                    && !(prefix != NULL && path_is_under (exe, prefix));
       g_free (exe);
       free (build);
+      free (prefix);
       g_once_init_leave (&once, 1);
     }
   return uninstalled;
