@@ -1,0 +1,149 @@
+/* test-stem.c — the stem stage: Snowball stems of word tokens only, every
+ * libstemmer language selectable, aliases writing their own column. */
+#include <string.h>
+#include "nlp-test.h"
+
+/* The stem of the first token whose text is @word, or NULL. */
+static const char *
+stem_of (NlpDocument *doc, const char *column, const char *word)
+{
+  NlpLayer *tokens = nlp_document_get_layer (doc, "token");
+  NlpColumn *stem = nlp_layer_get_column (tokens, column);
+
+  cr_assert_not_null (stem, "no token.%s column", column);
+  for (guint i = 0; i < nlp_layer_get_n_rows (tokens); i++)
+    {
+      gsize len;
+      const char *t = nlp_layer_get_text (tokens, i, &len);
+      if (len == strlen (word) && memcmp (t, word, len) == 0)
+        return nlp_column_get_string (stem, i);
+    }
+  cr_assert_fail ("no token '%s'", word);
+  return NULL;
+}
+
+Test (stem, english_words)
+{
+  NlpDocument *doc = nlp_test_chain ("tokenize,stem",
+      "Negotiations continued; the discussions were generously running.");
+
+  cr_expect_str_eq (stem_of (doc, "stem", "Negotiations"), "negoti");
+  cr_expect_str_eq (stem_of (doc, "stem", "discussions"), "discuss");
+  cr_expect_str_eq (stem_of (doc, "stem", "generously"), "generous");
+  cr_expect_str_eq (stem_of (doc, "stem", "running"), "run");
+  nlp_document_free (doc);
+}
+
+Test (stem, only_words_have_stems)
+{
+  NlpDocument *doc = nlp_test_chain ("tokenize,stem",
+      "Prices rose 3.5% to $1,200 on https://example.com/news today!");
+  /* the tokenizer splits "3.5%" into a number and a sign */
+
+  cr_expect_null (stem_of (doc, "stem", "3.5"), "numbers have no stem");
+  cr_expect_null (stem_of (doc, "stem", "1,200"), "numbers have no stem");
+  cr_expect_null (stem_of (doc, "stem", "!"), "punctuation has no stem");
+  cr_expect_null (stem_of (doc, "stem", "https://example.com/news"), "URLs have no stem");
+  cr_expect_str_eq (stem_of (doc, "stem", "Prices"), "price");
+  nlp_document_free (doc);
+}
+
+Test (stem, repeated_words_across_documents)
+{
+  /* the per-worker cache must give the same answers as the stemmer */
+  GError *error = NULL;
+  NlpRegistry *registry = nlp_registry_new ();
+  NlpChainSpec *spec = nlp_chain_spec_new ();
+  NlpPipeline *pipeline;
+  NlpPipelineWorker *worker;
+
+  cr_assert (nlp_chain_spec_set_stages (spec, "tokenize,stem", &error));
+  pipeline = nlp_pipeline_new (registry, spec, &error);
+  cr_assert_not_null (pipeline, "%s", error ? error->message : "");
+  worker = nlp_pipeline_worker_new (pipeline, &error);
+  cr_assert_not_null (worker);
+  for (int round = 0; round < 3; round++)
+    {
+      NlpDocument *doc = nlp_document_new ("d", "connections connected connecting", -1, NULL);
+      cr_assert (nlp_pipeline_worker_process (worker, doc, NULL, &error));
+      cr_expect_str_eq (stem_of (doc, "stem", "connections"), "connect");
+      cr_expect_str_eq (stem_of (doc, "stem", "connecting"), "connect");
+      nlp_document_free (doc);
+    }
+  nlp_pipeline_worker_free (worker);
+  nlp_pipeline_free (pipeline);
+  nlp_chain_spec_free (spec);
+  nlp_registry_free (registry);
+}
+
+static NlpDocument *
+run_with (const char *chain, const char *set, const char *text)
+{
+  GError *error = NULL;
+  NlpRegistry *registry = nlp_registry_new ();
+  NlpChainSpec *spec = nlp_chain_spec_new ();
+  NlpPipeline *pipeline;
+  NlpPipelineWorker *worker;
+  NlpDocument *doc;
+
+  cr_assert (nlp_chain_spec_set_stages (spec, chain, &error));
+  cr_assert (nlp_chain_spec_parse_set (spec, set, &error));
+  pipeline = nlp_pipeline_new (registry, spec, &error);
+  cr_assert_not_null (pipeline, "%s", error ? error->message : "");
+  worker = nlp_pipeline_worker_new (pipeline, &error);
+  doc = nlp_document_new ("d", text, -1, NULL);
+  cr_assert (nlp_pipeline_worker_process (worker, doc, NULL, &error),
+             "%s", error ? error->message : "");
+  nlp_pipeline_worker_free (worker);
+  nlp_pipeline_free (pipeline);
+  nlp_chain_spec_free (spec);
+  nlp_registry_free (registry);
+  return doc;
+}
+
+Test (stem, other_languages)
+{
+  NlpDocument *fr = run_with ("tokenize,stem", "stem.language=french",
+                              "Les négociations continuaient.");
+  NlpDocument *de = run_with ("tokenize,stem", "stem.language=german",
+                              "Die Verhandlungen dauerten.");
+
+  cr_expect_str_eq (stem_of (fr, "stem", "négociations"), "négoci");
+  cr_expect_str_eq (stem_of (de, "stem", "Verhandlungen"), "verhandl");
+  nlp_document_free (fr);
+  nlp_document_free (de);
+}
+
+Test (stem, alias_writes_its_own_column)
+{
+  NlpDocument *doc = run_with ("tokenize,stem,porter=stem", "porter.language=porter",
+                               "generously");
+
+  cr_expect_str_eq (stem_of (doc, "stem", "generously"), "generous");
+  cr_expect_str_eq (stem_of (doc, "porter", "generously"), "gener");
+  nlp_document_free (doc);
+}
+
+Test (stem, every_listed_language_can_be_chosen)
+{
+  const char *const *langs = NULL;
+  GError *error = NULL;
+  NlpRegistry *registry = nlp_registry_new ();
+  NlpStage *stage = nlp_registry_load (registry, "stem", &error);
+  const NlpOptionSpec *spec;
+
+  cr_assert_not_null (stage, "%s", error ? error->message : "");
+  spec = nlp_option_specs_lookup (nlp_stage_get_info (stage)->options, "language");
+  cr_assert_not_null (spec);
+  langs = nlp_option_spec_get_choices (spec);
+  cr_assert (g_strv_length ((char **) langs) >= 20, "libstemmer lists few languages");
+  for (guint i = 0; langs[i]; i++)
+    {
+      char *set = g_strdup_printf ("stem.language=%s", langs[i]);
+      NlpDocument *doc = run_with ("tokenize,stem", set, "words");
+      cr_expect_not_null (stem_of (doc, "stem", "words"), "no stem with %s", langs[i]);
+      nlp_document_free (doc);
+      g_free (set);
+    }
+  nlp_registry_free (registry);
+}
