@@ -9,7 +9,8 @@ nlpipeinclude_HEADERS = \
 nodist_nlpipeinclude_HEADERS = core/nlp-version.h
 
 core_libnlpipe_la_SOURCES = \
-	core/nlp-document.c core/nlp-layer.c core/nlp-layer-private.h \
+	core/nlp-document.c core/nlp-document-private.h core/nlp-arena.c core/nlp-arena-private.h \
+	core/nlp-layer.c core/nlp-layer-private.h \
 	core/nlp-options.c core/nlp-stage-env.c core/nlp-stage-env-private.h \
 	core/nlp-paths.c core/nlp-paths-private.h \
 	core/nlp-registry.c core/nlp-registry-private.h \

@@ -2,6 +2,7 @@
 #include <string.h>
 #include "nlp-document.h"
 #include "nlp-layer-private.h"
+#include "nlp-document-private.h"
 #include "nlp-error.h"
 
 typedef struct {
@@ -19,7 +20,7 @@ struct _NlpDocument {
   char         *id;
   char         *text;          /* NUL-terminated, owned */
   gsize         len;
-  GStringChunk *arena;
+  NlpArena      arena;
   GPtrArray    *layers;        /* NlpLayer * in creation order */
   GArray       *meta;          /* pairs of arena strings */
   GArray       *attrs;         /* NlpAttr */
@@ -65,7 +66,7 @@ document_alloc (void)
 {
   NlpDocument *doc = g_new0 (NlpDocument, 1);
 
-  doc->arena = g_string_chunk_new (16384);
+  nlp__arena_init (&doc->arena);
   doc->layers = g_ptr_array_new_with_free_func ((GDestroyNotify) nlp__layer_free);
   doc->meta = g_array_new (FALSE, FALSE, sizeof (const char *));
   doc->attrs = g_array_new (FALSE, FALSE, sizeof (NlpAttr));
@@ -121,7 +122,7 @@ clear_contents (NlpDocument *doc)
   clear_attrs (doc);
   g_clear_pointer (&doc->extra, json_node_unref);
   doc->error_stage = doc->error_message = NULL;
-  g_string_chunk_clear (doc->arena);
+  nlp__arena_clear (&doc->arena);
 }
 
 void
@@ -133,7 +134,7 @@ nlp_document_free (NlpDocument *doc)
   g_ptr_array_unref (doc->layers);
   g_array_unref (doc->meta);
   g_array_unref (doc->attrs);
-  g_string_chunk_free (doc->arena);
+  nlp__arena_free (&doc->arena);
   g_free (doc->text);
   g_free (doc->id);
   g_free (doc);
@@ -181,13 +182,13 @@ nlp_document_get_length (const NlpDocument *doc)
 const char *
 nlp_document_intern_len (NlpDocument *doc, const char *s, gsize len)
 {
-  return g_string_chunk_insert_len (doc->arena, s, (gssize) len);
+  return nlp__arena_copy (&doc->arena, s, len);
 }
 
 const char *
 nlp_document_intern (NlpDocument *doc, const char *s)
 {
-  return s ? g_string_chunk_insert (doc->arena, s) : NULL;
+  return s ? nlp__arena_copy (&doc->arena, s, strlen (s)) : NULL;
 }
 
 void
@@ -420,4 +421,10 @@ nlp_document_get_error (const NlpDocument *doc, const char **stage)
   if (stage)
     *stage = doc->error_stage;
   return doc->error_message;
+}
+
+NlpArena *
+nlp__document_get_arena (NlpDocument *doc)
+{
+  return &doc->arena;
 }

@@ -3,6 +3,7 @@
 #define NLP_LAYER_PRIVATE_H
 
 #include "nlp-layer.h"
+#include "nlp-arena-private.h"
 
 typedef struct {
   guint32 start;
@@ -21,7 +22,13 @@ struct _NlpColumn {
 struct _NlpLayer {
   char         *name;
   NlpDocument  *doc;
-  GArray       *spans;         /* NlpSpan, sorted by start */
+  NlpArena     *arena;         /* the document's, for inlined copies */
+  /* rows, sorted by start: a plain growable array, because GArray's
+   * per-append overflow check (a division) showed in the tokenizer's
+   * profile */
+  NlpSpan      *spans;
+  guint         n_rows;
+  guint         cap_rows;
   GPtrArray    *columns;       /* NlpColumn * */
 };
 

@@ -6,7 +6,7 @@
  */
 #include <string.h>
 #include "nlp-layer-private.h"
-#include "nlp-document.h"
+#include "nlp-document-private.h"
 #include "nlp-error.h"
 
 NlpLayer *
@@ -16,7 +16,7 @@ nlp__layer_new (NlpDocument *doc, const char *name)
 
   layer->name = g_strdup (name);
   layer->doc = doc;
-  layer->spans = g_array_new (FALSE, FALSE, sizeof (NlpSpan));
+  layer->arena = nlp__document_get_arena (doc);
   layer->columns = g_ptr_array_new ();
   return layer;
 }
@@ -40,7 +40,7 @@ nlp__layer_free (NlpLayer *layer)
   for (guint i = 0; i < layer->columns->len; i++)
     column_free (g_ptr_array_index (layer->columns, i));
   g_ptr_array_unref (layer->columns);
-  g_array_unref (layer->spans);
+  g_free (layer->spans);
   g_free (layer->name);
   g_free (layer);
 }
@@ -62,37 +62,47 @@ nlp_layer_get_document (const NlpLayer *layer)
 guint
 nlp_layer_get_n_rows (const NlpLayer *layer)
 {
-  return layer != NULL ? layer->spans->len : 0;
+  return layer != NULL ? layer->n_rows : 0;
 }
 
 guint
 nlp_layer_add_span (NlpLayer *layer, guint start, guint end)
 {
-  NlpSpan span = { start, end };
-
   g_return_val_if_fail (layer != NULL, NLP_NO_ROW);
   g_return_val_if_fail (start <= end, NLP_NO_ROW);
   g_return_val_if_fail (end <= nlp_document_get_length (layer->doc), NLP_NO_ROW);
-  g_return_val_if_fail (layer->spans->len == 0
-                        || g_array_index (layer->spans, NlpSpan,
-                                          layer->spans->len - 1).start <= start,
-                        NLP_NO_ROW);
-  g_array_append_val (layer->spans, span);
-  return layer->spans->len - 1;
+  g_return_val_if_fail (layer->n_rows == 0
+                        || layer->spans[layer->n_rows - 1].start <= start, NLP_NO_ROW);
+  if (G_UNLIKELY (layer->n_rows == layer->cap_rows))
+    nlp_layer_reserve (layer, MAX (64u, layer->cap_rows * 2));
+  layer->spans[layer->n_rows].start = start;
+  layer->spans[layer->n_rows].end = end;
+  return layer->n_rows++;
+}
+
+void
+nlp_layer_reserve (NlpLayer *layer, guint n_rows)
+{
+  g_return_if_fail (layer != NULL);
+  if (n_rows > layer->cap_rows)
+    {
+      layer->spans = g_renew (NlpSpan, layer->spans, n_rows);
+      layer->cap_rows = n_rows;
+    }
 }
 
 guint
 nlp_layer_get_start (const NlpLayer *layer, guint row)
 {
-  g_return_val_if_fail (layer != NULL && row < layer->spans->len, 0);
-  return g_array_index (layer->spans, NlpSpan, row).start;
+  g_return_val_if_fail (layer != NULL && row < layer->n_rows, 0);
+  return layer->spans[row].start;
 }
 
 guint
 nlp_layer_get_end (const NlpLayer *layer, guint row)
 {
-  g_return_val_if_fail (layer != NULL && row < layer->spans->len, 0);
-  return g_array_index (layer->spans, NlpSpan, row).end;
+  g_return_val_if_fail (layer != NULL && row < layer->n_rows, 0);
+  return layer->spans[row].end;
 }
 
 const char *
@@ -101,8 +111,8 @@ nlp_layer_get_text (const NlpLayer *layer, guint row, gsize *len)
   const NlpSpan *span;
   const char *text;
 
-  g_return_val_if_fail (layer != NULL && row < layer->spans->len, NULL);
-  span = &g_array_index (layer->spans, NlpSpan, row);
+  g_return_val_if_fail (layer != NULL && row < layer->n_rows, NULL);
+  span = &layer->spans[row];
   text = nlp_document_get_text (layer->doc, NULL);
   if (len)
     *len = span->end - span->start;
@@ -112,8 +122,8 @@ nlp_layer_get_text (const NlpLayer *layer, guint row, gsize *len)
 guint
 nlp_layer_lower_bound (const NlpLayer *layer, guint offset)
 {
-  const NlpSpan *spans = (const NlpSpan *) layer->spans->data;
-  guint lo = 0, hi = layer->spans->len;
+  const NlpSpan *spans = layer->spans;
+  guint lo = 0, hi = layer->n_rows;
 
   while (lo < hi)
     {
@@ -133,7 +143,7 @@ nlp_layer_find_covering (const NlpLayer *layer, guint offset)
   guint i;
 
   g_return_val_if_fail (layer != NULL, NLP_NO_ROW);
-  spans = (const NlpSpan *) layer->spans->data;
+  spans = layer->spans;
   /* first row starting after offset, then step back one */
   i = nlp_layer_lower_bound (layer, offset + 1);
   if (i == 0)
@@ -182,9 +192,9 @@ column_new (NlpLayer *layer, const char *name, NlpColumnType type,
   column->target = g_strdup (target);
   column->type = type;
   column->layer = layer;
-  column->values = g_array_sized_new (FALSE, TRUE, size, layer->spans->len);
+  column->values = g_array_sized_new (FALSE, TRUE, size, layer->n_rows);
   if (type != NLP_COLUMN_STRING)
-    column->set = g_array_sized_new (FALSE, TRUE, 1, layer->spans->len);
+    column->set = g_array_sized_new (FALSE, TRUE, 1, layer->n_rows);
   g_ptr_array_add (layer->columns, column);
   return column;
 }
@@ -251,21 +261,27 @@ nlp_column_get_target (const NlpColumn *column)
   return column->target;
 }
 
-/* Grows the cell arrays so that @row exists; new cells are zero (unset). */
+/* Grows the cell arrays so that @row exists; new cells are zero (unset).
+ * Growth is geometric (and bounded by the layer's rows), so filling a
+ * column row by row costs amortised O(1) per cell. */
 static inline void
 column_reserve (NlpColumn *column, guint row)
 {
-  if (row >= column->values->len)
+  if (G_UNLIKELY (row >= column->values->len))
     {
-      g_array_set_size (column->values, row + 1);
+      /* bounded by the rows the layer has room for, so a column of a
+       * reserved layer is allocated once */
+      guint size = MAX (row + 1, MIN (column->values->len * 2 + 16,
+                                       column->layer->cap_rows));
+      g_array_set_size (column->values, size);
       if (column->set)
-        g_array_set_size (column->set, row + 1);
+        g_array_set_size (column->set, size);
     }
 }
 
 #define CHECK_CELL(column, row, want)                                     \
   g_return_if_fail ((column) != NULL && (column)->type == (want));        \
-  g_return_if_fail ((row) < (column)->layer->spans->len)
+  g_return_if_fail ((row) < (column)->layer->n_rows)
 
 void
 nlp_column_set_string_len (NlpColumn *column, guint row, const char *value, gsize len)
@@ -273,7 +289,7 @@ nlp_column_set_string_len (NlpColumn *column, guint row, const char *value, gsiz
   CHECK_CELL (column, row, NLP_COLUMN_STRING);
   column_reserve (column, row);
   g_array_index (column->values, const char *, row) =
-    value ? nlp_document_intern_len (column->layer->doc, value, len) : NULL;
+    value ? nlp__arena_copy (column->layer->arena, value, len) : NULL;
 }
 
 void

@@ -43,7 +43,6 @@ tokenize_process (gpointer data, NlpDocument *doc, GError **error)
   NlpLayer *layer;
   NlpColumn *norm, *kind;
   const TokenSpan *spans;
-  gsize kind_len[TOKEN_N_KINDS];
 
   if (len >= G_MAXUINT32)
     {
@@ -60,11 +59,10 @@ tokenize_process (gpointer data, NlpDocument *doc, GError **error)
   if (kind == NULL)
     return FALSE;
 
-  for (guint k = 0; k < TOKEN_N_KINDS; k++)
-    kind_len[k] = strlen (tokenizer_kind_names[k]);
   g_array_set_size (worker->spans, 0);
   tokenizer_scan (text, len, worker->spans);
   spans = (const TokenSpan *) (gpointer) worker->spans->data;
+  nlp_layer_reserve (layer, worker->spans->len);
   for (guint i = 0; i < worker->spans->len; i++)
     {
       const TokenSpan *t = &spans[i];
@@ -83,8 +81,8 @@ tokenize_process (gpointer data, NlpDocument *doc, GError **error)
       else
         s = tokenizer_norm (s, n, worker->norm, &n);
       nlp_column_set_string_len (norm, row, s, n);
-      nlp_column_set_string_len (kind, row, tokenizer_kind_names[t->kind],
-                                 kind_len[t->kind]);
+      /* kind names are string literals: no copy */
+      nlp_column_set_static_string (kind, row, tokenizer_kind_names[t->kind]);
     }
   return TRUE;
 }

@@ -53,7 +53,9 @@ static const guint8 ascii_class[128] = {
 typedef struct {
   const guchar *s;
   gsize         len;
-  GArray       *out;
+  GArray       *out;               /* its length is set once, at the end */
+  guint         n;                 /* tokens in out */
+  guint         cap;               /* elements allocated in out */
   gsize         no_domain_before;  /* a failed bare-domain look-ahead's end */
 } Scan;
 
@@ -192,8 +194,19 @@ alnum_at (const Scan *sc, gsize pos)
 static inline void
 emit (Scan *sc, gsize start, gsize end, TokenKind kind)
 {
-  TokenSpan t = { (guint32) start, (guint32) end, kind };
-  g_array_append_val (sc->out, t);
+  TokenSpan *t;
+
+  /* g_array_append_val checks for overflow with a division on every call;
+   * this loop is the tokenizer's hottest, so the array grows here */
+  if (G_UNLIKELY (sc->n == sc->cap))
+    {
+      sc->cap = MAX (256u, sc->cap * 2);
+      g_array_set_size (sc->out, sc->cap);
+    }
+  t = &((TokenSpan *) (gpointer) sc->out->data)[sc->n++];
+  t->start = (guint32) start;
+  t->end = (guint32) end;
+  t->kind = kind;
 }
 
 /* Combining marks and variation selectors after a lone character belong to
@@ -554,7 +567,7 @@ scan_email (Scan *sc, gsize at, gsize *end)
 {
   const guchar *s = sc->s;
   gsize p = at + 1, label = p, local = at, labels = 0, last_alpha = 0;
-  guint i = sc->out->len;
+  guint i = sc->n;
   TokenSpan *toks = (TokenSpan *) (gpointer) sc->out->data;
 
   for (;;)
@@ -588,7 +601,7 @@ scan_email (Scan *sc, gsize at, gsize *end)
     return FALSE;
   while (i > 0 && toks[i - 1].start >= local)
     i--;
-  g_array_set_size (sc->out, i);
+  sc->n = i;
   emit (sc, local, p, TOKEN_EMAIL);
   *end = p;
   return TRUE;
@@ -725,7 +738,7 @@ scan_unicode_other (Scan *sc, gsize pos, gunichar c, gsize n)
 void
 tokenizer_scan (const char *text, gsize len, GArray *spans)
 {
-  Scan sc = { (const guchar *) text, len, spans, 0 };
+  Scan sc = { (const guchar *) text, len, spans, spans->len, spans->len, 0 };
   gsize pos = 0, n;
 
   g_return_if_fail (len < G_MAXUINT32);
@@ -756,6 +769,7 @@ tokenizer_scan (const char *text, gsize len, GArray *spans)
       else
         pos = scan_unicode_other (&sc, pos, c, n);
     }
+  g_array_set_size (spans, sc.n);
 }
 
 const char *

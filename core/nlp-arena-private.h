@@ -1,0 +1,44 @@
+/* nlp-arena-private.h — the per-document string arena.
+ *
+ * A bump allocator over large blocks: interning a token's norm is a bounds
+ * check and a memcpy, inlined into the column setters (millions of calls
+ * per corpus).  Reset keeps the first block for the next document.
+ */
+#ifndef NLP_ARENA_PRIVATE_H
+#define NLP_ARENA_PRIVATE_H
+
+#include <string.h>
+#include <glib.h>
+
+typedef struct {
+  char      *cur;
+  char      *end;
+  char      *current;          /* the block cur points into, or NULL */
+  GPtrArray *blocks;           /* every g_malloc'd block, current included */
+} NlpArena;
+
+void        nlp__arena_init  (NlpArena *arena);
+void        nlp__arena_clear (NlpArena *arena);   /* keeps one block */
+void        nlp__arena_free  (NlpArena *arena);
+/* Slow path: starts a block with room for @size bytes. */
+char       *nlp__arena_grow  (NlpArena *arena, gsize size);
+
+/* (transfer none) a NUL-terminated copy of @len bytes of @s. */
+static inline const char *
+nlp__arena_copy (NlpArena *arena, const char *s, gsize len)
+{
+  char *p;
+
+  if (G_LIKELY ((gsize) (arena->end - arena->cur) > len))
+    {
+      p = arena->cur;
+      arena->cur += len + 1;
+    }
+  else
+    p = nlp__arena_grow (arena, len + 1);
+  memcpy (p, s, len);
+  p[len] = '\0';
+  return p;
+}
+
+#endif
