@@ -366,6 +366,11 @@ parse_record (NlpReader *reader, char *line, gsize len, char **warning, GError *
   goto out;
 
 bad_json:
+  /* json-glib quotes the offending token decoded: a \n escape in it must
+   * not break the one-line message */
+  for (char *c = local->message; *c; c++)
+    if ((guchar) *c < 0x20)
+      *c = ' ';
   g_set_error (error, NLP_ERROR, NLP_ERROR_INPUT,
                "%s: not valid JSON (%s); each line must be one object like "
                "{\"id\": \"a1\", \"text\": \"...\"}", where, local->message);
@@ -407,6 +412,22 @@ next_record (NlpReader *reader, NlpDocument **doc, char **warning, GError **erro
     }
   close_jsonl (reader);
   return FALSE;
+}
+
+/* A file met in a directory walk that is not a regular file (a FIFO,
+ * socket or device) would block the reader or stream forever: it is
+ * skipped.  Named by the user it is read (e.g. <(zcat a.gz)). */
+static gboolean
+special_file (const Pending *item, GError **error)
+{
+  struct stat st;
+
+  if (item->named || stat (item->path, &st) != 0 || S_ISREG (st.st_mode))
+    return FALSE;              /* opening it says what is wrong, if anything */
+  g_set_error (error, NLP_ERROR, NLP_ERROR_IO,
+               "%s: not a regular file (a FIFO, socket or device); skipped; "
+               "name it on the command line to read it", item->path);
+  return TRUE;
 }
 
 /* Pushes the entries of directory @dir (sorted) onto the stack. */
@@ -502,6 +523,11 @@ nlp_reader_next (NlpReader *reader, NlpDocument **doc, char **warning, GError **
           continue;
         }
       begin_item (reader, path, item->rel, jsonl);
+      if (special_file (item, error))
+        {
+          pending_free (item);
+          return TRUE;
+        }
       if (strcmp (path, "-") == 0)
         {
           if (reader->used_stdin)
