@@ -4,6 +4,18 @@
 #include <string.h>
 #include <glib/gstdio.h>
 #include "nlp-test.h"
+#include <unistd.h>
+
+/* (transfer full) a scratch path unique to this test process: the suite
+ * runs tests in parallel, and other builds may run it at the same time. */
+static char *
+unique_tmp (const char *name)
+{
+  char *base = g_strdup_printf ("nlpipe-%d-%s", (int) getpid (), name);
+  char *path = g_build_filename (g_get_tmp_dir (), base, NULL);
+  g_free (base);
+  return path;
+}
 
 #define CHAIN "tokenize,sentence,entity"
 
@@ -173,7 +185,7 @@ Test (entity, user_overrides)
 
 Test (entity, bad_overrides_name_the_line)
 {
-  char *path = g_build_filename (g_get_tmp_dir (), "nlpipe-test-overrides.tsv", NULL);
+  char *path = unique_tmp ("nlpipe-test-overrides.tsv");
   char *set = g_strdup_printf ("entity.overrides=%s", path);
   char *message;
   cr_assert (g_file_set_contents (path, "Acme\tORG\nno label here\n", -1, NULL));
@@ -287,7 +299,7 @@ run_ner (const char *const *args)
 Test (entity, train_and_evaluate)
 {
   char *bio = nlp_test_fixture ("entity/tiny.bio");
-  char *model = g_build_filename (g_get_tmp_dir (), "nlpipe-test-tiny.model", NULL);
+  char *model = unique_tmp ("nlpipe-test-tiny.model");
   char *out, *chain_out, *set, *line;
   NlpDocument *doc;
 
@@ -315,4 +327,34 @@ Test (entity, train_and_evaluate)
   g_free (out);
   g_free (model);
   g_free (bio);
+}
+
+/* nlpipe -f tsv writes the layout nlpipe-ner eval reads: a corrected TSV
+ * of a user's own articles is a gold file.  The entity column is found by
+ * its "# columns" header wherever it stands. */
+Test (entity, eval_reads_nlpipe_tsv)
+{
+  char *article = nlp_test_article ("anchorage-summit.txt");
+  char *path = unique_tmp ("nlpipe-test-gold.tsv");
+  static const char *const layouts[] = { "token,stem,entity", "entity,token", NULL };
+
+  for (guint i = 0; layouts[i]; i++)
+    {
+      NlpTestRun *tsv = nlp_test_run (NULL, "-q", "-f", "tsv", "--columns", layouts[i],
+                                      article, NULL);
+      char *out;
+
+      cr_assert_eq (tsv->status, 0, "%s", tsv->err);
+      cr_assert (g_str_has_prefix (tsv->out, "# doc = "), "%.80s", tsv->out);
+      cr_assert (g_file_set_contents (path, tsv->out, -1, NULL));
+      out = run_ner (NLP_NAMES ("eval", "--types", "PER,LOC,ORG", path));
+      /* the same model on its own output: every gold mention is found */
+      cr_expect (strstr (out, "overall") != NULL, "%s", out);
+      cr_expect (strstr (out, "ORG") != NULL && strstr (out, "PER") != NULL, "%s", out);
+      g_free (out);
+      nlp_test_run_free (tsv);
+    }
+  g_unlink (path);
+  g_free (path);
+  g_free (article);
 }

@@ -77,6 +77,8 @@ ner_corpus_add_file (NerCorpus *c, const char *path, guint doc_sentences,
   char *data;
   char *line, *next;
   guint lineno = 0, doc_first;
+  gint tag_col = -1;            /* -1: the last column (plain BIO files) */
+  gint token_col = 0;
   GError *local = NULL;
 
   if (!g_file_get_contents (path, &data, NULL, &local))
@@ -114,12 +116,54 @@ ner_corpus_add_file (NerCorpus *c, const char *path, guint doc_sentences,
             }
           continue;
         }
-      if (g_str_has_prefix (line, "-DOCSTART-"))
+      /* nlpipe's own TSV output (-f tsv): "# doc = ID" starts a document
+       * and "# columns = token ... entity" says where the tags are */
+      if (g_str_has_prefix (line, "-DOCSTART-") || g_str_has_prefix (line, "# doc = "))
         {
           end_sentence (c);
           end_document (c);
           doc_first = c->sent->len - 1;
           continue;
+        }
+      if (g_str_has_prefix (line, "# columns = "))
+        {
+          char **names = g_strsplit (line + strlen ("# columns = "), " ", -1);
+          tag_col = token_col = -1;
+          for (guint i = 0; names[i]; i++)
+            {
+              if (strcmp (names[i], "entity") == 0)
+                tag_col = (gint) i;
+              else if (strcmp (names[i], "token") == 0)
+                token_col = (gint) i;
+            }
+          g_strfreev (names);
+          if (tag_col < 0 || token_col < 0)
+            {
+              g_set_error (error, NLP_ERROR, NLP_ERROR_INPUT,
+                           "%s:%u: the TSV needs a token and an entity column; write "
+                           "it with nlpipe -f tsv --columns token,entity", path, lineno);
+              g_free (data);
+              return FALSE;
+            }
+          continue;
+        }
+      if (tag_col >= 0)
+        {
+          /* select the entity column, then read the line as TOKEN TAB TAG */
+          char **fields = g_strsplit (line, "\t", -1);
+          if ((gint) g_strv_length (fields) <= MAX (tag_col, token_col))
+            {
+              g_set_error (error, NLP_ERROR, NLP_ERROR_INPUT,
+                           "%s:%u: expected %d tab-separated columns, got '%s'",
+                           path, lineno, MAX (tag_col, token_col) + 1, line);
+              g_strfreev (fields);
+              g_free (data);
+              return FALSE;
+            }
+          /* both fields come from this line: the result fits in it */
+          g_snprintf (line, (gsize) (end - line) + 1, "%s\t%s",
+                      fields[token_col], fields[tag_col]);
+          g_strfreev (fields);
         }
       tab = strrchr (line, '\t');
       if (tab == NULL)
