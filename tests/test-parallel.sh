@@ -50,7 +50,7 @@ fi
 
 # progress on a terminal: 30 slow documents take 600 ms, past the 250 ms refresh
 head -n 150 "$tmp/in.jsonl" | grep SLOW > "$tmp/slow.jsonl"
-if command -v script > /dev/null 2>&1; then
+if command -v script > /dev/null 2>&1 && script -qec true /dev/null < /dev/null > /dev/null 2>&1; then
   script -qec "$nlpipe $stages -j 1 -f none $tmp/slow.jsonl" /dev/null \
     < /dev/null > "$tmp/tty.txt" 2>&1
   if grep -q 'nlpipe: [0-9]* documents, .* MB/s, .*ETA' "$tmp/tty.txt" &&
@@ -61,7 +61,7 @@ if command -v script > /dev/null 2>&1; then
     sed 's/^/# /' "$tmp/tty.txt" | head -5
   fi
 else
-  skip "progress with ETA on a terminal" "script(1) is not installed"
+  skip "progress with ETA on a terminal" "script(1) cannot make a pseudo-terminal here"
 fi
 
 # a reader that goes away: 3000 slow documents would take a minute at -j 2
