@@ -292,6 +292,26 @@ nlp_column_set_string_len (NlpColumn *column, guint row, const char *value, gsiz
     value ? nlp__arena_copy (column->layer->arena, value, len) : NULL;
 }
 
+char *
+nlp_column_alloc_string (NlpColumn *column, guint row, gsize len)
+{
+  char *p;
+
+  g_return_val_if_fail (column != NULL && column->type == NLP_COLUMN_STRING, NULL);
+  g_return_val_if_fail (row < column->layer->n_rows, NULL);
+  column_reserve (column, row);
+  if (G_LIKELY ((gsize) (column->layer->arena->end - column->layer->arena->cur) > len))
+    {
+      p = column->layer->arena->cur;
+      column->layer->arena->cur += len + 1;
+    }
+  else
+    p = nlp__arena_grow (column->layer->arena, len + 1);
+  p[len] = '\0';
+  g_array_index (column->values, const char *, row) = p;
+  return p;
+}
+
 void
 nlp_column_set_static_string (NlpColumn *column, guint row, const char *value)
 {

@@ -80,6 +80,11 @@ void         nlp_column_set_string_len (NlpColumn *column, guint row,
  * Saves the arena copy in hot loops. */
 void         nlp_column_set_static_string (NlpColumn *column, guint row,
                                            const char *value);
+/* (transfer none) a writable buffer of @len bytes in the document arena,
+ * NUL-terminated after them, which becomes the cell's value: for stages
+ * that build a string (a lower-cased form) without a scratch copy.  Fill
+ * it before anything reads the cell. */
+char        *nlp_column_alloc_string (NlpColumn *column, guint row, gsize len);
 void         nlp_column_set_int    (NlpColumn *column, guint row, gint64 value);
 void         nlp_column_set_double (NlpColumn *column, guint row, double value);
 void         nlp_column_set_ref    (NlpColumn *column, guint row, guint target_row);

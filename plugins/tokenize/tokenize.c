@@ -34,6 +34,25 @@ tokenize_worker_free (gpointer data)
   g_free (worker);
 }
 
+/* One-character strings for every ASCII byte: the norm of "," is ",". */
+static const char ascii_chars[128][2] = {
+#define C1(c) { (char) (c), 0 }
+#define C8(c) C1 (c), C1 (c + 1), C1 (c + 2), C1 (c + 3), C1 (c + 4), C1 (c + 5), C1 (c + 6), C1 (c + 7)
+  C8 (0), C8 (8), C8 (16), C8 (24), C8 (32), C8 (40), C8 (48), C8 (56),
+  C8 (64), C8 (72), C8 (80), C8 (88), C8 (96), C8 (104), C8 (112), C8 (120)
+#undef C8
+#undef C1
+};
+
+static inline gboolean
+ascii_from (const char *s, gsize from, gsize n)
+{
+  for (gsize i = from; i < n; i++)
+    if ((guchar) s[i] >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 tokenize_process (gpointer data, NlpDocument *doc, GError **error)
 {
@@ -74,13 +93,35 @@ tokenize_process (gpointer data, NlpDocument *doc, GError **error)
        * themselves, with the curly apostrophe straightened. */
       if (t->kind == TOKEN_PUNCT || t->kind == TOKEN_SYMBOL || t->kind == TOKEN_EMOJI)
         {
-          if (n == 3 && (guchar) s[0] == 0xE2 && (guchar) s[1] == 0x80
-              && (guchar) s[2] == 0x99)
-            s = "'", n = 1;
+          if (n == 1 && (guchar) s[0] < 0x80)
+            /* one ASCII character (",", "."): a static string, no copy */
+            nlp_column_set_static_string (norm, row, ascii_chars[(guchar) s[0]]);
+          else if (n == 3 && (guchar) s[0] == 0xE2 && (guchar) s[1] == 0x80
+                   && (guchar) s[2] == 0x99)
+            nlp_column_set_static_string (norm, row, "'");
+          else
+            nlp_column_set_string_len (norm, row, s, n);
         }
       else
-        s = tokenizer_norm (s, n, worker->norm, &n);
-      nlp_column_set_string_len (norm, row, s, n);
+        {
+          gsize j = 0;
+          while (j < n && (guchar) s[j] < 0x80 && !g_ascii_isupper (s[j]))
+            j++;
+          if (j == n)
+            nlp_column_set_string_len (norm, row, s, n);
+          else if (ascii_from (s, j, n))
+            {
+              /* ASCII with capitals: lower-case straight into the arena */
+              char *out = nlp_column_alloc_string (norm, row, n);
+              for (gsize k = 0; k < n; k++)
+                out[k] = g_ascii_tolower (s[k]);
+            }
+          else
+            {
+              s = tokenizer_norm (s, n, worker->norm, &n);
+              nlp_column_set_string_len (norm, row, s, n);
+            }
+        }
       /* kind names are string literals: no copy */
       nlp_column_set_static_string (kind, row, tokenizer_kind_names[t->kind]);
     }

@@ -280,7 +280,19 @@ has_url_scheme (const Scan *sc, gsize pos)
 {
   static const char *const prefixes[] = { "https://", "http://", "ftp://", "www.", NULL };
   gsize left = sc->len - pos;
+  const guchar *s = sc->s + pos;
 
+  /* every word starting with h, f or w comes here ("the", "with", "for"):
+   * reject on the next two letters before any string comparison */
+  if (left < 5)
+    return FALSE;
+  switch (s[0] | 0x20)
+    {
+    case 'h': if ((s[1] | 0x20) != 't' || (s[2] | 0x20) != 't') return FALSE; break;
+    case 'f': if ((s[1] | 0x20) != 't' || (s[2] | 0x20) != 'p') return FALSE; break;
+    case 'w': if ((s[1] | 0x20) != 'w' || (s[2] | 0x20) != 'w') return FALSE; break;
+    default: return FALSE;
+    }
   for (guint i = 0; prefixes[i] != NULL; i++)
     {
       gsize k = strlen (prefixes[i]);
@@ -439,7 +451,10 @@ scan_word (Scan *sc, gsize start)
   for (;;)
     {
       gsize seg = p;
-      guint letters = 0, digits = 0, upper = 0, chars = 0;
+      /* classes seen in this segment: any (OR) and every (AND) character,
+       * cheaper than three counters per byte */
+      guint8 any = 0, all = 0xFF;
+      guint chars = 0;
 
       while (p < len)
         {
@@ -449,9 +464,8 @@ scan_word (Scan *sc, gsize start)
               guint8 cls = ascii_class[b];
               if (!(cls & (C_ALPHA | C_DIGIT)) && b != '_')
                 break;
-              letters += (cls & C_ALPHA) != 0;
-              upper += (cls & C_UPPER) != 0;
-              digits += (cls & C_DIGIT) != 0;
+              any |= cls;
+              all &= cls;
               p++;
             }
           else
@@ -459,8 +473,12 @@ scan_word (Scan *sc, gsize start)
               gunichar c = decode (s, len, p, &n);
               if (is_cjk (c) || !(uni_is_word (c) || ((c == 0x200C || c == 0x200D) && p > seg)))
                 break;
-              letters += g_unichar_isalpha (c) ? 1 : 0;
-              digits += g_unichar_isdigit (c) ? 1 : 0;
+              {
+                guint8 k = (g_unichar_isalpha (c) ? C_ALPHA : 0)
+                           | (g_unichar_isdigit (c) ? C_DIGIT : 0);
+                any |= k;
+                all &= k;
+              }
               p += n;
             }
           chars++;
@@ -472,8 +490,8 @@ scan_word (Scan *sc, gsize start)
         {
         case '\'':
           /* "don't", "rock'n'roll", "O'Brien"; "1990's" */
-          if ((letters > 0 && letter_at (sc, p + 1))
-              || (digits == chars && p + 1 < len && s[p + 1] == 's' && !alnum_at (sc, p + 2)))
+          if (((any & C_ALPHA) && letter_at (sc, p + 1))
+              || ((all & C_DIGIT) && p + 1 < len && s[p + 1] == 's' && !alnum_at (sc, p + 2)))
             {
               p++;
               continue;
@@ -495,7 +513,7 @@ scan_word (Scan *sc, gsize start)
               p++;
               continue;
             }
-          if (letters == chars && chars <= 2 && (seg == word_start || dotted)
+          if ((all & C_ALPHA) && chars <= 2 && (seg == word_start || dotted)
               && s[word_start] < 0x80)
             {
               if (p + 1 < len && IS (s[p + 1], C_ALPHA) && dotted_continues (sc, p))
@@ -518,7 +536,7 @@ scan_word (Scan *sc, gsize start)
           if (!dotted && p + 1 < len && IS (s[p + 1], C_ALPHA) && bare_domain_follows (sc, p))
             return scan_url (sc, start);
           /* A Reuters instrument code: "<ABBK.O>", "VOD.L" */
-          if (upper == chars && chars <= 5 && seg == start && ticker_suffix (sc, p))
+          if ((all & C_UPPER) && chars <= 5 && seg == start && ticker_suffix (sc, p))
             {
               p++;
               continue;
@@ -527,14 +545,14 @@ scan_word (Scan *sc, gsize start)
         case ',':
         case ':':
         case '/':
-          if (digits == chars && p + 1 < len && IS (s[p + 1], C_DIGIT))
+          if ((all & C_DIGIT) && p + 1 < len && IS (s[p + 1], C_DIGIT))
             {
               p++;
               continue;
             }
           break;
         case '&':
-          if (upper == chars && chars <= 3 && p + 1 < len && IS (s[p + 1], C_UPPER))
+          if ((all & C_UPPER) && chars <= 3 && p + 1 < len && IS (s[p + 1], C_UPPER))
             {
               p++;
               continue;
@@ -543,7 +561,7 @@ scan_word (Scan *sc, gsize start)
         case 0xE2:
           /* U+2019 as an apostrophe; U+2010, U+2011 hyphens. */
           if (p + 2 < len && s[p + 1] == 0x80
-              && ((s[p + 2] == 0x99 && letters > 0 && letter_at (sc, p + 3))
+              && ((s[p + 2] == 0x99 && (any & C_ALPHA) && letter_at (sc, p + 3))
                   || ((s[p + 2] == 0x90 || s[p + 2] == 0x91) && alnum_at (sc, p + 3))))
             {
               p += 3;
