@@ -5,24 +5,24 @@
 #include "nlp-layer.h"
 #include "nlp-arena-private.h"
 
-typedef struct {
-  guint32 start;
-  guint32 end;
-} NlpSpan;
-
 struct _NlpColumn {
   char         *name;
   char         *target;        /* REF columns: target layer name */
   NlpColumnType type;
+  guint         elt;           /* bytes per cell */
   NlpLayer     *layer;
-  GArray       *values;        /* const char * / gint64 / double / guint */
-  GArray       *set;           /* guint8 per row for INT/DOUBLE/REF */
+  /* cells: const char * / gint64 / double / guint, zero when unset; plain
+   * arrays (not GArray) so the setters in stages' hot loops stay short */
+  gpointer      cells;
+  guint8       *set;           /* per row for INT/DOUBLE/REF, else NULL */
+  guint         len;           /* cells allocated (all zeroed) */
 };
 
 struct _NlpLayer {
   char         *name;
   NlpDocument  *doc;
   NlpArena     *arena;         /* the document's, for inlined copies */
+  gsize         text_len;      /* the document's (its text never changes) */
   /* rows, sorted by start: a plain growable array, because GArray's
    * per-append overflow check (a division) showed in the tokenizer's
    * profile */

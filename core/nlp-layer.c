@@ -17,6 +17,7 @@ nlp__layer_new (NlpDocument *doc, const char *name)
   layer->name = g_strdup (name);
   layer->doc = doc;
   layer->arena = nlp__document_get_arena (doc);
+  layer->text_len = nlp_document_get_length (doc);
   layer->columns = g_ptr_array_new ();
   return layer;
 }
@@ -26,9 +27,8 @@ column_free (NlpColumn *column)
 {
   g_free (column->name);
   g_free (column->target);
-  g_array_unref (column->values);
-  if (column->set)
-    g_array_unref (column->set);
+  g_free (column->cells);
+  g_free (column->set);
   g_free (column);
 }
 
@@ -70,7 +70,7 @@ nlp_layer_add_span (NlpLayer *layer, guint start, guint end)
 {
   g_return_val_if_fail (layer != NULL, NLP_NO_ROW);
   g_return_val_if_fail (start <= end, NLP_NO_ROW);
-  g_return_val_if_fail (end <= nlp_document_get_length (layer->doc), NLP_NO_ROW);
+  g_return_val_if_fail (end <= layer->text_len, NLP_NO_ROW);
   g_return_val_if_fail (layer->n_rows == 0
                         || layer->spans[layer->n_rows - 1].start <= start, NLP_NO_ROW);
   if (G_UNLIKELY (layer->n_rows == layer->cap_rows))
@@ -117,6 +117,15 @@ nlp_layer_get_text (const NlpLayer *layer, guint row, gsize *len)
   if (len)
     *len = span->end - span->start;
   return text + span->start;
+}
+
+const NlpSpan *
+nlp_layer_peek_spans (const NlpLayer *layer, guint *n_rows)
+{
+  g_return_val_if_fail (layer != NULL, NULL);
+  if (n_rows)
+    *n_rows = layer->n_rows;
+  return layer->spans;
 }
 
 guint
@@ -192,9 +201,7 @@ column_new (NlpLayer *layer, const char *name, NlpColumnType type,
   column->target = g_strdup (target);
   column->type = type;
   column->layer = layer;
-  column->values = g_array_sized_new (FALSE, TRUE, size, layer->n_rows);
-  if (type != NLP_COLUMN_STRING)
-    column->set = g_array_sized_new (FALSE, TRUE, 1, layer->n_rows);
+  column->elt = (guint) size;
   g_ptr_array_add (layer->columns, column);
   return column;
 }
@@ -264,20 +271,34 @@ nlp_column_get_target (const NlpColumn *column)
 /* Grows the cell arrays so that @row exists; new cells are zero (unset).
  * Growth is geometric (and bounded by the layer's rows), so filling a
  * column row by row costs amortised O(1) per cell. */
+static void
+column_grow (NlpColumn *column, guint row)
+{
+  /* bounded by the rows the layer has room for, so a column of a
+   * reserved layer is allocated once */
+  guint size = MAX (row + 1, MIN (column->len * 2 + 16, column->layer->cap_rows));
+
+  column->cells = g_realloc (column->cells, (gsize) size * column->elt);
+  memset ((char *) column->cells + (gsize) column->len * column->elt, 0,
+          (gsize) (size - column->len) * column->elt);
+  if (column->type != NLP_COLUMN_STRING)
+    {
+      column->set = g_realloc (column->set, size);
+      memset (column->set + column->len, 0, size - column->len);
+    }
+  column->len = size;
+}
+
+/* Makes cell @row exist; new cells are zero (unset).  Growth is geometric,
+ * so filling a column row by row costs amortised O(1) per cell. */
 static inline void
 column_reserve (NlpColumn *column, guint row)
 {
-  if (G_UNLIKELY (row >= column->values->len))
-    {
-      /* bounded by the rows the layer has room for, so a column of a
-       * reserved layer is allocated once */
-      guint size = MAX (row + 1, MIN (column->values->len * 2 + 16,
-                                       column->layer->cap_rows));
-      g_array_set_size (column->values, size);
-      if (column->set)
-        g_array_set_size (column->set, size);
-    }
+  if (G_UNLIKELY (row >= column->len))
+    column_grow (column, row);
 }
+
+#define CELL(column, type, row) (((type *) (column)->cells)[row])
 
 #define CHECK_CELL(column, row, want)                                     \
   g_return_if_fail ((column) != NULL && (column)->type == (want));        \
@@ -288,7 +309,7 @@ nlp_column_set_string_len (NlpColumn *column, guint row, const char *value, gsiz
 {
   CHECK_CELL (column, row, NLP_COLUMN_STRING);
   column_reserve (column, row);
-  g_array_index (column->values, const char *, row) =
+  CELL (column, const char *, row) =
     value ? nlp__arena_copy (column->layer->arena, value, len) : NULL;
 }
 
@@ -308,7 +329,7 @@ nlp_column_alloc_string (NlpColumn *column, guint row, gsize len)
   else
     p = nlp__arena_grow (column->layer->arena, len + 1);
   p[len] = '\0';
-  g_array_index (column->values, const char *, row) = p;
+  CELL (column, const char *, row) = p;
   return p;
 }
 
@@ -317,7 +338,7 @@ nlp_column_set_static_string (NlpColumn *column, guint row, const char *value)
 {
   CHECK_CELL (column, row, NLP_COLUMN_STRING);
   column_reserve (column, row);
-  g_array_index (column->values, const char *, row) = value;
+  CELL (column, const char *, row) = value;
 }
 
 void
@@ -331,8 +352,8 @@ nlp_column_set_int (NlpColumn *column, guint row, gint64 value)
 {
   CHECK_CELL (column, row, NLP_COLUMN_INT);
   column_reserve (column, row);
-  g_array_index (column->values, gint64, row) = value;
-  g_array_index (column->set, guint8, row) = 1;
+  CELL (column, gint64, row) = value;
+  column->set[row] = 1;
 }
 
 void
@@ -340,8 +361,8 @@ nlp_column_set_double (NlpColumn *column, guint row, double value)
 {
   CHECK_CELL (column, row, NLP_COLUMN_DOUBLE);
   column_reserve (column, row);
-  g_array_index (column->values, double, row) = value;
-  g_array_index (column->set, guint8, row) = 1;
+  CELL (column, double, row) = value;
+  column->set[row] = 1;
 }
 
 void
@@ -349,42 +370,42 @@ nlp_column_set_ref (NlpColumn *column, guint row, guint target_row)
 {
   CHECK_CELL (column, row, NLP_COLUMN_REF);
   column_reserve (column, row);
-  g_array_index (column->values, guint, row) = target_row;
-  g_array_index (column->set, guint8, row) = 1;
+  CELL (column, guint, row) = target_row;
+  column->set[row] = 1;
 }
 
 gboolean
 nlp_column_is_set (const NlpColumn *column, guint row)
 {
   g_return_val_if_fail (column != NULL, FALSE);
-  if (row >= column->values->len)
+  if (row >= column->len)
     return FALSE;
   if (column->type == NLP_COLUMN_STRING)
-    return g_array_index (column->values, const char *, row) != NULL;
-  return g_array_index (column->set, guint8, row) != 0;
+    return CELL (column, const char *, row) != NULL;
+  return column->set[row] != 0;
 }
 
 const char *
 nlp_column_get_string (const NlpColumn *column, guint row)
 {
   g_return_val_if_fail (column != NULL && column->type == NLP_COLUMN_STRING, NULL);
-  if (row >= column->values->len)
+  if (row >= column->len)
     return NULL;
-  return g_array_index (column->values, const char *, row);
+  return CELL (column, const char *, row);
 }
 
 gint64
 nlp_column_get_int (const NlpColumn *column, guint row)
 {
   g_return_val_if_fail (column != NULL && column->type == NLP_COLUMN_INT, 0);
-  return row < column->values->len ? g_array_index (column->values, gint64, row) : 0;
+  return row < column->len ? CELL (column, gint64, row) : 0;
 }
 
 double
 nlp_column_get_double (const NlpColumn *column, guint row)
 {
   g_return_val_if_fail (column != NULL && column->type == NLP_COLUMN_DOUBLE, 0.0);
-  return row < column->values->len ? g_array_index (column->values, double, row) : 0.0;
+  return row < column->len ? CELL (column, double, row) : 0.0;
 }
 
 guint
@@ -393,5 +414,5 @@ nlp_column_get_ref (const NlpColumn *column, guint row)
   g_return_val_if_fail (column != NULL && column->type == NLP_COLUMN_REF, NLP_NO_ROW);
   if (!nlp_column_is_set (column, row))
     return NLP_NO_ROW;
-  return g_array_index (column->values, guint, row);
+  return CELL (column, guint, row);
 }

@@ -45,6 +45,17 @@ guint        nlp_layer_get_end    (const NlpLayer *layer, guint row);
 /* (transfer none) text of a row, not NUL-terminated: *len bytes. */
 const char  *nlp_layer_get_text   (const NlpLayer *layer, guint row, gsize *len);
 
+/* A row's span, as nlp_layer_peek_spans shows them. */
+typedef struct {
+  guint32 start;
+  guint32 end;
+} NlpSpan;
+
+/* (transfer none) the spans of all rows, in row order, *@n_rows of them:
+ * a read-only view, valid until the next row is added.  For stages that
+ * walk every row (a sentence splitter over tokens). */
+const NlpSpan *nlp_layer_peek_spans (const NlpLayer *layer, guint *n_rows);
+
 /* First row whose start >= @offset (n_rows when none): binary search. */
 guint        nlp_layer_lower_bound (const NlpLayer *layer, guint offset);
 /* The last row with start <= @offset < end, or NLP_NO_ROW: binary search.

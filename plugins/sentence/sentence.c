@@ -10,7 +10,6 @@
 
 typedef struct {
   const Splitter *splitter;
-  GArray     *tokens;      /* SplitSpan: token byte spans */
   GArray     *sentences;   /* SplitSpan: first and last token index */
   GByteArray *scratch;
 } SentenceWorker;
@@ -75,7 +74,6 @@ sentence_worker_new (gpointer model, GError **error)
   SentenceWorker *worker = g_new0 (SentenceWorker, 1);
 
   worker->splitter = model;
-  worker->tokens = g_array_new (FALSE, FALSE, sizeof (SplitSpan));
   worker->sentences = g_array_new (FALSE, FALSE, sizeof (SplitSpan));
   worker->scratch = g_byte_array_new ();
   return worker;
@@ -86,7 +84,6 @@ sentence_worker_free (gpointer data)
 {
   SentenceWorker *worker = data;
 
-  g_array_unref (worker->tokens);
   g_array_unref (worker->sentences);
   g_byte_array_unref (worker->scratch);
   g_free (worker);
@@ -106,14 +103,10 @@ sentence_process (gpointer data, NlpDocument *doc, GError **error)
   layer = nlp_document_add_layer (doc, "sentence", error);
   if (layer == NULL)
     return FALSE;
-  g_array_set_size (worker->tokens, n);
-  tok = (const SplitSpan *) (gpointer) worker->tokens->data;
-  for (guint i = 0; i < n; i++)
-    {
-      SplitSpan *t = &g_array_index (worker->tokens, SplitSpan, i);
-      t->start = nlp_layer_get_start (tokens, i);
-      t->end = nlp_layer_get_end (tokens, i);
-    }
+  /* SplitSpan and NlpSpan are both two guint32s: the token layer's own
+   * spans are read in place */
+  G_STATIC_ASSERT (sizeof (SplitSpan) == sizeof (NlpSpan));
+  tok = (const SplitSpan *) (gconstpointer) nlp_layer_peek_spans (tokens, &n);
   g_array_set_size (worker->sentences, 0);
   splitter_split (worker->splitter, text, len, tok, n, worker->scratch,
                   worker->sentences);

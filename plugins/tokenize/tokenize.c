@@ -105,7 +105,7 @@ tokenize_process (gpointer data, NlpDocument *doc, GError **error)
       else
         {
           gsize j = 0;
-          while (j < n && (guchar) s[j] < 0x80 && !g_ascii_isupper (s[j]))
+          while (j < n && (guchar) s[j] < 0x80 && !(s[j] >= 'A' && s[j] <= 'Z'))
             j++;
           if (j == n)
             nlp_column_set_string_len (norm, row, s, n);
@@ -114,7 +114,7 @@ tokenize_process (gpointer data, NlpDocument *doc, GError **error)
               /* ASCII with capitals: lower-case straight into the arena */
               char *out = nlp_column_alloc_string (norm, row, n);
               for (gsize k = 0; k < n; k++)
-                out[k] = g_ascii_tolower (s[k]);
+                out[k] = (char) (s[k] >= 'A' && s[k] <= 'Z' ? s[k] | 0x20 : s[k]);
             }
           else
             {
