@@ -143,22 +143,68 @@ begin_item (NlpReader *reader, const char *path, gsize rel, gboolean is_stream)
   reader->item_is_stream = is_stream;
 }
 
+/* Whether a directory entry @name is read: hidden files and editor
+ * droppings never are; --glob filters file names, not directory names. */
+static gboolean
+wanted (const NlpReader *reader, const char *name, gboolean is_dir)
+{
+  return name[0] != '.'
+         && (is_dir || reader->glob == NULL
+             || g_pattern_spec_match_string (reader->glob, name));
+}
+
+/* Bytes of the files the reader will read below @path (the same walk as
+ * push_directory's), or -1 when unknown (stdin, a pipe). */
+static gint64
+tree_bytes (const NlpReader *reader, const char *path, GHashTable *seen)
+{
+  struct stat st;
+  GDir *dir;
+  const char *name;
+  gint64 total = 0;
+  char *key;
+
+  if (strcmp (path, "-") == 0 || stat (path, &st) != 0)
+    return -1;
+  if (S_ISREG (st.st_mode))
+    return st.st_size;
+  if (!S_ISDIR (st.st_mode))
+    return -1;
+  key = g_strdup_printf ("%lu:%lu", (gulong) st.st_dev, (gulong) st.st_ino);
+  if (!g_hash_table_add (seen, key) || (dir = g_dir_open (path, 0, NULL)) == NULL)
+    return 0;
+  while (total >= 0 && (name = g_dir_read_name (dir)) != NULL)
+    {
+      char *child = g_build_filename (path, name, NULL);
+      if (wanted (reader, name, g_file_test (child, G_FILE_TEST_IS_DIR)))
+        {
+          gint64 n = tree_bytes (reader, child, seen);
+          total = n < 0 ? -1 : total + n;
+        }
+      g_free (child);
+    }
+  g_dir_close (dir);
+  return total;
+}
+
 guint64
 nlp_reader_get_total_bytes (NlpReader *reader)
 {
   if (!reader->total_known)
     {
-      /* named regular files only; directories and stdin are not counted */
+      GHashTable *seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      gint64 total = 0;
+
+      /* files and directory trees; unknown (0) as soon as stdin is one */
       reader->total_known = TRUE;
-      for (guint i = 0; i < reader->pending->len; i++)
+      for (guint i = 0; i < reader->pending->len && total >= 0; i++)
         {
-          struct stat st;
           const Pending *pending = g_ptr_array_index (reader->pending, i);
-          const char *p = pending->path;
-          if (strcmp (p, "-") == 0 || stat (p, &st) != 0 || !S_ISREG (st.st_mode))
-            return reader->total_bytes = 0;
-          reader->total_bytes += (guint64) st.st_size;
+          gint64 n = tree_bytes (reader, pending->path, seen);
+          total = n < 0 ? -1 : total + n;
         }
+      g_hash_table_unref (seen);
+      reader->total_bytes = total > 0 ? (guint64) total : 0;
     }
   return reader->total_bytes;
 }
@@ -288,6 +334,46 @@ read_all (FILE *f, char **text, gsize *len)
   return TRUE;
 }
 
+/* json-glib decodes a lone surrogate escape ("\ud800") to bytes that are
+ * not UTF-8; the text goes through fix_encoding, the other members are
+ * checked here before they reach a writer. */
+static gboolean json_is_utf8 (JsonNode *node);
+
+/* The members of @obj but @skip. */
+static gboolean
+members_are_utf8 (JsonObject *obj, JsonNode *skip)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+
+  json_object_iter_init (&iter, obj);
+  while (json_object_iter_next (&iter, &name, &member))
+    if (member != skip && (!g_utf8_validate (name, -1, NULL) || !json_is_utf8 (member)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+json_is_utf8 (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return members_are_utf8 (json_node_get_object (node), NULL);
+    case JSON_NODE_ARRAY:
+      for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+        if (!json_is_utf8 (json_array_get_element (json_node_get_array (node), i)))
+          return FALSE;
+      return TRUE;
+    case JSON_NODE_VALUE:
+      return json_node_get_value_type (node) != G_TYPE_STRING
+             || g_utf8_validate (json_node_get_string (node), -1, NULL);
+    default:
+      return TRUE;
+    }
+}
+
 /* One JSON Lines record to a document. */
 static NlpDocument *
 parse_record (NlpReader *reader, char *line, gsize len, char **warning, GError **error)
@@ -331,6 +417,13 @@ parse_record (NlpReader *reader, char *line, gsize len, char **warning, GError *
                    text_node == NULL ? "no \"text\" member" : "\"text\" is not a string");
       goto out;
     }
+  if (!members_are_utf8 (obj, text_node))       /* the text is fixed below */
+    {
+      g_set_error (error, NLP_ERROR, NLP_ERROR_ENCODING,
+                   "%s: a \\u escape decodes to invalid UTF-8 (a lone surrogate "
+                   "such as \\ud800?); write the character itself", where);
+      goto out;
+    }
   id_node = json_object_get_member (obj, "id");
   if (id_node != NULL && JSON_NODE_TYPE (id_node) == JSON_NODE_VALUE)
     {
@@ -371,9 +464,14 @@ bad_json:
   for (char *c = local->message; *c; c++)
     if ((guchar) *c < 0x20)
       *c = ' ';
-  g_set_error (error, NLP_ERROR, NLP_ERROR_INPUT,
-               "%s: not valid JSON (%s); each line must be one object like "
-               "{\"id\": \"a1\", \"text\": \"...\"}", where, local->message);
+  {
+    /* ... and may quote one byte of a multi-byte character */
+    char *shown = g_utf8_make_valid (local->message, -1);
+    g_set_error (error, NLP_ERROR, NLP_ERROR_INPUT,
+                 "%s: not valid JSON (%s); each line must be one object like "
+                 "{\"id\": \"a1\", \"text\": \"...\"}", where, shown);
+    g_free (shown);
+  }
   g_error_free (local);
 out:
   g_free (owned);
@@ -465,24 +563,18 @@ push_directory (NlpReader *reader, const Pending *dir_item, GError **error)
     }
   entries = g_ptr_array_new ();
   while ((name = g_dir_read_name (dir)) != NULL)
-    if (name[0] != '.')        /* hidden files and editor droppings */
-      g_ptr_array_add (entries, g_build_filename (path, name, NULL));
+    {
+      char *child = g_build_filename (path, name, NULL);
+      if (wanted (reader, name, g_file_test (child, G_FILE_TEST_IS_DIR)))
+        g_ptr_array_add (entries, child);
+      else
+        g_free (child);
+    }
   g_dir_close (dir);
   g_ptr_array_sort (entries, nlp__compare_strings);
   for (guint i = entries->len; i > 0; i--)
     {
       char *child = g_ptr_array_index (entries, i - 1);
-      if (reader->glob && !g_file_test (child, G_FILE_TEST_IS_DIR))
-        {
-          char *base = g_path_get_basename (child);
-          gboolean match = g_pattern_spec_match_string (reader->glob, base);
-          g_free (base);
-          if (!match)
-            {
-              g_free (child);
-              continue;
-            }
-        }
       /* below a named directory, names are mirrored from there on */
       if (dir_item->named)
         rel = strlen (child) - strlen (strrchr (child, G_DIR_SEPARATOR) + 1);

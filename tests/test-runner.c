@@ -11,6 +11,28 @@
 
 #define STAGES "--plugin-path", NLP_TEST_BUILDDIR "/tests/stages", "-p", "runfail"
 
+/* Removes the scratch tree @path (a test's temporary directory). */
+static void
+rm_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR)
+          && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        rm_tree (child);
+      else
+        g_unlink (child);
+      g_free (child);
+    }
+  if (dir != NULL)
+    g_dir_close (dir);
+  g_rmdir (path);
+}
+
 /* JSON Lines with @n records "d0".."d(n-1)"; every @fail_every-th text
  * (0: none) contains FAIL, every 7th is SLOW. */
 static char *
@@ -317,6 +339,7 @@ Test (runner, directories_are_read_recursively_sorted_and_filtered)
   g_strfreev (ids);
   nlp_test_run_free (run);
   g_free (in);
+  rm_tree (root);
   g_free (root);
 }
 
@@ -362,6 +385,7 @@ Test (runner, output_directory_mirrors_the_inputs)
   nlp_test_run_free (run);
   g_free (out);
   g_free (in);
+  rm_tree (root);
   g_free (root);
 }
 
@@ -390,6 +414,7 @@ Test (runner, output_directory_refuses_two_inputs_with_one_output_name)
   g_free (out);
   g_free (a_md);
   g_free (a);
+  rm_tree (root);
   g_free (root);
 }
 
@@ -427,5 +452,30 @@ Test (runner, progress_shows_documents_and_eta_for_named_files)
   g_string_free (input, TRUE);
   nlp_test_run_free (run);
   g_free (path);
+  rm_tree (root);
+  g_free (root);
+}
+
+Test (runner, progress_has_an_eta_for_a_directory_tree)
+{
+  char *root = g_dir_make_tmp ("nlp-runner-XXXXXX", NULL);
+  NlpTestRun *run;
+
+  /* 40 slow files in two folders: the total is the walk's, so an ETA */
+  for (guint i = 0; i < 40; i++)
+    {
+      char *path = g_strdup_printf ("%s/%s/f%02u.txt", root, i % 2 ? "odd" : "even", i);
+      char *dir = g_path_get_dirname (path);
+      cr_assert_eq (g_mkdir_with_parents (dir, 0755), 0);
+      cr_assert (g_file_set_contents (path, "A SLOW file.", -1, NULL));
+      g_free (dir);
+      g_free (path);
+    }
+  run = nlp_test_run ("", STAGES, "-j", "1", "-f", "none", "--progress", root, NULL);
+  cr_assert_eq (run->status, 0, "%s", run->err);
+  cr_assert_not_null (strstr (run->err, "%, ETA "), "%s", run->err);
+  cr_assert_not_null (strstr (run->err, "40 documents read, 40 written"));
+  nlp_test_run_free (run);
+  rm_tree (root);
   g_free (root);
 }
