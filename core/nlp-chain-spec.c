@@ -174,9 +174,12 @@ nlp_chain_spec_load_file (NlpChainSpec *spec, const char *path, GError **error)
 
   if (!g_key_file_load_from_file (kf, path, G_KEY_FILE_NONE, &local))
     {
+      /* GKeyFile may quote a line that is not UTF-8 */
+      char *shown = g_utf8_make_valid (local->message, -1);
       g_set_error (error, NLP_ERROR,
                    local->domain == G_FILE_ERROR ? NLP_ERROR_IO : NLP_ERROR_USAGE,
-                   "config %s: %s", path, local->message);
+                   "config %s: %s", path, shown);
+      g_free (shown);
       g_error_free (local);
       g_key_file_free (kf);
       return FALSE;
@@ -194,7 +197,17 @@ nlp_chain_spec_load_file (NlpChainSpec *spec, const char *path, GError **error)
 
           if (value == NULL)
             value = g_key_file_get_value (kf, groups[g], keys[k], NULL);
-          if (is_pipeline && strcmp (keys[k], "stages") == 0)
+          /* GKeyFile lets bytes that are not UTF-8 through in names */
+          if (!g_utf8_validate (groups[g], -1, NULL) || !g_utf8_validate (keys[k], -1, NULL)
+              || value == NULL || !g_utf8_validate (value, -1, NULL))
+            {
+              char *shown = g_utf8_make_valid (origin, -1);
+              g_set_error (error, NLP_ERROR, NLP_ERROR_USAGE,
+                           "config %s: not valid UTF-8; save the file as UTF-8", shown);
+              g_free (shown);
+              ok = FALSE;
+            }
+          else if (is_pipeline && strcmp (keys[k], "stages") == 0)
             {
               ok = nlp_chain_spec_set_stages (spec, value, &local);
               if (!ok)

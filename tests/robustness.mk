@@ -1,1 +1,66 @@
-# robustness tests
+# Robustness (docs/robustness.md): bad inputs, fuzz targets, sanitizers,
+# memcheck.  Each item has its command there.
+
+# -- the bad-input matrix: every row runs the built nlpipe --------------------
+check_PROGRAMS += tests/test-badinput
+TESTS += tests/test-badinput
+tests_test_badinput_SOURCES = tests/test-badinput.c
+tests_test_badinput_CFLAGS = $(NLP_TEST_CFLAGS)
+tests_test_badinput_LDADD = $(NLP_TEST_LIBS)
+
+# -- fuzz targets replayed on their seeds and past crashes, every make check --
+fuzz_replay = tests/fuzz/replay-reader-text tests/fuzz/replay-reader-jsonl \
+	tests/fuzz/replay-config tests/fuzz/replay-options tests/fuzz/replay-chain
+check_PROGRAMS += $(fuzz_replay)
+TESTS += $(fuzz_replay)
+FUZZ_REPLAY_SOURCES = tests/fuzz/replay.c tests/fuzz/fuzz-util.h
+tests_fuzz_replay_reader_text_SOURCES = $(FUZZ_REPLAY_SOURCES) tests/fuzz/fuzz-reader-text.c
+tests_fuzz_replay_reader_text_CFLAGS = $(NLP_TEST_CFLAGS) -DFUZZ_TARGET='"reader-text"'
+tests_fuzz_replay_reader_text_LDADD = $(NLP_TEST_LIBS)
+tests_fuzz_replay_reader_jsonl_SOURCES = $(FUZZ_REPLAY_SOURCES) tests/fuzz/fuzz-reader-jsonl.c
+tests_fuzz_replay_reader_jsonl_CFLAGS = $(NLP_TEST_CFLAGS) -DFUZZ_TARGET='"reader-jsonl"'
+tests_fuzz_replay_reader_jsonl_LDADD = $(NLP_TEST_LIBS)
+tests_fuzz_replay_config_SOURCES = $(FUZZ_REPLAY_SOURCES) tests/fuzz/fuzz-config.c
+tests_fuzz_replay_config_CFLAGS = $(NLP_TEST_CFLAGS) -DFUZZ_TARGET='"config"'
+tests_fuzz_replay_config_LDADD = $(NLP_TEST_LIBS)
+tests_fuzz_replay_options_SOURCES = $(FUZZ_REPLAY_SOURCES) tests/fuzz/fuzz-options.c
+tests_fuzz_replay_options_CFLAGS = $(NLP_TEST_CFLAGS) -DFUZZ_TARGET='"options"'
+tests_fuzz_replay_options_LDADD = $(NLP_TEST_LIBS) -lm
+tests_fuzz_replay_chain_SOURCES = $(FUZZ_REPLAY_SOURCES) tests/fuzz/fuzz-chain.c
+tests_fuzz_replay_chain_CFLAGS = $(NLP_TEST_CFLAGS) -DFUZZ_TARGET='"chain"'
+tests_fuzz_replay_chain_LDADD = $(NLP_TEST_LIBS)
+
+EXTRA_DIST += tests/fuzz/build-targets.sh tests/fuzz/build.sh tests/fuzz/run.sh tests/fuzz/corpus \
+	tests/fuzz/regress tests/sanitizer-check.sh tests/valgrind-check.sh \
+	tests/valgrind.supp
+
+# -- libFuzzer: `make fuzz` builds, `make fuzz-run FUZZ_SECONDS=300` runs -----
+FUZZ_BUILDDIR = $(abs_top_builddir)/fuzz-build
+FUZZ_SECONDS = 60
+FUZZ_TARGETS =
+.PHONY: fuzz fuzz-run print-fuzz-stages valgrind-check sanitizer-check
+# fuzz-tokenize (tests/fuzz/build.sh, the tokenize helper's) lands beside
+# the others, so fuzz-run runs it too.
+fuzz:
+	$(SHELL) $(top_srcdir)/tests/fuzz/build-targets.sh $(abs_top_srcdir) $(FUZZ_BUILDDIR)
+	$(SHELL) $(top_srcdir)/tests/fuzz/build.sh $(FUZZ_BUILDDIR)/tests/fuzz
+fuzz-run: fuzz
+	$(SHELL) $(top_srcdir)/tests/fuzz/run.sh $(FUZZ_BUILDDIR) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+# (used by tests/fuzz/build.sh inside the fuzz build)
+print-fuzz-stages:
+	@echo $(plugin_LTLIBRARIES)
+
+# -- memcheck over the default chain on the example articles ------------------
+valgrind-check: all
+	$(SHELL) $(top_srcdir)/tests/valgrind-check.sh $(abs_top_srcdir) $(abs_top_builddir)
+
+# -- the whole suite in a VPATH build with ASan+UBSan --------------------------
+sanitizer-check:
+	$(SHELL) $(top_srcdir)/tests/sanitizer-check.sh $(abs_top_srcdir) $(abs_top_builddir)/asan-build
+
+# -- a stage failing on some documents: every other one is written -----------
+check_PROGRAMS += tests/test-onerror
+TESTS += tests/test-onerror
+tests_test_onerror_SOURCES = tests/test-onerror.c
+tests_test_onerror_CFLAGS = $(NLP_TEST_CFLAGS)
+tests_test_onerror_LDADD = $(NLP_TEST_LIBS)

@@ -65,7 +65,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
   /* options reach the parser as UTF-8 (GOption and GKeyFile see to it) */
   char *text = g_utf8_make_valid ((const char *) data, (gssize) size);
-  char **lines = g_strsplit (text, "\n", 64);
+  char **lines = g_strsplit (text, "\n", -1);
   NlpChainSpec *spec = nlp_chain_spec_new ();
   NlpOptions *options = nlp_options_new ("fuzz", specs);
   GError *error = NULL;
@@ -89,7 +89,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       g_clear_error (&error);
       g_strfreev (kv);
     }
-  for (guint i = 1; lines[0] != NULL && lines[i] != NULL; i++)
+  for (guint i = 1; lines[0] != NULL && lines[i] != NULL && i < 64; i++)
     {
       if (!nlp_chain_spec_parse_set (spec, lines[i], &error))
         fuzz_check_message ("--set error", error->message);

@@ -12,7 +12,9 @@
 #ifndef NLP_FUZZ_UTIL_H
 #define NLP_FUZZ_UTIL_H
 
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -3,6 +3,7 @@
  * it crash (tests/fuzz/regress/TARGET), built by the ordinary compiler, so
  * each `make check` (and the sanitizer build) keeps past crashes fixed.
  * FUZZ_TARGET names the target; its .c is linked in beside this file. */
+#define _GNU_SOURCE              /* memfd_create, before any libc header */
 #include <criterion/criterion.h>
 #include "fuzz-util.h"
 
