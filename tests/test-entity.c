@@ -249,6 +249,59 @@ Test (entity, canonical_and_summary)
   g_free (path);
 }
 
+/* Leading titles leave person spans whatever comes before them, and two
+ * place names side by side are two places. */
+Test (entity, titles_and_adjacent_places)
+{
+  NlpDocument *doc = nlp_test_chain (CHAIN,
+    "Treasury Secretary Janet Yellen met bankers in New York on Monday.\n"
+    "Relief flights from Pakistan Karachi and from Malaysia Penang landed.\n");
+  assert_entity (doc, "Janet Yellen", "PER");
+  cr_assert_not (nlp_test_has_span (doc, "entity", "Treasury Secretary Janet Yellen", NULL, NULL));
+  cr_assert_not (nlp_test_has_span (doc, "entity", "Secretary Janet Yellen", NULL, NULL));
+  assert_entity (doc, "New York", "LOC");
+  assert_entity (doc, "Pakistan", "LOC");
+  assert_entity (doc, "Karachi", "LOC");
+  assert_entity (doc, "Malaysia", "LOC");
+  assert_entity (doc, "Penang", "LOC");
+  nlp_document_free (doc);
+}
+
+/* A long document with tens of thousands of mentions: canonical names and
+ * the summary group them in one pass (a pairwise comparison would take
+ * minutes here), and every mention is counted. */
+Test (entity, many_mentions_are_grouped)
+{
+  const guint n = 20000;
+  GString *text = g_string_new (NULL);
+  NlpDocument *doc;
+  JsonArray *list;
+  gint at;
+  guint total = 0;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (text, i % 2 ? "Maria Lopez flew to Chicago.\n"
+                                  : "Lopez flew to Chicago again.\n");
+  doc = nlp_test_chain (CHAIN, text->str);
+  at = nlp_document_find_attr (doc, "entities");
+  cr_assert_geq (at, 0);
+  list = json_node_get_array (nlp_document_get_attr_json (doc, (guint) at));
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonObject *o = json_array_get_object_element (list, i);
+      const char *name = json_object_get_string_member (o, "name");
+      if (g_strcmp0 (name, "Maria Lopez") == 0 || g_strcmp0 (name, "Chicago") == 0)
+        {
+          cr_assert_eq (json_object_get_int_member (o, "count"), n, "%s", name);
+          total++;
+        }
+    }
+  cr_assert_eq (total, 2);
+  cr_assert_str_eq (canonical_of (doc, "Lopez"), "Maria Lopez");
+  nlp_document_free (doc);
+  g_string_free (text, TRUE);
+}
+
 /* ---- models ---------------------------------------------------------------- */
 
 static void

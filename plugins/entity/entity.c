@@ -30,7 +30,7 @@ typedef struct {
   GArray      *sent;           /* guint token offsets */
   GByteArray  *labels;
   GArray      *mentions, *rules;
-  GString     *scratch;
+  GString     *scratch, *key;
 } EntityWorker;
 
 static const NlpOptionSpec entity_options[] = {
@@ -156,6 +156,7 @@ entity_worker_new (gpointer data, GError **error)
   w->mentions = g_array_new (FALSE, FALSE, sizeof (NerMention));
   w->rules = g_array_new (FALSE, FALSE, sizeof (NerMention));
   w->scratch = g_string_new (NULL);
+  w->key = g_string_new (NULL);
   return w;
 }
 
@@ -173,6 +174,7 @@ entity_worker_free (gpointer data)
   g_array_free (w->mentions, TRUE);
   g_array_free (w->rules, TRUE);
   g_string_free (w->scratch, TRUE);
+  g_string_free (w->key, TRUE);
   g_free (w);
 }
 
@@ -306,63 +308,68 @@ mention_text (EntityWorker *w, const char *text, const NerMention *m)
   return w->scratch->str;
 }
 
+typedef struct {
+  guint first;     /* the mention naming the entry */
+  guint count;
+} SummaryEntry;
+
+/* most mentioned first, then in order of appearance */
+static gint
+by_count (gconstpointer a, gconstpointer b)
+{
+  const SummaryEntry *x = a, *y = b;
+  if (x->count != y->count)
+    return x->count > y->count ? -1 : 1;
+  return x->first < y->first ? -1 : x->first > y->first;
+}
+
+/* One entry per entity: mentions whose canonical mentions have the same
+ * text and label are one entity.  A hash table keyed by label and text
+ * and one sort: O(n log n) in the mentions, however many. */
 static JsonNode *
-summary (EntityWorker *w, NlpDocument *doc, const char *text)
+summary (EntityWorker *w, const char *text)
 {
   GArray *m = w->mentions;
-  guint *count = g_new0 (guint, m->len + 1);
+  GHashTable *index = g_hash_table_new (g_str_hash, g_str_equal);
+  GStringChunk *keys = g_string_chunk_new (1024);
+  GArray *entries = g_array_new (FALSE, FALSE, sizeof (SummaryEntry));
   JsonArray *arr = json_array_new ();
-  GArray *order = g_array_new (FALSE, FALSE, sizeof (guint));
   JsonNode *node;
 
-  /* one entry per canonical mention, counted over its mentions */
   for (guint i = 0; i < m->len; i++)
     {
       guint c = g_array_index (m, NerMention, i).canonical;
-      /* mentions with the same canonical text and label are one entity */
-      for (guint k = 0; k < order->len; k++)
+      const NerMention *cm = &g_array_index (m, NerMention, c);
+      gpointer found;
+      char *key;
+
+      g_string_printf (w->key, "%s\t%s", cm->label, mention_text (w, text, cm));
+      if (g_hash_table_lookup_extended (index, w->key->str, NULL, &found))
         {
-          guint o = g_array_index (order, guint, k);
-          const NerMention *a = &g_array_index (m, NerMention, o);
-          const NerMention *b = &g_array_index (m, NerMention, c);
-          if (strcmp (a->label, b->label) == 0)
-            {
-              char *ta = g_strdup (mention_text (w, text, a));
-              gboolean same = strcmp (ta, mention_text (w, text, b)) == 0;
-              g_free (ta);
-              if (same)
-                {
-                  c = o;
-                  break;
-                }
-            }
+          g_array_index (entries, SummaryEntry, GPOINTER_TO_UINT (found)).count++;
+          continue;
         }
-      if (count[c]++ == 0)
-        g_array_append_val (order, c);
+      key = g_string_chunk_insert_len (keys, w->key->str, (gssize) w->key->len);
+      g_hash_table_insert (index, key, GUINT_TO_POINTER (entries->len));
+      SummaryEntry e = { c, 1 };
+      g_array_append_val (entries, e);
     }
-  /* most mentioned first, then in order of appearance (stable) */
-  for (guint i = 1; i < order->len; i++)
-    for (guint k = i; k > 0 && count[g_array_index (order, guint, k)]
-                               > count[g_array_index (order, guint, k - 1)]; k--)
-      {
-        guint t = g_array_index (order, guint, k);
-        g_array_index (order, guint, k) = g_array_index (order, guint, k - 1);
-        g_array_index (order, guint, k - 1) = t;
-      }
-  for (guint k = 0; k < order->len; k++)
+  g_array_sort (entries, by_count);
+  for (guint k = 0; k < entries->len; k++)
     {
-      guint c = g_array_index (order, guint, k);
+      const SummaryEntry *e = &g_array_index (entries, SummaryEntry, k);
+      const NerMention *cm = &g_array_index (m, NerMention, e->first);
       JsonObject *o = json_object_new ();
-      json_object_set_string_member (o, "name", mention_text (w, text, &g_array_index (m, NerMention, c)));
-      json_object_set_string_member (o, "label", g_array_index (m, NerMention, c).label);
-      json_object_set_int_member (o, "count", count[c]);
+      json_object_set_string_member (o, "name", mention_text (w, text, cm));
+      json_object_set_string_member (o, "label", cm->label);
+      json_object_set_int_member (o, "count", e->count);
       json_array_add_object_element (arr, o);
     }
-  g_array_free (order, TRUE);
-  g_free (count);
+  g_array_free (entries, TRUE);
+  g_hash_table_destroy (index);
+  g_string_chunk_free (keys);
   node = json_node_new (JSON_NODE_ARRAY);
   json_node_take_array (node, arr);
-  (void) doc;
   return node;
 }
 
@@ -385,12 +392,15 @@ entity_process (gpointer data, NlpDocument *doc, GError **error)
       ner_tag (em->model, em->gaz, &nd, em->doc_features, w->work, w->labels->data);
       ner_mentions_from_labels (em->model, w->labels->data, nd.n_tokens, w->mentions);
     }
-  for (guint k = w->mentions->len; k-- > 0;)
-    {
-      int t = ner_model_find_type (em->model, g_array_index (w->mentions, NerMention, k).label);
-      if (!(em->model_types & (1u << t)))
-        g_array_remove_index (w->mentions, k);
-    }
+  {
+    /* keep the chosen types, in place (no per-mention removal: linear) */
+    NerMention *ms = (NerMention *) w->mentions->data;
+    guint kept = 0;
+    for (guint k = 0; k < w->mentions->len; k++)
+      if (em->model_types & (1u << ner_model_find_type (em->model, ms[k].label)))
+        ms[kept++] = ms[k];
+    g_array_set_size (w->mentions, kept);
+  }
   if (em->rule_types != 0)
     {
       ner_rules_run (&nd, w->work->toks.lower, em->rule_types, add_rule, w);
@@ -418,7 +428,7 @@ entity_process (gpointer data, NlpDocument *doc, GError **error)
                              mention_text (w, text, &g_array_index (w->mentions, NerMention,
                                                                     m->canonical)));
     }
-  nlp_document_set_json (doc, "entities", summary (w, doc, text));
+  nlp_document_set_json (doc, "entities", summary (w, text));
   return TRUE;
 }
 

@@ -10,7 +10,10 @@ enum {
   T_LOWER_M1, T_LOWER_P1, T_LOWER_M2, T_LOWER_P2, T_SHAPE_M1, T_SHAPE_P1,
   T_SHAPE_PAIR_L, T_SHAPE_PAIR_R, T_BIGRAM_L, T_BIGRAM_R, T_GAZ_B, T_GAZ_I,
   T_GAZ_M1, T_GAZ_P1, T_DOC, T_DOC_CAP, T_TRANS, T_WORD_CAP_M1, T_WORD_CAP_P1,
+  T_FULL_SHAPE, T_SUF4, T_RUN_FIRST, T_RUN_LAST, T_RUN_SHAPE, T_RUN_PREV, T_RUN_NEXT,
+  T_RUN_GAZ,
 };
+
 
 #define BOUNDARY G_GUINT64_CONSTANT (0x5bd1e9955bd1e995)
 
@@ -22,6 +25,10 @@ ner_toks_clear (NerToks *toks)
   g_free (toks->shape);
   g_free (toks->pre);
   g_free (toks->suf);
+  g_free (toks->full);
+  g_free (toks->suf4);
+  g_free (toks->run_a);
+  g_free (toks->run_b);
   g_free (toks->flags);
   g_free (toks->gaz_b);
   g_free (toks->gaz_i);
@@ -40,6 +47,10 @@ reserve (NerToks *toks, guint n)
   toks->shape = g_renew (guint64, toks->shape, n);
   toks->pre = g_renew (guint64, toks->pre, n);
   toks->suf = g_renew (guint64, toks->suf, n);
+  toks->full = g_renew (guint64, toks->full, n);
+  toks->suf4 = g_renew (guint64, toks->suf4, n);
+  toks->run_a = g_renew (guint32, toks->run_a, n);
+  toks->run_b = g_renew (guint32, toks->run_b, n);
   toks->flags = g_renew (guint16, toks->flags, n);
   toks->gaz_b = g_renew (guint16, toks->gaz_b, n);
   toks->gaz_i = g_renew (guint16, toks->gaz_i, n);
@@ -66,6 +77,27 @@ suffix_start (const char *s, gsize len, guint n)
   return (gsize) (p - s);
 }
 
+/* The shape of a short ASCII word without collapsing runs: "UN", "NATO"
+ * and "Inc." keep their length (acronyms of 2-5 letters are mostly
+ * organisations); other words fall back to the collapsed shape @shape. */
+static guint64
+full_shape (const char *s, gsize len, guint64 shape)
+{
+  char out[5];
+
+  if (len > sizeof out)
+    return shape;
+  for (gsize k = 0; k < len; k++)
+    {
+      guchar c = (guchar) s[k];
+      if (c >= 0x80)
+        return shape;
+      out[k] = g_ascii_isupper (c) ? 'X' : g_ascii_islower (c) ? 'x'
+               : g_ascii_isdigit (c) ? 'd' : (char) c;
+    }
+  return ner_hash_bytes (out, len);
+}
+
 static void
 prepare_token (NerToks *toks, guint i, const char *s, gsize len)
 {
@@ -82,6 +114,9 @@ prepare_token (NerToks *toks, guint i, const char *s, gsize len)
   toks->pre[i] = ner_hash_bytes (low, prefix_bytes (low, n, 3));
   suf = suffix_start (low, n, 3);
   toks->suf[i] = ner_hash_bytes (low + suf, n - suf);
+  suf = suffix_start (low, n, 4);
+  toks->suf4[i] = ner_hash_bytes (low + suf, n - suf);
+  toks->full[i] = full_shape (s, len, toks->shape[i]);
   toks->flags[i] = (guint16) ner_text_flags (s, len);
   toks->doc[i] = 0;
   if (low != stack)
@@ -113,9 +148,72 @@ opens_item (const char *s, guint32 len)
                       || (len == 3 && (guchar) s[0] == 0xe2));
 }
 
+static inline gboolean
+cap_word (guint16 flags)
+{
+  return (flags & NER_TF_LETTER) && (flags & (NER_TF_INITCAP | NER_TF_ALLCAP));
+}
+
+/* Lower-case words that may join two capitalised ones inside a name
+ * ("University of Texas", "Procter & Gamble", "Banco de Chile"). */
+static const char *const connectors[] = {
+  "of", "and", "&", "de", "for", "the", "on", "du", "la", "von", "van", "der", "del", "da",
+};
+static guint64 connector_hash[G_N_ELEMENTS (connectors)];
+static gsize connectors_once;
+
+static gboolean
+is_connector (guint64 h)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (connectors); k++)
+    if (connector_hash[k] == h)
+      return TRUE;
+  return FALSE;
+}
+
+/* Runs of capitalised words, joined by connectors: every token of one
+ * learns from its first and last word and its neighbours ("Pernod Ricard
+ * said", "X Y Corp"), which single-word windows do not reach. */
+static void
+mark_runs (NerToks *toks, guint s0, guint s1)
+{
+  guint i = s0;
+
+  while (i < s1)
+    {
+      guint j = i + 1;
+      if (!cap_word (toks->flags[i]) || (toks->flags[i] & NER_TOK_CAPSLINE))
+        {
+          toks->run_a[i] = toks->run_b[i] = G_MAXUINT32;
+          i++;
+          continue;
+        }
+      for (;;)
+        if (j < s1 && cap_word (toks->flags[j]))
+          j++;
+        else if (j + 1 < s1 && cap_word (toks->flags[j + 1])
+                 && is_connector (toks->lower[j]))
+          j += 2;
+        else
+          break;
+      for (guint k = i; k < j; k++)
+        {
+          toks->run_a[k] = i;
+          toks->run_b[k] = j - 1;
+        }
+      i = j;
+    }
+}
+
 void
 ner_toks_prepare (NerToks *toks, const NerGazetteer *gaz, const NerDoc *doc)
 {
+  if (g_once_init_enter (&connectors_once))
+    {
+      for (guint k = 0; k < G_N_ELEMENTS (connectors); k++)
+        connector_hash[k] = ner_hash_bytes (connectors[k], strlen (connectors[k]));
+      g_once_init_leave (&connectors_once, 1);
+    }
   reserve (toks, doc->n_tokens + 1);
   for (guint i = 0; i < doc->n_tokens; i++)
     prepare_token (toks, i, doc->text[i], doc->len[i]);
@@ -138,6 +236,7 @@ ner_toks_prepare (NerToks *toks, const NerGazetteer *gaz, const NerDoc *doc)
           else if (opens_item (doc->text[i], doc->len[i]))
             first = TRUE;
         }
+      mark_runs (toks, s0, s1);
       if (gaz != NULL)
         ner_gazetteer_match (gaz, toks->lower + s0, s1 - s0, toks->gaz_b + s0,
                              toks->gaz_i + s0);
@@ -216,6 +315,30 @@ ner_features_token (const NerToks *toks, guint s0, guint s1, guint i,
   out[n++] = bucket (T_LOWER_P2, i + 2 < s1 ? toks->lower[i + 2] : BOUNDARY, bits);
   out[n++] = bucket (T_BIGRAM_L, ner_hash_pair (lm1, toks->lower[i]), bits);
   out[n++] = bucket (T_BIGRAM_R, ner_hash_pair (toks->lower[i], lp1), bits);
+  /* "UN" and "NATO" keep their length (2-5 capitals: mostly an
+   * organisation); "-ville", "-stan", "-tech" need four letters */
+  out[n++] = bucket (T_FULL_SHAPE, toks->full[i] + caps, bits);
+  out[n++] = bucket (T_SUF4, toks->suf4[i], bits);
+  if (toks->run_a[i] != G_MAXUINT32 && toks->run_b[i] > toks->run_a[i])
+    {
+      guint a = toks->run_a[i], b = toks->run_b[i];
+      guint pos = i == a ? 0 : i == b ? 2 : 1;
+      guint len = MIN (b - a + 1, 4);
+      guint ga = toks->gaz_b[a] & ((1u << NER_GAZ_N_PHRASE) - 1);
+      guint gb = (toks->gaz_b[b] | toks->gaz_i[b]) & ((1u << NER_GAZ_N_PHRASE) - 1);
+
+      out[n++] = bucket (T_RUN_FIRST, ner_hash_pair (toks->lower[a], pos), bits);
+      out[n++] = bucket (T_RUN_LAST, ner_hash_pair (toks->lower[b], pos), bits);
+      out[n++] = bucket (T_RUN_SHAPE, pos * 8 + len
+                         + (toks->flags[a] & NER_TOK_FIRST ? 32 : 0), bits);
+      /* the word lists the run starts and ends with: "AOL Europe" is
+       * an organisation's branch, "Indonesia Aceh" two places */
+      out[n++] = bucket (T_RUN_GAZ, (ga << 8 | gb) * 4 + pos, bits);
+      out[n++] = bucket (T_RUN_PREV, ner_hash_pair (a > s0 ? toks->lower[a - 1] : BOUNDARY,
+                                                    pos), bits);
+      out[n++] = bucket (T_RUN_NEXT, ner_hash_pair (b + 1 < s1 ? toks->lower[b + 1] : BOUNDARY,
+                                                    pos), bits);
+    }
 
   /* Word lists, each class with the token's capitalisation: "Nice" and
    * "nice" are not the same evidence. */

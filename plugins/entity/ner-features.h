@@ -40,14 +40,18 @@ enum {
 #define NER_DOC_MAJORITY(t)  (1u << (16 + (t)))
 #define NER_DOC_UNTAGGED     (1u << 7)
 
-#define NER_MAX_FEATURES  48
+#define NER_MAX_FEATURES  56
 
 /* Per-token properties, struct of arrays, grown as needed. */
 typedef struct {
   guint    cap;
   guint64 *word, *lower, *shape, *pre, *suf;
+  guint64 *full, *suf4;        /* uncollapsed shape of short words, 4-suffix */
   guint16 *flags, *gaz_b, *gaz_i;
   guint32 *doc;
+  guint32 *run_a, *run_b;      /* capitalised run holding the token: its
+                                  first and last token (run_a == G_MAXUINT32:
+                                  none) */
 } NerToks;
 
 void  ner_toks_clear   (NerToks *toks);
@@ -63,6 +67,7 @@ guint ner_features_doc   (const NerToks *toks, guint i, guint bits, guint32 *out
 /* The bucket holding the transition weights out of label @prev
  * (@prev == n_labels is the sentence start). */
 guint32 ner_features_transition (guint prev, guint bits);
+
 
 G_END_DECLS
 

@@ -36,41 +36,72 @@ by_start (gconstpointer a, gconstpointer b)
                               : (x->end < y->end ? -1 : x->end > y->end);
 }
 
+/* Both lists are sorted and free of overlaps, so one sweep decides every
+ * rule: linear, whatever the number of mentions. */
 void
 ner_mentions_merge (GArray *mentions, const GArray *rules)
 {
+  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (NerMention),
+                                   mentions->len + rules->len);
+  const NerMention *m = (const NerMention *) mentions->data;
+  guint n = mentions->len, k = 0;
+
   for (guint r = 0; r < rules->len; r++)
     {
       const NerMention *rule = &g_array_index (rules, NerMention, r);
       gboolean covers = TRUE;
-      for (guint k = 0; k < mentions->len; k++)
-        {
-          const NerMention *m = &g_array_index (mentions, NerMention, k);
-          if (m->start < rule->end && rule->start < m->end
-              && (m->start < rule->start || m->end > rule->end))
-            covers = FALSE;
-        }
+      guint j;
+
+      while (k < n && m[k].end <= rule->start)
+        g_array_append_val (out, m[k++]);
+      for (j = k; j < n && m[j].start < rule->end; j++)
+        if (m[j].start < rule->start || m[j].end > rule->end)
+          covers = FALSE;
       if (covers)
-        ner_mentions_force (mentions, rule->start, rule->end, rule->label, rule->source);
+        {
+          g_array_append_val (out, *rule);
+          k = j;
+        }
     }
+  while (k < n)
+    g_array_append_val (out, m[k++]);
+  g_array_set_size (mentions, 0);
+  g_array_append_vals (mentions, out->data, out->len);
+  g_array_free (out, TRUE);
 }
 
 void
-ner_mentions_force (GArray *mentions, guint start, guint end, const char *label,
-                    NerSource source)
+ner_mentions_force (GArray *mentions, const GArray *forced)
 {
-  for (guint k = mentions->len; k-- > 0;)
+  const NerMention *f = (const NerMention *) forced->data;
+  guint nf = forced->len, w = 0, j = 0, reach = 0;
+  NerMention *m = (NerMention *) mentions->data;
+
+  if (nf == 0)
+    return;
+  /* A mention survives when no forced span overlaps it (forced spans are
+   * sorted by start: sweep them with the furthest end seen so far). */
+  for (guint k = 0; k < mentions->len; k++)
     {
-      const NerMention *m = &g_array_index (mentions, NerMention, k);
-      if (m->start < end && start < m->end)
-        g_array_remove_index (mentions, k);
+      gboolean hit = FALSE;
+      while (j < nf && f[j].start < m[k].end)
+        {
+          reach = MAX (reach, f[j].end);
+          j++;
+        }
+      /* spans started before m ends; one overlaps iff the furthest end
+       * among them passes m's start (all starts < m.end) */
+      hit = j > 0 && reach > m[k].start;
+      if (!hit)
+        m[w++] = m[k];
     }
-  if (label != NULL)
-    {
-      NerMention m = { start, end, label, source, 0 };
-      g_array_append_val (mentions, m);
-      g_array_sort (mentions, by_start);
-    }
+  g_array_set_size (mentions, w);
+  /* A forced span is undone by a later one overlapping it: with starts in
+   * order, only the next one can start before it ends. */
+  for (guint a = 0; a < nf; a++)
+    if (f[a].label != NULL && (a + 1 == nf || f[a + 1].start >= f[a].end))
+      g_array_append_val (mentions, f[a]);
+  g_array_sort (mentions, by_start);
 }
 
 static gboolean
@@ -95,30 +126,69 @@ contained (const NerDoc *doc, const NerMention *small, const NerMention *big)
   return FALSE;
 }
 
+/* Runs longer than this are not indexed: such a mention names itself, and
+ * a hostile document of very long mentions stays linear. */
+#define CANON_MAX_RUN 8
+
 void
 ner_mentions_canonical (GArray *mentions, const NerDoc *doc,
                         gboolean (*is_rule) (const char *label))
 {
-  for (guint i = 0; i < mentions->len; i++)
+  /* key: hash of the label and a run of words -> the longest (then
+   * earliest) mention holding that run.  Every mention indexes its runs of
+   * up to CANON_MAX_RUN words, then looks up its own words: linear in the
+   * number of tokens in mentions, not quadratic in mentions. */
+  GHashTable *best = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  NerMention *ms = (NerMention *) mentions->data;
+  guint n = mentions->len;
+
+  for (guint k = 0; k < n; k++)
     {
-      NerMention *m = &g_array_index (mentions, NerMention, i);
-      guint best = i;
-      m->canonical = i;
-      if (is_rule != NULL && is_rule (m->label))
+      const NerMention *o = &ms[k];
+      guint len = o->end - o->start;
+      guint64 lh;
+      if (is_rule != NULL && is_rule (o->label))
         continue;
-      for (guint k = 0; k < mentions->len; k++)
+      lh = ner_hash_bytes (o->label, strlen (o->label));
+      for (guint a = o->start; a < o->end; a++)
         {
-          const NerMention *o = &g_array_index (mentions, NerMention, k);
-          const NerMention *b = &g_array_index (mentions, NerMention, best);
-          if (strcmp (o->label, m->label) != 0
-              || o->end - o->start <= b->end - b->start)
-            continue;
-          if (contained (doc, m, o))
-            best = k;
+          guint64 h = lh;
+          for (guint b = a; b < o->end && b - a < CANON_MAX_RUN; b++)
+            {
+              gpointer old;
+              h = ner_hash_pair (h, ner_hash_bytes (doc->text[b], doc->len[b]));
+              if (g_hash_table_lookup_extended (best, &h, NULL, &old))
+                {
+                  const NerMention *p = &ms[GPOINTER_TO_UINT (old)];
+                  if (p->end - p->start >= len)
+                    continue;
+                }
+              g_hash_table_insert (best, g_memdup2 (&h, sizeof h), GUINT_TO_POINTER (k));
+            }
         }
-      /* the fullest mention names itself: follow it once */
-      m->canonical = best;
     }
+  for (guint i = 0; i < n; i++)
+    {
+      NerMention *m = &ms[i];
+      guint64 h;
+      gpointer found;
+      m->canonical = i;
+      if ((is_rule != NULL && is_rule (m->label)) || m->end - m->start > CANON_MAX_RUN)
+        continue;
+      h = ner_hash_bytes (m->label, strlen (m->label));
+      for (guint b = m->start; b < m->end; b++)
+        h = ner_hash_pair (h, ner_hash_bytes (doc->text[b], doc->len[b]));
+      if (g_hash_table_lookup_extended (best, &h, NULL, &found))
+        {
+          const NerMention *o = &ms[GPOINTER_TO_UINT (found)];
+          /* a longer mention of the same label holding these words (the
+           * check also guards against a hash collision) */
+          if (o->end - o->start > m->end - m->start && strcmp (o->label, m->label) == 0
+              && contained (doc, m, o))
+            m->canonical = GPOINTER_TO_UINT (found);
+        }
+    }
+  g_hash_table_destroy (best);
 }
 
 /* ---- overrides ---------------------------------------------------------- */
@@ -266,6 +336,7 @@ ner_overrides_apply (const NerOverrides *ov, const char *text, const guint *star
                      const guint *ends, guint n, GArray *mentions)
 {
   char key[64];
+  GArray *forced = g_array_new (FALSE, FALSE, sizeof (NerMention));
 
   for (guint i = 0; i < n; i++)
     {
@@ -286,7 +357,12 @@ ner_overrides_apply (const NerOverrides *ov, const char *text, const guint *star
           while (j < n && ends[j] < end)
             j++;
           if (j < n && ends[j] == end)
-            ner_mentions_force (mentions, i, j + 1, o->label, NER_SOURCE_USER);
+            {
+              NerMention f = { i, j + 1, o->label, NER_SOURCE_USER, 0 };
+              g_array_append_val (forced, f);
+            }
         }
     }
+  ner_mentions_force (mentions, forced);
+  g_array_free (forced, TRUE);
 }

@@ -37,14 +37,16 @@ void ner_mentions_from_labels (const NerModel *model, const guint8 *labels,
  * replaces the model spans it covers; one that only partly overlaps a
  * model span is dropped.  Leaves @mentions sorted. */
 void ner_mentions_merge (GArray *mentions, const GArray *rules);
-/* Replaces what overlaps [start, end) by a mention of @label, or removes
- * it when @label is NULL. */
-void ner_mentions_force (GArray *mentions, guint start, guint end,
-                         const char *label, NerSource source);
+/* Applies @forced (NerMention, sorted by start, in the order they were
+ * found) to @mentions (sorted, no overlaps) as if one after the other:
+ * each replaces what overlaps it, earlier forced spans included; one
+ * with a NULL label only removes.  Linear plus a final sort. */
+void ner_mentions_force (GArray *mentions, const GArray *forced);
 
-/* Sets .canonical: the longest mention of the same label whose words
- * contain this one's as a run ("Trump" -> "Donald Trump"); itself when
- * none.  Rule types name only themselves. */
+/* Sets .canonical: the longest (then first) mention of the same label
+ * whose words contain this one's as a run ("Trump" -> "Donald Trump");
+ * itself when none, or when it is longer than 8 tokens.  Rule types name
+ * only themselves.  Linear in the tokens of the mentions. */
 void ner_mentions_canonical (GArray *mentions, const NerDoc *doc,
                              gboolean (*is_rule) (const char *label));
 

@@ -2,6 +2,7 @@
 #include <string.h>
 #include "ner-tagger.h"
 #include "ner-text.h"
+#include "ner-hash.h"
 
 #define NEG_INF (-1e30f)
 #define PREFETCH_AHEAD 3
@@ -29,6 +30,7 @@ ner_work_free (NerWork *work)
   g_free (work->map_key);
   g_free (work->map_count);
   g_free (work->map_used);
+  g_free (work->map_score);
   g_free (work);
 }
 
@@ -57,6 +59,8 @@ reserve (NerWork *work, guint n)
   work->map_count = g_renew (guint32, work->map_count,
                              (gsize) (work->map_mask + 1) * NER_MAP_WIDTH);
   work->map_used = g_renew (guint, work->map_used, n);
+  work->map_score = g_renew (float, work->map_score,
+                             (gsize) (work->map_mask + 1) * (NER_MAX_TYPES + 1));
   memset (work->map_key, 0, (work->map_mask + 1) * sizeof (guint64));
   work->map_n_used = 0;
   work->cap = n;
@@ -324,6 +328,9 @@ is_title (guint64 h)
   return FALSE;
 }
 
+/* Trims the leading title words of a PER span ("Foreign Minister Sergey
+ * Lavrov", "Treasury Secretary John Snow"): everything up to the last
+ * title word among its capitalised leading words, when a name follows. */
 static void
 trim_titles (const NerModel *model, const NerToks *toks, const NerDoc *doc,
              guint8 *labels)
@@ -336,11 +343,22 @@ trim_titles (const NerModel *model, const NerToks *toks, const NerDoc *doc,
   b = 2 * (guint) per + 1;
   in = b + 1;
   for (guint i = 0; i + 1 < doc->n_tokens; i++)
-    if (labels[i] == b && labels[i + 1] == in && is_title (toks->lower[i]))
-      {
-        labels[i] = 0;
-        labels[i + 1] = (guint8) b;
-      }
+    {
+      guint end = i + 1, cut = G_MAXUINT;
+      if (labels[i] != b)
+        continue;
+      while (end < doc->n_tokens && labels[end] == in)
+        end++;
+      for (guint k = i; k + 1 < end && (toks->flags[k] & NER_TF_LETTER); k++)
+        if (is_title (toks->lower[k]))
+          cut = k;
+      if (cut != G_MAXUINT)
+        {
+          memset (labels + i, 0, cut + 1 - i);
+          labels[cut + 1] = (guint8) b;
+        }
+      i = end - 1;
+    }
 }
 
 /* Document consistency for people: a capitalised word left untagged
@@ -362,6 +380,154 @@ propagate (const NerModel *model, const NerToks *toks, const NerDoc *doc,
       if (labels[i] == 0 && (d & NER_DOC_MULTI (per)) && (d & NER_DOC_MAJORITY (per))
           && !(toks->flags[i] & NER_TOK_CAPSLINE))
         labels[i] = (guint8) (2 * per + 1);
+    }
+}
+
+/* The key of the words [a, b): their letters and digits, lower-cased,
+ * so that "Time Warner", "TimeWarner" and "Time-Warner", or "U.S." and
+ * "US", are one name. */
+static guint64
+span_key (const NerDoc *doc, guint a, guint b)
+{
+  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+  for (guint i = a; i < b; i++)
+    for (guint k = 0; k < doc->len[i]; k++)
+      {
+        guchar c = (guchar) doc->text[i][k];
+        if (c < 0x80 && !g_ascii_isalnum (c))
+          continue;
+        h = (h ^ g_ascii_tolower (c)) * G_GUINT64_CONSTANT (0x100000001b3);
+      }
+  h = ner_mix64 (h);
+  return h ? h : 1;
+}
+
+static inline guint
+best_type (const float *sum, guint n_types)
+{
+  guint best = 0;
+  for (guint t = 1; t < n_types; t++)
+    if (sum[t] > sum[best])
+      best = t;
+  return best;
+}
+
+static inline void
+set_type (guint8 *labels, guint i, guint j, guint t)
+{
+  labels[i] = (guint8) (2 * t + 1);
+  for (guint k = i + 1; k < j; k++)
+    labels[k] = (guint8) (2 * t + 2);
+}
+
+/* One type per name in a document: every mention with the same name
+ * takes the type with the highest emission score summed over all of them
+ * ("TimeWarner" once ORG and once PER becomes ORG in both places).  And a
+ * longer name that starts with what the document calls an organisation
+ * on its own is one too ("AOL Europe" after "AOL", "BBC Radio").  The word
+ * map of the document features is reused, keyed by the name. */
+static void
+consistent_types (const NerModel *model, NerWork *work, const NerDoc *doc,
+                  guint8 *labels)
+{
+  const guint S = model->stride, T = model->n_types, n = doc->n_tokens;
+  const guint W = NER_MAX_TYPES + 1;
+  int org = ner_model_find_type (model, "ORG");
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < n;)
+      {
+        guint j = i + 1, slot, used;
+        float *sum;
+        if (labels[i] == 0)
+          {
+            i++;
+            continue;
+          }
+        while (j < n && labels[j] == ((labels[i] - 1) | 1) + 1)
+          j++;
+        used = work->map_n_used;
+        slot = map_slot (work, span_key (doc, i, j), pass == 0);
+        sum = work->map_score + (gsize) slot * W;
+        if (pass == 0)
+          {
+            if (work->map_n_used != used)
+              memset (sum, 0, W * sizeof (float));
+            sum[NER_MAX_TYPES]++;
+            for (guint t = 0; t < T; t++)
+              {
+                float v = work->emit[(gsize) i * S + 2 * t + 1];
+                for (guint k = i + 1; k < j; k++)
+                  v += work->emit[(gsize) k * S + 2 * t + 2];
+                sum[t] += v;
+              }
+          }
+        else
+          {
+            if (sum[NER_MAX_TYPES] > 1)
+              set_type (labels, i, j, best_type (sum, T));
+            if (org >= 0 && j - i > 1 && labels[i] != 2 * org + 1)
+              {
+                guint first = map_slot (work, span_key (doc, i, i + 1), FALSE);
+                if (first != G_MAXUINT
+                    && best_type (work->map_score + (gsize) first * W, T) == (guint) org)
+                  set_type (labels, i, j, (guint) org);
+              }
+          }
+        i = j;
+      }
+  for (guint u = 0; u < work->map_n_used; u++)
+    work->map_key[work->map_used[u]] = 0;
+  work->map_n_used = 0;
+}
+
+/* A LOC span made of two or more whole place names ("Indonesia Aceh",
+ * "Washington D.C.") is that many places: split it where the longest
+ * place names starting at each part end.  A span that is one name itself
+ * ("New York City", "Papua New Guinea") stays whole. */
+static void
+split_places (const NerModel *model, const NerGazetteer *gaz, const NerToks *toks,
+              const NerDoc *doc, guint8 *labels)
+{
+  int loc = ner_model_find_type (model, "LOC");
+  guint b, in;
+
+  if (loc < 0 || gaz == NULL)
+    return;
+  b = 2 * (guint) loc + 1;
+  in = b + 1;
+  for (guint i = 0; i < doc->n_tokens; i++)
+    {
+      guint end = i + 1, parts = 0, a = i;
+      guint cuts[8];
+      if (labels[i] != b)
+        continue;
+      while (end < doc->n_tokens && labels[end] == in)
+        end++;
+      while (end - i > 1 && a < end && parts < G_N_ELEMENTS (cuts))
+        {
+          guint64 key = toks->lower[a];
+          guint len = 0;
+          for (guint k = a; k < end; k++)
+            {
+              guint bits;
+              if (k > a)
+                key = ner_hash_pair (key, toks->lower[k]);
+              bits = ner_gazetteer_lookup (gaz, key);
+              if (bits & (1u << NER_GAZ_LOC))
+                len = k + 1 - a;
+              if (!(bits & NER_GAZ_PREFIX))
+                break;
+            }
+          if (len == 0)
+            break;
+          cuts[parts++] = a;
+          a += len;
+        }
+      if (a == end && parts > 1)
+        for (guint k = 1; k < parts; k++)
+          labels[cuts[k]] = (guint8) b;
+      i = end - 1;
     }
 }
 
@@ -401,7 +567,10 @@ ner_tag (const NerModel *model, const NerGazetteer *gaz, const NerDoc *doc,
     }
   trim_titles (model, &work->toks, doc, labels);
   if (!two_pass || !ner_work_doc_bits (work, model, doc, labels))
-    return;
+    {
+      split_places (model, gaz, &work->toks, doc, labels);
+      return;
+    }
 
   /* Pass 2: only sentences with a document feature can change. */
   for (guint s = 0; s < doc->n_sents; s++)
@@ -422,4 +591,6 @@ ner_tag (const NerModel *model, const NerGazetteer *gaz, const NerDoc *doc,
     }
   trim_titles (model, &work->toks, doc, labels);
   propagate (model, &work->toks, doc, labels);
+  consistent_types (model, work, doc, labels);
+  split_places (model, gaz, &work->toks, doc, labels);
 }

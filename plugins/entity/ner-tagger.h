@@ -32,6 +32,7 @@ typedef struct {
   guint32 *map_count;      /* per slot: total, per type, per type multi-word */
   guint   *map_used;
   guint    map_n_used;
+  float   *map_score;      /* per slot: summed score per type, then count */
 } NerWork;
 
 NerWork *ner_work_new  (void);

@@ -160,8 +160,8 @@ ner_evaluate (const NerModel *model, const NerGazetteer *gaz, const NerCorpus *c
   ner_work_free (work);
 }
 
-NerModel *
-ner_train (const NerTrainOptions *opts, const NerCorpus *train, const NerCorpus *dev,
+static NerModel *
+train_run (const NerTrainOptions *opts, const NerCorpus *train, const NerCorpus *dev,
            const NerGazetteer *gaz, GError **error)
 {
   char **types = opts->types != NULL ? g_strdupv ((char **) opts->types)
@@ -211,8 +211,10 @@ ner_train (const NerTrainOptions *opts, const NerCorpus *train, const NerCorpus 
           f1 = ner_score_f1 (score);
           ner_score_free (score);
         }
-      if (opts->verbose)
+      if (opts->verbose && dev != NULL)
         g_printerr ("epoch %u: dev F1 %.2f\n", epoch, f1);
+      else if (opts->verbose)
+        g_printerr ("epoch %u done\n", epoch);
       if (dev == NULL || f1 > best_f1)
         {
           best_f1 = f1;
@@ -235,4 +237,11 @@ ner_train (const NerTrainOptions *opts, const NerCorpus *train, const NerCorpus 
   ner_model_free (tr.model);
   ner_model_free (avg);
   return best;
+}
+
+NerModel *
+ner_train (const NerTrainOptions *opts, const NerCorpus *train, const NerCorpus *dev,
+           const NerGazetteer *gaz, GError **error)
+{
+  return train_run (opts, train, dev, gaz, error);
 }

@@ -61,13 +61,14 @@ static int
 cmd_train (int argc, char **argv)
 {
   char **train_files = NULL, *dev_file = NULL, *output = NULL;
-  gint epochs = 12, bits = 20;
+  gint epochs = 12, bits = 20, seed = 1;
   gboolean quiet = FALSE;
   GOptionEntry entries[] = {
     { "train", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &train_files, "Training BIO file (repeatable)", "FILE" },
     { "dev", 0, 0, G_OPTION_ARG_FILENAME, &dev_file, "Dev BIO file: keeps the epoch with the best F1", "FILE" },
     { "epochs", 0, 0, G_OPTION_ARG_INT, &epochs, "Maximum epochs (default 12)", "N" },
     { "bits", 0, 0, G_OPTION_ARG_INT, &bits, "Weight table of 2^N rows (default 20)", "N" },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Seed of the document shuffling (default 1)", "SEED" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Model file to write", "MODEL" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress on stderr", NULL },
     { NULL }
@@ -90,10 +91,10 @@ cmd_train (int argc, char **argv)
                    "train needs --train FILE and -o MODEL (see --help)");
       goto out;
     }
-  if (epochs < 1 || bits < 12 || bits > 24)
+  if (epochs < 1 || bits < 12 || bits > 24 || seed < 0)
     {
       g_set_error (&error, NLP_ERROR, NLP_ERROR_USAGE,
-                   "--epochs must be >= 1 and --bits in 12..24");
+                   "--epochs must be >= 1, --bits in 12..24, --seed >= 0");
       goto out;
     }
   if (!load_corpus (train, train_files, &error))
@@ -112,7 +113,7 @@ cmd_train (int argc, char **argv)
     types = g_strsplit (types_arg, ",", -1);
   {
     NerTrainOptions opts = { .epochs = (guint) epochs, .bits = (guint) bits,
-                             .types = (const char *const *) types, .seed = 1,
+                             .types = (const char *const *) types, .seed = (guint) seed,
                              .verbose = !quiet };
     if (!quiet)
       g_printerr ("training on %u tokens in %u documents\n",
