@@ -464,10 +464,9 @@ Test (badinput, cyrillic_arabic_cjk)
   g_free (bad);
 }
 
-/* Disabled until the sentence stage ends sentences at U+3002 and U+FF01:
- * today the three Japanese and Chinese sentences come out as one
- * (reported to the lead with this reproducer). */
-Test (badinput, cjk_sentences, .disabled = true)
+/* CJK full stops (U+3002) and fullwidth marks (U+FF01) end sentences with
+ * no space after them. */
+Test (badinput, cjk_sentences)
 {
   char *bad = put ("cjk.txt", "東京は日本の首都です。今日は晴れ！北京欢迎你。", -1);
   Result *r = sandwich (NULL, bad);

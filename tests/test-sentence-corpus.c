@@ -176,7 +176,7 @@ check_file (const char *file)
 
 static const char *const files[] = {
   "abbreviations.txt", "numbers.txt", "punctuation.txt", "lists.txt",
-  "layout.txt", "web.txt", "news.txt", NULL
+  "layout.txt", "web.txt", "news.txt", "scripts.txt", NULL
 };
 
 Test (corpus, abbreviations) { check_file ("abbreviations.txt"); }
@@ -185,6 +185,7 @@ Test (corpus, punctuation) { check_file ("punctuation.txt"); }
 Test (corpus, lists) { check_file ("lists.txt"); }
 Test (corpus, layout) { check_file ("layout.txt"); }
 Test (corpus, web) { check_file ("web.txt"); }
+Test (corpus, scripts) { check_file ("scripts.txt"); }
 Test (corpus, news) { check_file ("news.txt"); }
 
 /* Every fixture file is run above, and together they hold 200+ cases. */

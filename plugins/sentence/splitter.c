@@ -110,6 +110,13 @@ classify (const guchar *s, gsize start, gsize end)
       return n == 3 ? K_DASH : K_OTHER;
     case 0x203C: case 0x203D: case 0x2047: case 0x2048: case 0x2049:
       return K_STRONG;
+    /* full stops of scripts without abbreviation periods (CJK 。．｡,
+     * Devanagari danda, Urdu, Ethiopic) and their ? and ! (fullwidth, Arabic
+     * ؟, Greek ;): they end a sentence like ? and ! do, space or not */
+    case 0x3002: case 0xFF0E: case 0xFF61: case 0x0964: case 0x0965:
+    case 0x06D4: case 0x1362:
+    case 0xFF01: case 0xFF1F: case 0x061F: case 0x037E:
+      return K_STRONG;
     default:
       break;
     }
