@@ -73,6 +73,7 @@ output_extension (const char *format)
 {
   static const char *const map[][2] = {
     { "json", "json" }, { "text", "txt" }, { "tsv", "tsv" }, { "html", "html" },
+    { "sentences", "txt" },
   };
   for (guint i = 0; i < G_N_ELEMENTS (map); i++)
     if (strcmp (format, map[i][0]) == 0)
