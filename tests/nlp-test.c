@@ -119,12 +119,61 @@ nlp_test_parse_json (const char *text)
 NlpDocument *
 nlp_test_chain (const char *chain, const char *text)
 {
-  GError *error = NULL;
-  NlpDocument *doc = nlp_pipeline_run_text (chain, text, &error);
+  return nlp_test_chain_with (chain, NULL, text);
+}
 
-  cr_assert_not_null (doc, "chain %s failed: %s", chain,
-                      error ? error->message : "?");
+/* Builds @chain with @sets; (transfer full) the pipeline, or NULL with
+ * @error set. */
+static NlpPipeline *
+build_chain (NlpRegistry *registry, NlpChainSpec *spec, const char *chain,
+             const char *const *sets, GError **error)
+{
+  cr_assert (nlp_chain_spec_set_stages (spec, chain, error), "chain %s: %s", chain,
+             (*error)->message);
+  for (guint i = 0; sets != NULL && sets[i] != NULL; i++)
+    cr_assert (nlp_chain_spec_parse_set (spec, sets[i], error), "%s: %s", sets[i],
+               (*error)->message);
+  return nlp_pipeline_new (registry, spec, error);
+}
+
+NlpDocument *
+nlp_test_chain_with (const char *chain, const char *const *sets, const char *text)
+{
+  NlpRegistry *registry = nlp_registry_new ();
+  NlpChainSpec *spec = nlp_chain_spec_new ();
+  GError *error = NULL;
+  NlpPipeline *pipeline = build_chain (registry, spec, chain, sets, &error);
+  NlpPipelineWorker *worker;
+  NlpDocument *doc;
+
+  cr_assert_not_null (pipeline, "chain %s: %s", chain, error ? error->message : "?");
+  worker = nlp_pipeline_worker_new (pipeline, &error);
+  cr_assert_not_null (worker, "chain %s: %s", chain, error ? error->message : "?");
+  doc = nlp_document_new ("text", text, -1, &error);
+  cr_assert_not_null (doc, "%s", error ? error->message : "?");
+  cr_assert (nlp_pipeline_worker_process (worker, doc, NULL, &error),
+             "chain %s failed: %s", chain, error ? error->message : "?");
+  nlp_pipeline_worker_free (worker);
+  nlp_pipeline_free (pipeline);
+  nlp_chain_spec_free (spec);
+  nlp_registry_free (registry);
   return doc;
+}
+
+char *
+nlp_test_chain_error (const char *chain, const char *const *sets)
+{
+  NlpRegistry *registry = nlp_registry_new ();
+  NlpChainSpec *spec = nlp_chain_spec_new ();
+  GError *error = NULL;
+  NlpPipeline *pipeline = build_chain (registry, spec, chain, sets, &error);
+  char *message = pipeline == NULL ? g_strdup (error->message) : NULL;
+
+  g_clear_error (&error);
+  nlp_pipeline_free (pipeline);
+  nlp_chain_spec_free (spec);
+  nlp_registry_free (registry);
+  return message;
 }
 
 char **

@@ -33,6 +33,13 @@ JsonNode    *nlp_test_parse_json (const char *text);
 
 /* Runs @chain on @text in-process; asserts success.  (transfer full) */
 NlpDocument *nlp_test_chain (const char *chain, const char *text);
+/* Same with stage options: @sets are "STAGE.OPTION=VALUE" strings
+ * (NULL-terminated, or NULL).  (transfer full) */
+NlpDocument *nlp_test_chain_with (const char *chain, const char *const *sets,
+                                  const char *text);
+/* The error message of building @chain with @sets, or NULL when it
+ * builds.  (transfer full) */
+char        *nlp_test_chain_error (const char *chain, const char *const *sets);
 /* (transfer full) the texts of the rows of @layer, NULL-terminated
  * (an empty vector when the layer is missing). */
 char       **nlp_test_span_texts (NlpDocument *doc, const char *layer);

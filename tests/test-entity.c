@@ -22,51 +22,14 @@ unique_tmp (const char *name)
 static NlpDocument *
 run_with (const char *text, const char *const *sets)
 {
-  NlpRegistry *registry = nlp_registry_new ();
-  NlpChainSpec *spec = nlp_chain_spec_new ();
-  NlpPipeline *pipeline;
-  NlpPipelineWorker *worker;
-  NlpDocument *doc;
-  GError *error = NULL;
-
-  cr_assert (nlp_chain_spec_set_stages (spec, CHAIN, &error));
-  for (guint i = 0; sets != NULL && sets[i] != NULL; i++)
-    cr_assert (nlp_chain_spec_parse_set (spec, sets[i], &error), "%s", error->message);
-  pipeline = nlp_pipeline_new (registry, spec, &error);
-  cr_assert_not_null (pipeline, "%s", error ? error->message : "");
-  worker = nlp_pipeline_worker_new (pipeline, &error);
-  cr_assert_not_null (worker);
-  doc = nlp_document_new ("t", text, -1, &error);
-  cr_assert (nlp_pipeline_worker_process (worker, doc, NULL, &error), "%s",
-             error ? error->message : "");
-  nlp_pipeline_worker_free (worker);
-  nlp_pipeline_free (pipeline);
-  nlp_chain_spec_free (spec);
-  nlp_registry_free (registry);
-  return doc;
+  return nlp_test_chain_with (CHAIN, sets, text);
 }
 
 /* The error of building the chain with @sets (NULL when it builds). */
 static char *
 build_error (const char *const *sets)
 {
-  NlpRegistry *registry = nlp_registry_new ();
-  NlpChainSpec *spec = nlp_chain_spec_new ();
-  NlpPipeline *pipeline;
-  GError *error = NULL;
-  char *message = NULL;
-
-  cr_assert (nlp_chain_spec_set_stages (spec, CHAIN, &error));
-  for (guint i = 0; sets[i] != NULL; i++)
-    cr_assert (nlp_chain_spec_parse_set (spec, sets[i], &error));
-  pipeline = nlp_pipeline_new (registry, spec, &error);
-  if (pipeline == NULL)
-    message = g_strdup (error->message);
-  g_clear_error (&error);
-  nlp_pipeline_free (pipeline);
-  nlp_chain_spec_free (spec);
-  nlp_registry_free (registry);
-  return message;
+  return nlp_test_chain_error (CHAIN, sets);
 }
 
 static void

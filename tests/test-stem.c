@@ -79,26 +79,7 @@ Test (stem, repeated_words_across_documents)
 static NlpDocument *
 run_with (const char *chain, const char *set, const char *text)
 {
-  GError *error = NULL;
-  NlpRegistry *registry = nlp_registry_new ();
-  NlpChainSpec *spec = nlp_chain_spec_new ();
-  NlpPipeline *pipeline;
-  NlpPipelineWorker *worker;
-  NlpDocument *doc;
-
-  cr_assert (nlp_chain_spec_set_stages (spec, chain, &error));
-  cr_assert (nlp_chain_spec_parse_set (spec, set, &error));
-  pipeline = nlp_pipeline_new (registry, spec, &error);
-  cr_assert_not_null (pipeline, "%s", error ? error->message : "");
-  worker = nlp_pipeline_worker_new (pipeline, &error);
-  doc = nlp_document_new ("d", text, -1, NULL);
-  cr_assert (nlp_pipeline_worker_process (worker, doc, NULL, &error),
-             "%s", error ? error->message : "");
-  nlp_pipeline_worker_free (worker);
-  nlp_pipeline_free (pipeline);
-  nlp_chain_spec_free (spec);
-  nlp_registry_free (registry);
-  return doc;
+  return nlp_test_chain_with (chain, (const char *const[]) { set, NULL }, text);
 }
 
 Test (stem, other_languages)
