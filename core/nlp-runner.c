@@ -292,12 +292,38 @@ show_progress (Run *run)
   run->progress_shown = TRUE;
 }
 
+/* One line per problem, whatever the message quotes: an id or a file name
+ * with a line break (JSON Lines "a\nb", a file called so) must not split
+ * it, nor may an escape sequence reach the terminal. */
+static void
+print_line (const char *program, const char *kind, const char *message)
+{
+  GString *line = g_string_sized_new (strlen (message) + 16);
+
+  for (const char *p = message; *p; p++)
+    {
+      guchar c = (guchar) *p;
+      if (c == '\n')
+        g_string_append (line, "\\n");
+      else if (c == '\r')
+        g_string_append (line, "\\r");
+      else if (c == '\t')
+        g_string_append (line, "\\t");
+      else if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (line, "\\x%02x", c);
+      else
+        g_string_append_c (line, (char) c);
+    }
+  fprintf (stderr, "%s: %s%s\n", program, kind, line->str);
+  g_string_free (line, TRUE);
+}
+
 static void
 report (Run *run, const char *message)
 {
   if (run->progress_shown)
     fputs ("\r\033[K", stderr);
-  fprintf (stderr, "%s: %s\n", run->options->program, message);
+  print_line (run->options->program, "", message);
 }
 
 /* Documents are allocated by the reader, annotated and formatted by the
@@ -454,7 +480,7 @@ read_all (Run *run, NlpReader *reader)
         break;
       if (warning != NULL)
         {
-          fprintf (stderr, "%s: warning: %s\n", options->program, warning);
+          print_line (options->program, "warning: ", warning);
           g_free (warning);
         }
       job = g_new0 (Job, 1);

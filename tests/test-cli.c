@@ -271,3 +271,20 @@ Test (cli, list_and_check)
   nlp_test_run_free (l);
   nlp_test_run_free (c);
 }
+
+Test (cli, error_lines_stay_one_line)
+{
+  /* an id with a line break and an escape character, in a failing document */
+  const char *input = "{\"id\": \"two\\nlines\\u001b[31m\", \"text\": \"FAIL here\"}\n"
+                      "{\"id\": \"ok\", \"text\": \"Fine.\"}\n";
+  NlpTestRun *r = nlp_test_run (input, "-q", "--input-format=jsonl",
+                                "--plugin-path", NLP_TEST_BUILDDIR "/tests/stages",
+                                "-p", "testtok,failer", NULL);
+
+  cr_expect_eq (r->status, 1, "%s", r->err);
+  cr_expect_eq (count_lines (r->err, ""), 1, "one line per failure:\n%s", r->err);
+  cr_expect (strstr (r->err, "document 'two\\nlines\\x1b[31m'") != NULL, "%s", r->err);
+  cr_expect (strchr (r->err, '\033') == NULL, "an escape reached the terminal");
+  cr_expect_eq (count_lines (r->out, "{"), 1);
+  nlp_test_run_free (r);
+}
