@@ -190,7 +190,7 @@ nlp__cli_run (int argc, char **argv)
   static const char *const on_error_names[] = { "skip", "stop", "mark", NULL };
   static const char *const input_names[] = { "auto", "text", "jsonl", NULL };
   static const char *const utf8_names[] = { "reject", "replace", NULL };
-  GOptionContext *ctx = g_option_context_new ("[FILE|DIR|-]...");
+  GOptionContext *ctx = g_option_context_new (NULL);
   GError *error = NULL;
   NlpChainSpec *spec = NULL;
   NlpRegistry *registry = NULL;
