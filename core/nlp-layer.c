@@ -80,6 +80,26 @@ nlp_layer_add_span (NlpLayer *layer, guint start, guint end)
   return layer->n_rows++;
 }
 
+guint
+nlp_layer_add_spans (NlpLayer *layer, const NlpSpan *spans, guint n)
+{
+  guint32 prev;
+
+  g_return_val_if_fail (layer != NULL && (spans != NULL || n == 0), NLP_NO_ROW);
+  prev = layer->n_rows ? layer->spans[layer->n_rows - 1].start : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_return_val_if_fail (spans[i].start >= prev && spans[i].start <= spans[i].end
+                            && spans[i].end <= layer->text_len, NLP_NO_ROW);
+      prev = spans[i].start;
+    }
+  if (layer->n_rows + n > layer->cap_rows)
+    nlp_layer_reserve (layer, MAX (layer->n_rows + n, layer->cap_rows * 2));
+  memcpy (layer->spans + layer->n_rows, spans, (gsize) n * sizeof (NlpSpan));
+  layer->n_rows += n;
+  return layer->n_rows - n;
+}
+
 void
 nlp_layer_reserve (NlpLayer *layer, guint n_rows)
 {

@@ -27,6 +27,12 @@ typedef enum {
   NLP_COLUMN_REF,            /* row index into another layer */
 } NlpColumnType;
 
+/* A row's span, [start, end) in bytes. */
+typedef struct {
+  guint32 start;
+  guint32 end;
+} NlpSpan;
+
 /* Sentinel returned by look-ups that find no row. */
 #define NLP_NO_ROW G_MAXUINT
 
@@ -37,6 +43,10 @@ guint        nlp_layer_get_n_rows (const NlpLayer *layer);
 /* Appends a row and returns its index.  @start must be >= the start of the
  * previous row and start <= end <= text length (programmer errors). */
 guint        nlp_layer_add_span   (NlpLayer *layer, guint start, guint end);
+/* Appends @n rows at once (the bulk form of nlp_layer_add_span, for a
+ * tokenizer's output); returns the first new row.  The same rules hold:
+ * starts non-decreasing, spans within the text (programmer errors). */
+guint        nlp_layer_add_spans  (NlpLayer *layer, const NlpSpan *spans, guint n);
 /* Makes room for @n_rows rows (a hint for stages that know their count:
  * saves reallocations in hot loops). */
 void         nlp_layer_reserve    (NlpLayer *layer, guint n_rows);
@@ -44,12 +54,6 @@ guint        nlp_layer_get_start  (const NlpLayer *layer, guint row);
 guint        nlp_layer_get_end    (const NlpLayer *layer, guint row);
 /* (transfer none) text of a row, not NUL-terminated: *len bytes. */
 const char  *nlp_layer_get_text   (const NlpLayer *layer, guint row, gsize *len);
-
-/* A row's span, as nlp_layer_peek_spans shows them. */
-typedef struct {
-  guint32 start;
-  guint32 end;
-} NlpSpan;
 
 /* (transfer none) the spans of all rows, in row order, *@n_rows of them:
  * a read-only view, valid until the next row is added.  For stages that

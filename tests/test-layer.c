@@ -93,6 +93,31 @@ Test (layer, equal_starts_are_allowed_but_going_back_is_refused)
   cr_assert_eq (n_criticals, 2);
 }
 
+Test (layer, bulk_rows_follow_the_same_rules)
+{
+  NlpLayer *l = nlp_document_add_layer (doc, "bulk", NULL);
+  const NlpSpan first[] = { { 0, 3 }, { 4, 7 } };
+  const NlpSpan more[] = { { 8, 11 }, { 8, 12 }, { 14, 16 } };
+  const NlpSpan back[] = { { 17, 23 }, { 1, 2 } };
+  const NlpSpan past[] = { { 20, 99 } };
+  const NlpSpan *view;
+  guint n;
+
+  expect_criticals ();
+  cr_assert_eq (nlp_layer_add_spans (l, first, 2), 0);
+  cr_assert_eq (nlp_layer_add_span (l, 4, 11), 2);      /* equal start: fine */
+  cr_assert_eq (nlp_layer_add_spans (l, more, 3), 3);
+  /* a batch going back, or past the text, is refused whole */
+  cr_assert_eq (nlp_layer_add_spans (l, back, 2), NLP_NO_ROW);
+  cr_assert_eq (nlp_layer_add_spans (l, past, 1), NLP_NO_ROW);
+  cr_assert_eq (n_criticals, 2);
+  view = nlp_layer_peek_spans (l, &n);
+  cr_assert_eq (n, 6);
+  cr_assert_eq (view[4].start, 8);
+  cr_assert_eq (view[4].end, 12);
+  cr_assert_eq (nlp_layer_lower_bound (l, 5), 3);
+}
+
 Test (layer, empty_span_at_the_end_of_the_text_is_allowed)
 {
   NlpLayer *l = nlp_document_add_layer (doc, "marks", NULL);

@@ -11,6 +11,7 @@
 
 typedef struct {
   GArray  *spans;    /* TokenSpan scratch */
+  GArray  *rows;     /* NlpSpan scratch: the layer's rows, added at once */
   GString *norm;
 } TokenizeWorker;
 
@@ -20,6 +21,7 @@ tokenize_worker_new (gpointer model, GError **error)
   TokenizeWorker *worker = g_new0 (TokenizeWorker, 1);
 
   worker->spans = g_array_new (FALSE, FALSE, sizeof (TokenSpan));
+  worker->rows = g_array_new (FALSE, FALSE, sizeof (NlpSpan));
   worker->norm = g_string_new (NULL);
   return worker;
 }
@@ -30,6 +32,7 @@ tokenize_worker_free (gpointer data)
   TokenizeWorker *worker = data;
 
   g_array_unref (worker->spans);
+  g_array_unref (worker->rows);
   g_string_free (worker->norm, TRUE);
   g_free (worker);
 }
@@ -62,6 +65,7 @@ tokenize_process (gpointer data, NlpDocument *doc, GError **error)
   NlpLayer *layer;
   NlpColumn *norm, *kind;
   const TokenSpan *spans;
+  guint first;
 
   if (len >= G_MAXUINT32)
     {
@@ -81,13 +85,21 @@ tokenize_process (gpointer data, NlpDocument *doc, GError **error)
   g_array_set_size (worker->spans, 0);
   tokenizer_scan (text, len, worker->spans);
   spans = (const TokenSpan *) (gpointer) worker->spans->data;
-  nlp_layer_reserve (layer, worker->spans->len);
+  /* all rows in one call: a million cross-library calls saved on BBC */
+  g_array_set_size (worker->rows, worker->spans->len);
+  for (guint i = 0; i < worker->spans->len; i++)
+    {
+      g_array_index (worker->rows, NlpSpan, i).start = spans[i].start;
+      g_array_index (worker->rows, NlpSpan, i).end = spans[i].end;
+    }
+  first = nlp_layer_add_spans (layer, (const NlpSpan *) (gpointer) worker->rows->data,
+                               worker->rows->len);
   for (guint i = 0; i < worker->spans->len; i++)
     {
       const TokenSpan *t = &spans[i];
       const char *s = text + t->start;
       gsize n = t->end - t->start;
-      guint row = nlp_layer_add_span (layer, t->start, t->end);
+      guint row = first + i;
 
       /* Punctuation, symbols and emoji have no case: their norm is
        * themselves, with the curly apostrophe straightened. */
