@@ -93,6 +93,7 @@ add_abbreviation (Splitter *sp, const char *word, const char *cls,
       return FALSE;
     }
   g_hash_table_insert (sp->abbrevs, g_strndup (word, len), GINT_TO_POINTER (c));
+  sp->abbrev_max = MAX (sp->abbrev_max, len);
   return TRUE;
 }
 
@@ -139,7 +140,9 @@ splitter_abbrev_class (const Splitter *sp, const char *word, gsize len)
         len -= i;
         break;
       }
-  if (len == 0 || len > SPLITTER_MAX_WORD)
+  /* most words before a period are no abbreviation and longer than any:
+   * "said." skips the three hash look-ups */
+  if (len == 0 || len > SPLITTER_MAX_WORD || len > sp->abbrev_max)
     return ABBREV_NONE;
   memcpy (buf, word, len);
   buf[len] = '\0';

@@ -17,6 +17,7 @@ typedef enum {
 
 struct _Splitter {
   GHashTable    *abbrevs;    /* (owned) word -> AbbrevClass */
+  gsize          abbrev_max; /* the longest entry: longer words skip the look-ups */
   GHashTable    *starters;   /* (owned) set of words */
   NewlinePolicy  newline;
 };
