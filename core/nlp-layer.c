@@ -86,6 +86,8 @@ nlp_layer_add_spans (NlpLayer *layer, const NlpSpan *spans, guint n)
   guint32 prev;
 
   g_return_val_if_fail (layer != NULL && (spans != NULL || n == 0), NLP_NO_ROW);
+  if (n == 0)
+    return layer->n_rows;     /* (memcpy from or to NULL is undefined) */
   prev = layer->n_rows ? layer->spans[layer->n_rows - 1].start : 0;
   for (guint i = 0; i < n; i++)
     {
