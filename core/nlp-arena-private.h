@@ -2,7 +2,7 @@
  *
  * A bump allocator over large blocks: interning a token's norm is a bounds
  * check and a memcpy, inlined into the column setters (millions of calls
- * per corpus).  Reset keeps the first block for the next document.
+ * per corpus).  Clearing keeps the current block for the next document.
  */
 #ifndef NLP_ARENA_PRIVATE_H
 #define NLP_ARENA_PRIVATE_H
@@ -23,9 +23,9 @@ void        nlp__arena_free  (NlpArena *arena);
 /* Slow path: starts a block with room for @size bytes. */
 char       *nlp__arena_grow  (NlpArena *arena, gsize size);
 
-/* (transfer none) a NUL-terminated copy of @len bytes of @s. */
-static inline const char *
-nlp__arena_copy (NlpArena *arena, const char *s, gsize len)
+/* (transfer none) room for @len bytes, NUL-terminated after them. */
+static inline char *
+nlp__arena_alloc (NlpArena *arena, gsize len)
 {
   char *p;
 
@@ -36,9 +36,15 @@ nlp__arena_copy (NlpArena *arena, const char *s, gsize len)
     }
   else
     p = nlp__arena_grow (arena, len + 1);
-  memcpy (p, s, len);
   p[len] = '\0';
   return p;
+}
+
+/* (transfer none) a NUL-terminated copy of @len bytes of @s. */
+static inline const char *
+nlp__arena_copy (NlpArena *arena, const char *s, gsize len)
+{
+  return memcpy (nlp__arena_alloc (arena, len), s, len);
 }
 
 #endif

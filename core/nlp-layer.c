@@ -290,9 +290,7 @@ nlp_column_get_target (const NlpColumn *column)
   return column->target;
 }
 
-/* Grows the cell arrays so that @row exists; new cells are zero (unset).
- * Growth is geometric (and bounded by the layer's rows), so filling a
- * column row by row costs amortised O(1) per cell. */
+/* The slow path of column_reserve. */
 static void
 column_grow (NlpColumn *column, guint row)
 {
@@ -343,14 +341,7 @@ nlp_column_alloc_string (NlpColumn *column, guint row, gsize len)
   g_return_val_if_fail (column != NULL && column->type == NLP_COLUMN_STRING, NULL);
   g_return_val_if_fail (row < column->layer->n_rows, NULL);
   column_reserve (column, row);
-  if (G_LIKELY ((gsize) (column->layer->arena->end - column->layer->arena->cur) > len))
-    {
-      p = column->layer->arena->cur;
-      column->layer->arena->cur += len + 1;
-    }
-  else
-    p = nlp__arena_grow (column->layer->arena, len + 1);
-  p[len] = '\0';
+  p = nlp__arena_alloc (column->layer->arena, len);
   CELL (column, const char *, row) = p;
   return p;
 }
