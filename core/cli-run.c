@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli-private.h"
+#include "nlp-atomic-file-private.h"
 #include "writer-tsv.h"
 
 typedef struct {
@@ -278,22 +279,14 @@ nlp__cli_run (int argc, char **argv)
   to_dir = is_output_dir (a.output);
   if (a.output != NULL && strcmp (a.output, "-") != 0 && !to_dir)
     {
-      char *dir = g_path_get_dirname (a.output);
-      char *base = g_path_get_basename (a.output);
-      char *tmpl = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-      /* 0666: the umask applies, as for any file the user writes */
-      int fd = g_mkstemp_full (tmpl, O_RDWR, 0666);
-      g_free (dir);
-      g_free (base);
-      if (fd < 0 || (out = fdopen (fd, "w")) == NULL)
+      out = nlp__atomic_open (a.output, &tmp_path);
+      if (out == NULL)
         {
           g_set_error (&error, NLP_ERROR, NLP_ERROR_IO, "cannot write %s: %s",
                        a.output, g_strerror (errno));
-          g_free (tmpl);
           out = stdout;
           goto fail;
         }
-      tmp_path = tmpl;
     }
 
   ropts.format = (NlpInputFormat) input_format;
@@ -320,15 +313,15 @@ nlp__cli_run (int argc, char **argv)
     goto fail;
   if (tmp_path != NULL)
     {
-      if (fclose (out) != 0 || rename (tmp_path, a.output) != 0)
+      gboolean ok = nlp__atomic_commit (out, tmp_path, a.output);
+      out = stdout;
+      g_clear_pointer (&tmp_path, g_free);
+      if (!ok)
         {
-          out = stdout;
           g_set_error (&error, NLP_ERROR, NLP_ERROR_IO, "cannot write %s: %s",
                        a.output, g_strerror (errno));
           goto fail;
         }
-      out = stdout;
-      g_clear_pointer (&tmp_path, g_free);
     }
   status = stats.failed > 0 ? NLP_EXIT_DOCUMENT : NLP_EXIT_OK;
   goto done;
@@ -338,9 +331,7 @@ fail:
 done:
   if (tmp_path != NULL)
     {
-      if (out != stdout)
-        fclose (out);
-      g_unlink (tmp_path);
+      nlp__atomic_abort (out, tmp_path);
       g_free (tmp_path);
     }
   g_free (ext);

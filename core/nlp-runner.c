@@ -16,6 +16,7 @@
 #include <malloc.h>
 #endif
 #include "nlp-runner.h"
+#include "nlp-atomic-file-private.h"
 #include "nlp-pipeline-private.h"
 
 #define BATCH_DOCS   32
@@ -201,12 +202,10 @@ close_dest (Run *run)
     return;
   if (run->fatal == NULL)
     write_edge (run, FALSE);
-  if (fclose (run->out) != 0 && run->fatal == NULL)
-    set_fatal (run, "the output", run->out_path);
-  if (run->fatal == NULL && g_rename (run->out_tmp, run->out_path) != 0)
-    set_fatal (run, "the output", run->out_path);
   if (run->fatal != NULL)
-    g_unlink (run->out_tmp);
+    nlp__atomic_abort (run->out, run->out_tmp);
+  else if (!nlp__atomic_commit (run->out, run->out_tmp, run->out_path))
+    set_fatal (run, "the output", run->out_path);
   run->out = NULL;
   g_clear_pointer (&run->out_tmp, g_free);
   g_clear_pointer (&run->out_path, g_free);
@@ -231,8 +230,7 @@ clash (Job *job)
 static gboolean
 open_dest (Run *run, Job *job)
 {
-  char *dir, *base, *tmpl;
-  int fd;
+  char *dir;
 
   if (job->item == run->out_item)
     {
@@ -247,23 +245,14 @@ open_dest (Run *run, Job *job)
   if (!g_hash_table_add (run->dests, g_strdup (job->dest)))
     return clash (job);
   dir = g_path_get_dirname (job->dest);
-  base = g_path_get_basename (job->dest);
-  tmpl = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  fd = g_mkdir_with_parents (dir, 0777) == 0 ? g_mkstemp_full (tmpl, O_RDWR, 0666) : -1;
-  g_free (dir);
-  g_free (base);
-  if (fd < 0 || (run->out = fdopen (fd, "w")) == NULL)
+  if (g_mkdir_with_parents (dir, 0777) != 0
+      || (run->out = nlp__atomic_open (job->dest, &run->out_tmp)) == NULL)
     {
       set_fatal (run, "the output", job->dest);
-      if (fd >= 0)
-        {
-          close (fd);
-          g_unlink (tmpl);
-        }
-      g_free (tmpl);
+      g_free (dir);
       return FALSE;
     }
-  run->out_tmp = tmpl;
+  g_free (dir);
   run->out_path = g_strdup (job->dest);
   write_edge (run, TRUE);
   return run->fatal == NULL;
