@@ -76,7 +76,6 @@ document_alloc (void)
 NlpDocument *
 nlp_document_new_take (const char *id, char *text, gsize len, GError **error)
 {
-  NlpDocument *doc;
 
   g_return_val_if_fail (text != NULL, NULL);
   if (!check_utf8 (text, len, error))
@@ -84,7 +83,14 @@ nlp_document_new_take (const char *id, char *text, gsize len, GError **error)
       g_free (text);
       return NULL;
     }
-  doc = document_alloc ();
+  return nlp__document_new_valid (id, text, len);
+}
+
+NlpDocument *
+nlp__document_new_valid (const char *id, char *text, gsize len)
+{
+  NlpDocument *doc = document_alloc ();
+
   doc->id = g_strdup (id ? id : "");
   doc->text = text;
   doc->text[len] = '\0';

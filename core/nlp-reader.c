@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "nlp-reader.h"
+#include "nlp-document-private.h"
 #include "nlp-error.h"
 #include "nlp-registry-private.h"
 
@@ -311,7 +312,8 @@ make_document (NlpReader *reader, const char *id, char *text, gsize len,
     return NULL;
   text = g_realloc (text, len + 1);
   reader->bytes_read += len;
-  return nlp_document_new_take (id, text, len, error);
+  /* fix_encoding has validated it (or made it valid) */
+  return nlp__document_new_valid (id, text, len);
 }
 
 static gboolean
