@@ -376,6 +376,31 @@ json_is_utf8 (JsonNode *node)
     }
 }
 
+/* A "\u0000" escape decodes to a NUL byte, where json-glib's C strings
+ * end: the rest of the text would vanish without a word.  Such escapes
+ * follow the encoding policy of a raw NUL byte instead.  Returns how many
+ * there are in @line; with @fix, rewrites each to "\ufffd" in place. */
+static guint
+nul_escapes (char *line, gsize len, gboolean fix)
+{
+  guint n = 0;
+
+  for (gsize i = 0; i + 6 <= len; i++)
+    if (line[i] == '\\')
+      {
+        if (memcmp (line + i + 1, "u0000", 5) == 0)
+          {
+            n++;
+            if (fix)
+              memcpy (line + i + 1, "ufffd", 5);
+            i += 5;
+          }
+        else
+          i++;          /* an escaped character, "\\" included */
+      }
+  return n;
+}
+
 /* One JSON Lines record to a document. */
 static NlpDocument *
 parse_record (NlpReader *reader, char *line, gsize len, char **warning, GError **error)
@@ -390,6 +415,7 @@ parse_record (NlpReader *reader, char *line, gsize len, char **warning, GError *
   NlpDocument *doc = NULL;
   const char *text;
   char *owned = NULL;
+  guint nuls;
 
   if (!g_utf8_validate_len (line, len, NULL))
     {
@@ -397,6 +423,22 @@ parse_record (NlpReader *reader, char *line, gsize len, char **warning, GError *
       if (owned == NULL)
         goto out;
       line = owned;
+    }
+  if ((nuls = nul_escapes (line, len, FALSE)) > 0)
+    {
+      if (reader->options.encoding == NLP_ENCODING_REJECT)
+        {
+          g_set_error (error, NLP_ERROR, NLP_ERROR_ENCODING,
+                       "%s: a \\u0000 escape (a NUL byte: binary data?) would cut the "
+                       "text short; remove it or use --invalid-utf8=replace", where);
+          goto out;
+        }
+      if (owned == NULL)
+        line = owned = g_strndup (line, len);
+      nul_escapes (line, len, TRUE);
+      if (warning != NULL && *warning == NULL)
+        *warning = g_strdup_printf ("%s: replaced %u \\u0000 escape%s with U+FFFD",
+                                    where, nuls, nuls == 1 ? "" : "s");
     }
   if (!json_parser_load_from_data (reader->parser, line, (gssize) len, &local))
     goto bad_json;

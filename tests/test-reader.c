@@ -441,3 +441,33 @@ Test (reader, jsonl_text_over_max_doc_bytes_fails)
   items_free (&items);
   g_free (path);
 }
+
+/* "\u0000" would end json-glib's C string and cut the text short without a
+ * word: it follows the NUL-byte policy instead.  An escaped backslash
+ * before "u0000" is ordinary text. */
+Test (reader, jsonl_nul_escape_is_rejected_or_replaced_never_cut)
+{
+  char *path = put ("in.jsonl",
+                    "{\"id\": \"a\", \"text\": \"before\\u0000after\"}\n"
+                    "{\"id\": \"b\", \"text\": \"x\\\\u0000y\"}\n", -1);
+  const char *inputs[] = { path, NULL };
+  NlpReaderOptions replace = { .encoding = NLP_ENCODING_REPLACE };
+  Items rejected = read_all (inputs, NULL);
+  Items replaced = read_all (inputs, &replace);
+
+  cr_assert_eq (rejected.errors->len, 1);
+  cr_assert (g_error_matches (ERR (rejected, 0), NLP_ERROR, NLP_ERROR_ENCODING));
+  cr_assert_not_null (strstr (ERR (rejected, 0)->message, "\\u0000"), "%s",
+                      ERR (rejected, 0)->message);
+  cr_assert_eq (rejected.docs->len, 1);
+  cr_assert_str_eq (TEXT (rejected, 0), "x\\u0000y");
+
+  cr_assert_eq (replaced.errors->len, 0);
+  cr_assert_eq (replaced.docs->len, 2);
+  cr_assert_str_eq (TEXT (replaced, 0), "before\xEF\xBF\xBD" "after");
+  cr_assert_eq (replaced.warnings->len, 1);
+  cr_assert_not_null (strstr (g_ptr_array_index (replaced.warnings, 0), "U+FFFD"));
+  items_free (&rejected);
+  items_free (&replaced);
+  g_free (path);
+}
