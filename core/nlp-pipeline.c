@@ -16,6 +16,10 @@ typedef struct {
   NlpOptions *options;
   char       *data_dir;
   char      **provides;         /* info->provides as this instance names them */
+  /* the layers and columns among them, split once for check_provides:
+   * check_layer[i] with column check_column[i] ("" for the layer itself) */
+  char      **check_layer;
+  char      **check_column;
   gpointer    model;
   gboolean    has_model;
 } NlpInstance;
@@ -40,6 +44,8 @@ instance_free (NlpInstance *inst)
   nlp_options_free (inst->options);
   g_free (inst->data_dir);
   g_strfreev (inst->provides);
+  g_strfreev (inst->check_layer);
+  g_strfreev (inst->check_column);
   g_free (inst->instance);
   g_free (inst);
 }
@@ -164,6 +170,29 @@ instance_provides (const NlpStageInfo *info, const char *instance)
   return out;
 }
 
+/* Splits @inst's provides into what check_provides looks for; document
+ * attributes are left out: they may legitimately be absent. */
+static void
+split_checks (NlpInstance *inst)
+{
+  GPtrArray *layers = g_ptr_array_new (), *columns = g_ptr_array_new ();
+
+  for (guint p = 0; inst->provides[p]; p++)
+    {
+      const char *name = inst->provides[p];
+      const char *dot = strchr (name, '.');
+
+      if (g_str_has_prefix (name, "doc."))
+        continue;
+      g_ptr_array_add (layers, dot ? g_strndup (name, (gsize) (dot - name)) : g_strdup (name));
+      g_ptr_array_add (columns, g_strdup (dot ? dot + 1 : ""));
+    }
+  g_ptr_array_add (layers, NULL);
+  g_ptr_array_add (columns, NULL);
+  inst->check_layer = (char **) g_ptr_array_free (layers, FALSE);
+  inst->check_column = (char **) g_ptr_array_free (columns, FALSE);
+}
+
 static gboolean
 apply_settings (NlpPipeline *pipeline, const NlpChainSpec *spec,
                 GString *problems, gint *code)
@@ -250,6 +279,7 @@ pipeline_build (NlpRegistry *registry, const NlpChainSpec *spec,
           inst->options = nlp_options_new (inst->instance, info->options);
           inst->data_dir = g_strdup (nlp_stage_get_data_dir (inst->stage));
           inst->provides = instance_provides (info, inst->instance);
+          split_checks (inst);
         }
       g_ptr_array_add (pipeline->instances, inst);
     }
@@ -439,29 +469,17 @@ nlp__pipeline_worker_get_usec (const NlpPipelineWorker *worker)
 static gboolean
 check_provides (const NlpInstance *inst, NlpDocument *doc, GError **error)
 {
-  const char *const *provides = (const char *const *) inst->provides;
-
-  for (guint p = 0; provides[p]; p++)
+  for (guint p = 0; inst->check_layer[p]; p++)
     {
-      const char *name = provides[p];
-      const char *dot = strchr (name, '.');
-      gboolean ok;
+      NlpLayer *layer = nlp_document_get_layer (doc, inst->check_layer[p]);
+      const char *column = inst->check_column[p];
 
-      if (g_str_has_prefix (name, "doc."))
-        continue;           /* attributes may legitimately be absent */
-      if (dot == NULL)
-        ok = nlp_document_get_layer (doc, name) != NULL;
-      else
-        {
-          char *layer = g_strndup (name, (gsize) (dot - name));
-          ok = nlp_layer_get_column (nlp_document_get_layer (doc, layer), dot + 1) != NULL;
-          g_free (layer);
-        }
-      if (!ok)
+      if (layer == NULL || (*column && nlp_layer_get_column (layer, column) == NULL))
         {
           g_set_error (error, NLP_ERROR, NLP_ERROR_STAGE,
-                       "stage '%s' declares that it provides '%s' but did not "
-                       "add it (a bug in the stage)", inst->instance, name);
+                       "stage '%s' declares that it provides '%s%s%s' but did not "
+                       "add it (a bug in the stage)", inst->instance,
+                       inst->check_layer[p], *column ? "." : "", column);
           return FALSE;
         }
     }
