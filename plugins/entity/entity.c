@@ -24,9 +24,12 @@ typedef struct {
 typedef struct {
   EntityModel *model;
   NerWork     *work;
-  GArray      *starts, *ends;  /* guint byte offsets of the tagger's tokens */
-  GPtrArray   *text;
-  GArray      *len;            /* guint32 */
+  /* the tagger's tokens: byte offsets, text pointers and lengths;
+   * n_toks of cap_toks used (plain arrays: one store each per token) */
+  guint       *starts, *ends;
+  const char **text;
+  guint32     *len;
+  guint        n_toks, cap_toks;
   GArray      *sent;           /* guint token offsets */
   GByteArray  *labels;
   GArray      *mentions, *rules;
@@ -147,10 +150,6 @@ entity_worker_new (gpointer data, GError **error)
   EntityWorker *w = g_new0 (EntityWorker, 1);
   w->model = data;
   w->work = ner_work_new ();
-  w->starts = g_array_new (FALSE, FALSE, sizeof (guint));
-  w->ends = g_array_new (FALSE, FALSE, sizeof (guint));
-  w->text = g_ptr_array_new ();
-  w->len = g_array_new (FALSE, FALSE, sizeof (guint32));
   w->sent = g_array_new (FALSE, FALSE, sizeof (guint));
   w->labels = g_byte_array_new ();
   w->mentions = g_array_new (FALSE, FALSE, sizeof (NerMention));
@@ -165,10 +164,10 @@ entity_worker_free (gpointer data)
 {
   EntityWorker *w = data;
   ner_work_free (w->work);
-  g_array_free (w->starts, TRUE);
-  g_array_free (w->ends, TRUE);
-  g_ptr_array_free (w->text, TRUE);
-  g_array_free (w->len, TRUE);
+  g_free (w->starts);
+  g_free (w->ends);
+  g_free (w->text);
+  g_free (w->len);
   g_array_free (w->sent, TRUE);
   g_byte_array_free (w->labels, TRUE);
   g_array_free (w->mentions, TRUE);
@@ -179,14 +178,26 @@ entity_worker_free (gpointer data)
 }
 
 static void
+grow_toks (EntityWorker *w)
+{
+  w->cap_toks = MAX (1024, w->cap_toks * 2);
+  w->starts = g_renew (guint, w->starts, w->cap_toks);
+  w->ends = g_renew (guint, w->ends, w->cap_toks);
+  w->text = g_renew (const char *, w->text, w->cap_toks);
+  w->len = g_renew (guint32, w->len, w->cap_toks);
+}
+
+static inline void
 push (EntityWorker *w, const char *text, guint start, guint end)
 {
-  const char *p = text + start;
-  guint32 len = end - start;
-  g_array_append_val (w->starts, start);
-  g_array_append_val (w->ends, end);
-  g_ptr_array_add (w->text, (gpointer) p);
-  g_array_append_val (w->len, len);
+  guint n = w->n_toks;
+  if (G_UNLIKELY (n == w->cap_toks))
+    grow_toks (w);
+  w->starts[n] = start;
+  w->ends[n] = end;
+  w->text[n] = text + start;
+  w->len[n] = end - start;
+  w->n_toks = n + 1;
 }
 
 /* The tagger was trained on text tokenised the Penn Treebank way: the
@@ -227,10 +238,7 @@ build_tokens (EntityWorker *w, NlpDocument *doc, NerDoc *nd)
   guint n_sents = nlp_layer_get_n_rows (sents);
   guint zero = 0;
 
-  g_array_set_size (w->starts, 0);
-  g_array_set_size (w->ends, 0);
-  g_ptr_array_set_size (w->text, 0);
-  g_array_set_size (w->len, 0);
+  w->n_toks = 0;
   g_array_set_size (w->sent, 0);
   g_array_append_val (w->sent, zero);
   for (guint s = 0; s < n_sents; s++)
@@ -242,26 +250,26 @@ build_tokens (EntityWorker *w, NlpDocument *doc, NerDoc *nd)
           guint a = nlp_layer_get_start (tokens, t), b = nlp_layer_get_end (tokens, t);
           /* A blank line inside a "sentence" (a headline without a full
            * stop) still ends it for the tagger: no entity spans it. */
-          if (w->len->len > g_array_index (w->sent, guint, w->sent->len - 1))
+          if (w->n_toks > g_array_index (w->sent, guint, w->sent->len - 1))
             {
-              guint prev_end = g_array_index (w->ends, guint, w->ends->len - 1);
+              guint prev_end = w->ends[w->n_toks - 1];
               if (g_strstr_len (text + prev_end, a - prev_end, "\n\n") != NULL)
                 {
-                  guint k = w->len->len;
+                  guint k = w->n_toks;
                   g_array_append_val (w->sent, k);
                 }
             }
           push_split (w, text, a, b);
         }
-      if (w->len->len > g_array_index (w->sent, guint, w->sent->len - 1))
+      if (w->n_toks > g_array_index (w->sent, guint, w->sent->len - 1))
         {
-          guint k = w->len->len;
+          guint k = w->n_toks;
           g_array_append_val (w->sent, k);
         }
     }
-  nd->text = (const char *const *) w->text->pdata;
-  nd->len = (const guint32 *) w->len->data;
-  nd->n_tokens = w->len->len;
+  nd->text = w->text;
+  nd->len = w->len;
+  nd->n_tokens = w->n_toks;
   nd->sent = (const guint *) w->sent->data;
   nd->n_sents = w->sent->len - 1;
 }
@@ -288,8 +296,8 @@ is_rule_label (const char *label)
 static const char *
 mention_text (EntityWorker *w, const char *text, const NerMention *m)
 {
-  guint a = g_array_index (w->starts, guint, m->start);
-  guint b = g_array_index (w->ends, guint, m->end - 1);
+  guint a = w->starts[m->start];
+  guint b = w->ends[m->end - 1];
   gboolean space = FALSE;
 
   g_string_truncate (w->scratch, 0);
@@ -407,8 +415,7 @@ entity_process (gpointer data, NlpDocument *doc, GError **error)
       ner_mentions_merge (w->mentions, w->rules);
     }
   if (em->overrides != NULL)
-    ner_overrides_apply (em->overrides, text, (const guint *) w->starts->data,
-                         (const guint *) w->ends->data, nd.n_tokens, w->mentions);
+    ner_overrides_apply (em->overrides, text, w->starts, w->ends, nd.n_tokens, w->mentions);
   ner_mentions_canonical (w->mentions, &nd, is_rule_label);
 
   layer = nlp_document_add_layer (doc, "entity", error);
@@ -420,8 +427,8 @@ entity_process (gpointer data, NlpDocument *doc, GError **error)
   for (guint k = 0; k < w->mentions->len; k++)
     {
       const NerMention *m = &g_array_index (w->mentions, NerMention, k);
-      guint row = nlp_layer_add_span (layer, g_array_index (w->starts, guint, m->start),
-                                      g_array_index (w->ends, guint, m->end - 1));
+      guint row = nlp_layer_add_span (layer, w->starts[m->start],
+                                      w->ends[m->end - 1]);
       nlp_column_set_string (c_label, row, m->label);
       nlp_column_set_string (c_source, row, ner_source_names[m->source]);
       nlp_column_set_string (c_canon, row,

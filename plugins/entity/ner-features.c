@@ -32,7 +32,9 @@ ner_toks_clear (NerToks *toks)
   g_free (toks->flags);
   g_free (toks->gaz_b);
   g_free (toks->gaz_i);
+  g_free (toks->gaz1);
   g_free (toks->doc);
+  g_free (toks->memo);
   memset (toks, 0, sizeof *toks);
 }
 
@@ -54,6 +56,7 @@ reserve (NerToks *toks, guint n)
   toks->flags = g_renew (guint16, toks->flags, n);
   toks->gaz_b = g_renew (guint16, toks->gaz_b, n);
   toks->gaz_i = g_renew (guint16, toks->gaz_i, n);
+  toks->gaz1 = g_renew (guint16, toks->gaz1, n);
   toks->doc = g_renew (guint32, toks->doc, n);
   toks->cap = n;
 }
@@ -99,7 +102,7 @@ full_shape (const char *s, gsize len, guint64 shape)
 }
 
 static void
-prepare_token (NerToks *toks, guint i, const char *s, gsize len)
+compute_token (NerTokMemo *m, const char *s, gsize len)
 {
   char stack[256];
   char *low = len * 2 + 8 <= sizeof stack ? stack : g_malloc (len * 2 + 8);
@@ -108,19 +111,45 @@ prepare_token (NerToks *toks, guint i, const char *s, gsize len)
   gsize sh = ner_text_shape (s, len, shape, sizeof shape);
   gsize suf;
 
-  toks->word[i] = ner_hash_bytes (s, len);
-  toks->lower[i] = ner_hash_bytes (low, n);
-  toks->shape[i] = ner_hash_bytes (shape, sh);
-  toks->pre[i] = ner_hash_bytes (low, prefix_bytes (low, n, 3));
+  m->lower = ner_hash_bytes (low, n);
+  m->shape = ner_hash_bytes (shape, sh);
+  m->pre = ner_hash_bytes (low, prefix_bytes (low, n, 3));
   suf = suffix_start (low, n, 3);
-  toks->suf[i] = ner_hash_bytes (low + suf, n - suf);
+  m->suf = ner_hash_bytes (low + suf, n - suf);
   suf = suffix_start (low, n, 4);
-  toks->suf4[i] = ner_hash_bytes (low + suf, n - suf);
-  toks->full[i] = full_shape (s, len, toks->shape[i]);
-  toks->flags[i] = (guint16) ner_text_flags (s, len);
-  toks->doc[i] = 0;
+  m->suf4 = ner_hash_bytes (low + suf, n - suf);
+  m->full = full_shape (s, len, m->shape);
+  m->flags = (guint16) ner_text_flags (s, len);
   if (low != stack)
     g_free (low);
+}
+
+/* Everything but the word hash comes from the memo when the same form
+ * was seen lately (the slot holds the last form hashed to it; a 64-bit
+ * hash names a form as surely as the weight table's buckets do). */
+static void
+prepare_token (NerToks *toks, const NerGazetteer *gaz, guint i, const char *s,
+               gsize len)
+{
+  guint64 word = ner_hash_bytes (s, len);
+  NerTokMemo *m = toks->memo + (word >> (64 - NER_TOK_MEMO_BITS));
+
+  if (m->word != word || m->flags == 0)
+    {
+      compute_token (m, s, len);
+      m->gaz1 = gaz != NULL ? (guint16) ner_gazetteer_lookup (gaz, m->lower) : 0;
+      m->word = word;
+    }
+  toks->word[i] = word;
+  toks->lower[i] = m->lower;
+  toks->shape[i] = m->shape;
+  toks->pre[i] = m->pre;
+  toks->suf[i] = m->suf;
+  toks->suf4[i] = m->suf4;
+  toks->full[i] = m->full;
+  toks->flags[i] = m->flags;
+  toks->gaz1[i] = m->gaz1;
+  toks->doc[i] = 0;
 }
 
 /* A sentence is an ALL-CAPS line (headline, Reuters title, dateline) when
@@ -215,8 +244,13 @@ ner_toks_prepare (NerToks *toks, const NerGazetteer *gaz, const NerDoc *doc)
       g_once_init_leave (&connectors_once, 1);
     }
   reserve (toks, doc->n_tokens + 1);
+  if (toks->memo == NULL)
+    toks->memo = g_new0 (NerTokMemo, 1u << NER_TOK_MEMO_BITS);
+  else if (toks->memo_gaz != gaz)
+    memset (toks->memo, 0, sizeof (NerTokMemo) << NER_TOK_MEMO_BITS);
+  toks->memo_gaz = gaz;
   for (guint i = 0; i < doc->n_tokens; i++)
-    prepare_token (toks, i, doc->text[i], doc->len[i]);
+    prepare_token (toks, gaz, i, doc->text[i], doc->len[i]);
   for (guint s = 0; s < doc->n_sents; s++)
     {
       guint s0 = doc->sent[s], s1 = doc->sent[s + 1];
@@ -238,7 +272,7 @@ ner_toks_prepare (NerToks *toks, const NerGazetteer *gaz, const NerDoc *doc)
         }
       mark_runs (toks, s0, s1);
       if (gaz != NULL)
-        ner_gazetteer_match (gaz, toks->lower + s0, s1 - s0, toks->gaz_b + s0,
+        ner_gazetteer_match (gaz, toks->lower + s0, toks->gaz1 + s0, s1 - s0, toks->gaz_b + s0,
                              toks->gaz_i + s0);
       else
         {
@@ -268,20 +302,29 @@ cap_class (guint16 flags)
                   | NER_TF_PUNCT | NER_TF_MIXED | NER_TOK_FIRST | NER_TOK_CAPSLINE);
 }
 
+/* The two position flags local features see besides the text. */
+#define LOCAL_FLAGS (NER_TOK_FIRST | NER_TOK_CAPSLINE)
+
+guint64
+ner_features_local_key (const NerToks *toks, guint i)
+{
+  return toks->word[i] ^ ((guint64) (toks->flags[i] & LOCAL_FLAGS) << 48);
+}
+
+/* The bits of the capitalisation the context features pair with. */
+static inline guint
+cap_info (guint16 f)
+{
+  return (f & NER_TF_INITCAP ? 1 : 0) | (f & NER_TF_ALLCAP ? 2 : 0)
+         | (f & NER_TOK_FIRST ? 4 : 0) | (f & NER_TOK_CAPSLINE ? 8 : 0);
+}
+
 guint
-ner_features_token (const NerToks *toks, guint s0, guint s1, guint i,
-                    guint bits, guint32 *out)
+ner_features_local (const NerToks *toks, guint i, guint bits, guint32 *out)
 {
   guint n = 0;
   guint16 f = toks->flags[i];
   gboolean caps = (f & NER_TOK_CAPSLINE) != 0;
-  guint64 lm1 = i > s0 ? toks->lower[i - 1] : BOUNDARY;
-  guint64 lp1 = i + 1 < s1 ? toks->lower[i + 1] : BOUNDARY;
-  guint64 sm1 = i > s0 ? toks->shape[i - 1] : BOUNDARY;
-  guint64 sp1 = i + 1 < s1 ? toks->shape[i + 1] : BOUNDARY;
-  guint capinfo = (f & NER_TF_INITCAP ? 1 : 0) | (f & NER_TF_ALLCAP ? 2 : 0)
-                  | (f & NER_TOK_FIRST ? 4 : 0) | (caps ? 8 : 0);
-  guint gaz;
 
   out[n++] = bucket (T_BIAS, 0, bits);
   /* In an ALL-CAPS line the exact form and shape would make every word
@@ -290,14 +333,6 @@ ner_features_token (const NerToks *toks, guint s0, guint s1, guint i,
     {
       out[n++] = bucket (T_WORD, toks->word[i], bits);
       out[n++] = bucket (T_SHAPE, toks->shape[i], bits);
-      out[n++] = bucket (T_SHAPE_PAIR_L, ner_hash_pair (sm1, toks->shape[i]), bits);
-      out[n++] = bucket (T_SHAPE_PAIR_R, ner_hash_pair (toks->shape[i], sp1), bits);
-      out[n++] = bucket (T_SHAPE_M1, sm1, bits);
-      out[n++] = bucket (T_SHAPE_P1, sp1, bits);
-      /* "President X", "Mr. X": the previous word with this one's case;
-       * "X said", "X Inc": the next one. */
-      out[n++] = bucket (T_WORD_CAP_M1, ner_hash_pair (lm1, capinfo), bits);
-      out[n++] = bucket (T_WORD_CAP_P1, ner_hash_pair (lp1, capinfo), bits);
       /* An ALL-CAPS word in mixed text ("JUSTICE BREYER:") is read like
        * the same word in an ALL-CAPS line as well as an acronym. */
       if ((f & NER_TF_ALLCAP) && !(f & NER_TF_DIGIT))
@@ -309,16 +344,49 @@ ner_features_token (const NerToks *toks, guint s0, guint s1, guint i,
   out[n++] = bucket (T_PRE, toks->pre[i], bits);
   out[n++] = bucket (T_SUF, toks->suf[i], bits);
   out[n++] = bucket (T_CAP, cap_class (f), bits);
+  /* "UN" and "NATO" keep their length (2-5 capitals: mostly an
+   * organisation); "-ville", "-stan", "-tech" need four letters */
+  out[n++] = bucket (T_FULL_SHAPE, toks->full[i] + caps, bits);
+  out[n++] = bucket (T_SUF4, toks->suf4[i], bits);
+  /* the single-word lists (dictionary words): the word's own; phrase
+   * lists depend on the neighbours and are context */
+  for (guint c = NER_GAZ_N_PHRASE; c < NER_GAZ_N_CLASSES; c++)
+    if (toks->gaz_b[i] & (1u << c))
+      out[n++] = bucket (T_GAZ_B, c * 16 + cap_info (f), bits);
+  return n;
+}
+
+guint
+ner_features_context (const NerToks *toks, guint s0, guint s1, guint i,
+                      guint bits, guint32 *out)
+{
+  guint n = 0;
+  guint16 f = toks->flags[i];
+  gboolean caps = (f & NER_TOK_CAPSLINE) != 0;
+  guint64 lm1 = i > s0 ? toks->lower[i - 1] : BOUNDARY;
+  guint64 lp1 = i + 1 < s1 ? toks->lower[i + 1] : BOUNDARY;
+  guint capinfo = cap_info (f);
+  guint gaz;
+
+  if (!caps)
+    {
+      guint64 sm1 = i > s0 ? toks->shape[i - 1] : BOUNDARY;
+      guint64 sp1 = i + 1 < s1 ? toks->shape[i + 1] : BOUNDARY;
+      out[n++] = bucket (T_SHAPE_PAIR_L, ner_hash_pair (sm1, toks->shape[i]), bits);
+      out[n++] = bucket (T_SHAPE_PAIR_R, ner_hash_pair (toks->shape[i], sp1), bits);
+      out[n++] = bucket (T_SHAPE_M1, sm1, bits);
+      out[n++] = bucket (T_SHAPE_P1, sp1, bits);
+      /* "President X", "Mr. X": the previous word with this one's case;
+       * "X said", "X Inc": the next one. */
+      out[n++] = bucket (T_WORD_CAP_M1, ner_hash_pair (lm1, capinfo), bits);
+      out[n++] = bucket (T_WORD_CAP_P1, ner_hash_pair (lp1, capinfo), bits);
+    }
   out[n++] = bucket (T_LOWER_M1, lm1, bits);
   out[n++] = bucket (T_LOWER_P1, lp1, bits);
   out[n++] = bucket (T_LOWER_M2, i > s0 + 1 ? toks->lower[i - 2] : BOUNDARY, bits);
   out[n++] = bucket (T_LOWER_P2, i + 2 < s1 ? toks->lower[i + 2] : BOUNDARY, bits);
   out[n++] = bucket (T_BIGRAM_L, ner_hash_pair (lm1, toks->lower[i]), bits);
   out[n++] = bucket (T_BIGRAM_R, ner_hash_pair (toks->lower[i], lp1), bits);
-  /* "UN" and "NATO" keep their length (2-5 capitals: mostly an
-   * organisation); "-ville", "-stan", "-tech" need four letters */
-  out[n++] = bucket (T_FULL_SHAPE, toks->full[i] + caps, bits);
-  out[n++] = bucket (T_SUF4, toks->suf4[i], bits);
   if (toks->run_a[i] != G_MAXUINT32 && toks->run_b[i] > toks->run_a[i])
     {
       guint a = toks->run_a[i], b = toks->run_b[i];
@@ -342,8 +410,8 @@ ner_features_token (const NerToks *toks, guint s0, guint s1, guint i,
 
   /* Word lists, each class with the token's capitalisation: "Nice" and
    * "nice" are not the same evidence. */
-  gaz = toks->gaz_b[i];
-  for (guint c = 0; gaz != 0 && c < NER_GAZ_N_CLASSES; c++)
+  gaz = toks->gaz_b[i] & ((1u << NER_GAZ_N_PHRASE) - 1);
+  for (guint c = 0; gaz != 0 && c < NER_GAZ_N_PHRASE; c++)
     if (gaz & (1u << c))
       out[n++] = bucket (T_GAZ_B, c * 16 + capinfo, bits);
   gaz = toks->gaz_i[i];
@@ -365,6 +433,14 @@ ner_features_token (const NerToks *toks, guint s0, guint s1, guint i,
           out[n++] = bucket (T_GAZ_P1, c * 16 + capinfo, bits);
     }
   return n;
+}
+
+guint
+ner_features_token (const NerToks *toks, guint s0, guint s1, guint i,
+                    guint bits, guint32 *out)
+{
+  guint n = ner_features_local (toks, i, bits, out);
+  return n + ner_features_context (toks, s0, s1, i, bits, out + n);
 }
 
 guint

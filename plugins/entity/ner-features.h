@@ -42,12 +42,26 @@ enum {
 
 #define NER_MAX_FEATURES  56
 
+/* What a token's text alone determines, remembered per word form: news
+ * repeats its words, and a look-up is cheaper than lower-casing, shaping
+ * and hashing the same word again (see ner_toks_prepare). */
+typedef struct {
+  guint64 word;                /* the key: hash of the exact form */
+  guint64 lower, shape, pre, suf, full, suf4;
+  guint16 flags;               /* NER_TF_* */
+  guint16 gaz1;                /* ner_gazetteer_lookup() of the word alone */
+} NerTokMemo;
+
+#define NER_TOK_MEMO_BITS 14
+
 /* Per-token properties, struct of arrays, grown as needed. */
 typedef struct {
   guint    cap;
+  NerTokMemo *memo;            /* 1 << NER_TOK_MEMO_BITS slots, direct-mapped */
+  const NerGazetteer *memo_gaz;  /* the word lists memo->gaz1 comes from */
   guint64 *word, *lower, *shape, *pre, *suf;
   guint64 *full, *suf4;        /* uncollapsed shape of short words, 4-suffix */
-  guint16 *flags, *gaz_b, *gaz_i;
+  guint16 *flags, *gaz_b, *gaz_i, *gaz1;
   guint32 *doc;
   guint32 *run_a, *run_b;      /* capitalised run holding the token: its
                                   first and last token (run_a == G_MAXUINT32:
@@ -59,9 +73,19 @@ void  ner_toks_clear   (NerToks *toks);
 void  ner_toks_prepare (NerToks *toks, const NerGazetteer *gaz, const NerDoc *doc);
 
 /* The buckets (< 1 << @bits) of token @i of the sentence [@s0, @s1):
- * returns how many were written to @out (at most NER_MAX_FEATURES). */
+ * returns how many were written to @out (at most NER_MAX_FEATURES).
+ * They are the local buckets followed by the context buckets below. */
 guint ner_features_token (const NerToks *toks, guint s0, guint s1, guint i,
                           guint bits, guint32 *out);
+/* The buckets that depend only on the token's text and on the two flags
+ * in ner_features_local_key(): equal keys give equal buckets, so a
+ * tagger may sum their weights once per key (at most NER_MAX_LOCAL). */
+#define NER_MAX_LOCAL 12
+guint ner_features_local (const NerToks *toks, guint i, guint bits, guint32 *out);
+guint64 ner_features_local_key (const NerToks *toks, guint i);
+/* The buckets that look at other tokens (neighbours, runs, word lists). */
+guint ner_features_context (const NerToks *toks, guint s0, guint s1, guint i,
+                            guint bits, guint32 *out);
 /* The document-feature buckets of token @i (from toks->doc[i]). */
 guint ner_features_doc   (const NerToks *toks, guint i, guint bits, guint32 *out);
 /* The bucket holding the transition weights out of label @prev

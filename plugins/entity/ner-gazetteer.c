@@ -199,8 +199,8 @@ ner_gazetteer_load_dir (const char *dir, GError **error)
 }
 
 void
-ner_gazetteer_match (const NerGazetteer *gaz, const guint64 *words, guint n,
-                     guint16 *b_bits, guint16 *i_bits)
+ner_gazetteer_match (const NerGazetteer *gaz, const guint64 *words,
+                     const guint16 *first, guint n, guint16 *b_bits, guint16 *i_bits)
 {
   const guint phrase_mask = (1u << NER_GAZ_N_PHRASE) - 1;
 
@@ -216,7 +216,7 @@ ner_gazetteer_match (const NerGazetteer *gaz, const guint64 *words, guint n,
         {
           if (k > 0)
             key = ner_hash_pair (key, words[i + k]);
-          bits = ner_gazetteer_lookup (gaz, key);
+          bits = k == 0 && first != NULL ? first[i] : ner_gazetteer_lookup (gaz, key);
           if (k == 0)
             b_bits[i] |= bits & ~phrase_mask & ~NER_GAZ_PREFIX;
           for (guint c = 0; c < NER_GAZ_N_PHRASE; c++)

@@ -53,9 +53,12 @@ guint         ner_gazetteer_lookup (const NerGazetteer *gaz, guint64 key);
 
 /* For the @n words whose lower-case hashes are @words: per position, the
  * classes of the longest phrase starting there (@b_bits) and the classes
- * of phrases covering it past their first word (@i_bits). */
+ * of phrases covering it past their first word (@i_bits).  @first, when
+ * not NULL, holds ner_gazetteer_lookup() of each word alone (a caller
+ * that remembers them per word saves that look-up). */
 void          ner_gazetteer_match (const NerGazetteer *gaz, const guint64 *words,
-                                   guint n, guint16 *b_bits, guint16 *i_bits);
+                                   const guint16 *first, guint n,
+                                   guint16 *b_bits, guint16 *i_bits);
 
 G_END_DECLS
 

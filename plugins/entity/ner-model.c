@@ -1,9 +1,49 @@
 /* ner-model.c — weight tables and the model file. */
+#include "config.h"
 #include <math.h>
 #include <string.h>
+#ifdef HAVE_SYS_MMAN_H
+#include <sys/mman.h>
+#endif
 #include "ner-model.h"
 #include "ner-hash.h"
 #include "nlp-error.h"
+
+/* The loaded table is tens of megabytes read at random, a few dozen rows
+ * per token: with 4 KiB pages nearly every read also misses the TLB.
+ * Where the system has transparent huge pages the table asks for them
+ * (an anonymous mapping the kernel may back with 2 MiB pages; it is
+ * zero-filled, as g_new0 would be); elsewhere it is plain heap memory. */
+static void
+table_alloc (NerModel *model)
+{
+  gsize n = model->n_buckets * model->stride;
+#if defined(HAVE_SYS_MMAN_H) && defined(MADV_HUGEPAGE)
+  void *p = mmap (NULL, n * sizeof (gint16), PROT_READ | PROT_WRITE,
+                  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (p != MAP_FAILED)
+    {
+      madvise (p, n * sizeof (gint16), MADV_HUGEPAGE);   /* a hint only */
+      model->qtable = p;
+      model->qtable_mapped = TRUE;
+      return;
+    }
+#endif
+  model->qtable = g_new0 (gint16, n);
+}
+
+static void
+table_free (NerModel *model)
+{
+#if defined(HAVE_SYS_MMAN_H) && defined(MADV_HUGEPAGE)
+  if (model->qtable_mapped)
+    {
+      munmap (model->qtable, model->n_buckets * model->stride * sizeof (gint16));
+      return;
+    }
+#endif
+  g_free (model->qtable);
+}
 
 static const char magic[8] = "NLPNERM";
 
@@ -63,7 +103,7 @@ ner_model_free (NerModel *model)
   for (guint t = 0; t < model->n_types; t++)
     g_free (model->types[t]);
   g_free (model->ftable);
-  g_free (model->qtable);
+  table_free (model);
   g_free (model);
 }
 
@@ -282,7 +322,7 @@ ner_model_load (const char *path, GError **error)
     FAIL ("bad weight scale");
   model->bits = bits;
   model->n_buckets = (gsize) 1 << bits;
-  model->qtable = g_new0 (gint16, model->n_buckets * model->stride);
+  table_alloc (model);
   model->n_rows = n_rows;
   model->file_size = size;
   for (guint i = 0; i < n_rows; i++)

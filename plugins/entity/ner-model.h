@@ -37,6 +37,7 @@ typedef struct {
   /* exactly one of these is set */
   float   *ftable;                 /* training: (transfer full) */
   gint16  *qtable;                 /* loaded: (transfer full) */
+  gboolean qtable_mapped;          /* qtable is an mmap (huge pages), not heap */
   float    scale;                  /* qtable value * scale = weight */
   gsize    file_size;              /* bytes on disk when loaded */
   guint    n_rows;                 /* non-zero rows when loaded */

@@ -7,6 +7,7 @@
 #define NEG_INF (-1e30f)
 #define PREFETCH_AHEAD 3
 #define NER_MAP_WIDTH (1 + 2 * NER_MAX_TYPES)
+#define NER_EMIT_MEMO_BITS 14
 
 NerWork *
 ner_work_new (void)
@@ -21,12 +22,13 @@ ner_work_free (NerWork *work)
     return;
   ner_toks_clear (&work->toks);
   g_free (work->emit);
-  g_free (work->emit2);
   g_free (work->back);
-  g_free (work->delta);
   g_free (work->feats);
   g_free (work->nfeats);
   g_free (work->labels);
+  g_free (work->local);
+  g_free (work->memo_key);
+  g_free (work->memo_acc);
   g_free (work->map_key);
   g_free (work->map_count);
   g_free (work->map_used);
@@ -47,11 +49,7 @@ reserve (NerWork *work, guint n)
   work->feats = g_renew (guint32, work->feats, (gsize) n * NER_MAX_FEATURES);
   work->nfeats = g_renew (guint8, work->nfeats, n);
   work->labels = g_renew (guint8, work->labels, n);
-  if (work->emit2 == NULL)
-    {
-      work->emit2 = g_new (float, stride);
-      work->delta = g_new (float, 2 * stride);
-    }
+  work->local = g_renew (guint64, work->local, n);
   /* the word map stays at most half full */
   while (work->map_mask + 1 < 2 * n)
     work->map_mask = work->map_mask ? work->map_mask * 2 + 1 : 1023;
@@ -126,57 +124,90 @@ allowed (guint prev, guint cur, guint n_labels)
   return prev < n_labels && (prev == cur || prev + 1 == cur);
 }
 
+/* Four labels at a time, in 16-byte vectors (GCC and Clang vector
+ * extensions: SSE2 or NEON, plain code elsewhere).  The loop over previous
+ * labels p is the outer one: for each p every current label's candidate
+ * is one add, one compare and one select, with no branch.  A strict
+ * "greater" keeps the first best p, as the textbook loop order does. */
+typedef float  NerV4F __attribute__ ((vector_size (16)));
+typedef gint32 NerV4I __attribute__ ((vector_size (16)));
+#define NER_V4_MAX (16 / 4)
+
+/* The forward pass over tokens 1 .. @n - 1: @prev holds the scores of
+ * token 0 on entry and of token @n - 1 on return. */
+static inline __attribute__ ((always_inline)) void
+viterbi_forward (const NerV4F *t, const float *emit, guint8 *backs, guint n,
+                 guint L, guint V, float *prev)
+{
+  const guint S = 4 * V;
+  NerV4F best[NER_V4_MAX];
+  NerV4I arg[NER_V4_MAX];
+
+  for (guint i = 1; i < n; i++)
+    {
+      const float *e = emit + (gsize) i * S;
+      guint8 *back = backs + (gsize) i * S;
+      for (guint v = 0; v < V; v++)
+        {
+          best[v] = prev[0] + t[v];
+          arg[v] = (NerV4I) { 0, 0, 0, 0 };
+        }
+      for (guint p = 1; p < L; p++)
+        {
+          const float pv = prev[p];
+          for (guint v = 0; v < V; v++)
+            {
+              NerV4F cand = pv + t[p * V + v];
+              NerV4I gt = cand > best[v];
+              best[v] = (NerV4F) (((NerV4I) cand & gt) | ((NerV4I) best[v] & ~gt));
+              arg[v] = ((gint32) p & gt) | (arg[v] & ~gt);
+            }
+        }
+      for (guint v = 0; v < V; v++)
+        {
+          NerV4F ev;
+          memcpy (&ev, e + 4 * v, sizeof ev);
+          ev += best[v];
+          memcpy (prev + 4 * v, &ev, sizeof ev);
+          for (guint c = 0; c < 4; c++)
+            back[4 * v + c] = (guint8) arg[v][c];
+        }
+    }
+}
+
 void
 ner_viterbi (const NerModel *model, NerWork *work, const float *emit,
              const float *trans, guint n, guint8 *out)
 {
-  const guint L = model->n_labels, S = model->stride;
-  float *cur = work->delta, *prev = work->delta + S;
-  float t[(NER_MAX_LABELS + 1) * 16];
+  const guint L = model->n_labels, S = model->stride, V = S / 4;
+  NerV4F t[(NER_MAX_LABELS + 1) * NER_V4_MAX];
+  float prev[16] __attribute__ ((aligned (16)));
 
   if (n == 0)
     return;
   /* the BIO constraint folded into the transition scores: no branch in
-   * the inner loop */
+   * the inner loop; labels past L are never chosen */
   for (guint p = 0; p <= L; p++)
-    for (guint c = 0; c < L; c++)
-      t[p * S + c] = allowed (p, c, L) ? trans[p * S + c] : NEG_INF;
-  for (guint c = 0; c < L; c++)
-    prev[c] = emit[c] + t[L * S + c];
-  for (guint i = 1; i < n; i++)
-    {
-      const float *e = emit + (gsize) i * S;
-      guint8 *back = work->back + (gsize) i * S;
-      for (guint c = 0; c < L; c++)
-        {
-          float best = prev[0] + t[c];
-          guint arg = 0;
-          for (guint p = 1; p < L; p++)
-            {
-              float v = prev[p] + t[p * S + c];
-              if (v > best)
-                {
-                  best = v;
-                  arg = p;
-                }
-            }
-          cur[c] = best + e[c];
-          back[c] = (guint8) arg;
-        }
-      float *tmp = prev;
-      prev = cur;
-      cur = tmp;
-    }
+    for (guint c = 0; c < S; c++)
+      t[(p * S + c) / 4][c % 4] = c < L && allowed (p, c, L) ? trans[p * S + c] : NEG_INF;
+  for (guint c = 0; c < S; c++)
+    prev[c] = emit[c] + t[(L * S + c) / 4][c % 4];
+  /* two vectors (up to 8 labels: 3 entity types) is the common case:
+   * a constant count lets the compiler keep them in registers */
+  if (V == 2)
+    viterbi_forward (t, emit, work->back, n, L, 2, prev);
+  else
+    viterbi_forward (t, emit, work->back, n, L, V, prev);
   {
-    float best = prev[0];
-    guint arg = 0;
+    float top = prev[0];
+    guint top_c = 0;
     for (guint c = 1; c < L; c++)
-      if (prev[c] > best)
+      if (prev[c] > top)
         {
-          best = prev[c];
-          arg = c;
+          top = prev[c];
+          top_c = c;
         }
-    out[n - 1] = (guint8) arg;
+    out[n - 1] = (guint8) top_c;
     for (guint i = n - 1; i > 0; i--)
       out[i - 1] = work->back[(gsize) i * S + out[i]];
   }
@@ -531,6 +562,88 @@ split_places (const NerModel *model, const NerGazetteer *gaz, const NerToks *tok
     }
 }
 
+static inline void
+add_rows (const NerModel *model, const guint32 *buckets, guint n, gint32 *acc)
+{
+  const guint S = model->stride;
+  for (guint f = 0; f < n; f++)
+    {
+      const gint16 *row = model->qtable + (gsize) buckets[f] * S;
+      for (guint l = 0; l < S; l++)
+        acc[l] += row[l];
+    }
+}
+
+/* Pass-1 emission scores of a quantised model.  The local features of a
+ * token (its text, ner_features_local) are summed once per key and
+ * remembered; only the context features are looked up for every token.
+ * Integer sums are exact in any order, so the scores are those of
+ * ner_model_score over all the features. */
+static void
+score_quantised (const NerModel *model, const NerGazetteer *gaz, const NerDoc *doc,
+                 NerWork *work)
+{
+  const guint S = model->stride;
+  const guint memo_mask = (1u << NER_EMIT_MEMO_BITS) - 1;
+  NerToks *toks = &work->toks;
+
+  reserve (work, doc->n_tokens + 1);
+  if (work->memo_key == NULL)
+    {
+      work->memo_key = g_new0 (guint64, memo_mask + 1);
+      work->memo_acc = g_new (gint32, (gsize) (memo_mask + 1) * 16);
+    }
+  else if (work->memo_model != model || work->memo_gaz != gaz)
+    memset (work->memo_key, 0, (memo_mask + 1) * sizeof (guint64));
+  work->memo_model = model;
+  work->memo_gaz = gaz;
+
+  ner_toks_prepare (toks, gaz, doc);
+  for (guint s = 0; s < doc->n_sents; s++)
+    for (guint i = doc->sent[s]; i < doc->sent[s + 1]; i++)
+      {
+        guint64 key = ner_features_local_key (toks, i);
+        work->local[i] = key ? key : 1;
+        work->nfeats[i] = (guint8) ner_features_context (toks, doc->sent[s],
+                                                         doc->sent[s + 1], i, model->bits,
+                                                         work->feats + (gsize) i * NER_MAX_FEATURES);
+      }
+  for (guint i = 0; i < doc->n_tokens; i++)
+    {
+      guint64 key = work->local[i];
+      guint slot = (guint) (key >> (64 - NER_EMIT_MEMO_BITS));
+      gint32 acc[16];
+      float *e = work->emit + (gsize) i * S;
+
+      /* The weight rows are scattered over megabytes: ask for those of a
+       * later token while this one is summed. */
+      if (i + PREFETCH_AHEAD < doc->n_tokens)
+        {
+          const guint32 *f = work->feats + (gsize) (i + PREFETCH_AHEAD) * NER_MAX_FEATURES;
+          for (guint k = 0; k < work->nfeats[i + PREFETCH_AHEAD]; k++)
+            __builtin_prefetch (model->qtable + (gsize) f[k] * S);
+        }
+      gint32 *memo = work->memo_acc + (gsize) slot * S;
+      if (work->memo_key[slot] == key)
+        for (guint l = 0; l < S; l++)
+          acc[l] = memo[l];
+      else
+        {
+          guint32 b[NER_MAX_LOCAL];
+          guint nb = ner_features_local (toks, i, model->bits, b);
+          for (guint l = 0; l < S; l++)
+            acc[l] = 0;
+          add_rows (model, b, nb, acc);
+          for (guint l = 0; l < S; l++)
+            memo[l] = acc[l];
+          work->memo_key[slot] = key;
+        }
+      add_rows (model, work->feats + (gsize) i * NER_MAX_FEATURES, work->nfeats[i], acc);
+      for (guint l = 0; l < S; l++)
+        e[l] = (float) acc[l] * model->scale;
+    }
+}
+
 void
 ner_tag (const NerModel *model, const NerGazetteer *gaz, const NerDoc *doc,
          gboolean two_pass, NerWork *work, guint8 *labels)
@@ -538,21 +651,16 @@ ner_tag (const NerModel *model, const NerGazetteer *gaz, const NerDoc *doc,
   const guint S = model->stride;
   float trans[(NER_MAX_LABELS + 1) * 16];
 
-  ner_work_prepare (work, model, gaz, doc);
   ner_model_transitions (model, trans);
-  memset (work->emit, 0, (gsize) doc->n_tokens * S * sizeof (float));
-  for (guint i = 0; i < doc->n_tokens; i++)
+  if (model->qtable != NULL)
+    score_quantised (model, gaz, doc, work);
+  else
     {
-      /* The weight rows are scattered over megabytes: ask for those of a
-       * later token while this one is summed. */
-      if (model->qtable != NULL && i + PREFETCH_AHEAD < doc->n_tokens)
-        {
-          const guint32 *f = work->feats + (gsize) (i + PREFETCH_AHEAD) * NER_MAX_FEATURES;
-          for (guint k = 0; k < work->nfeats[i + PREFETCH_AHEAD]; k++)
-            __builtin_prefetch (model->qtable + (gsize) f[k] * S);
-        }
-      ner_model_score (model, work->feats + (gsize) i * NER_MAX_FEATURES,
-                       work->nfeats[i], work->emit + (gsize) i * S);
+      ner_work_prepare (work, model, gaz, doc);
+      memset (work->emit, 0, (gsize) doc->n_tokens * S * sizeof (float));
+      for (guint i = 0; i < doc->n_tokens; i++)
+        ner_model_score (model, work->feats + (gsize) i * NER_MAX_FEATURES,
+                         work->nfeats[i], work->emit + (gsize) i * S);
     }
   for (guint s = 0; s < doc->n_sents; s++)
     {
