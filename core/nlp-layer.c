@@ -292,11 +292,14 @@ nlp_column_get_target (const NlpColumn *column)
 
 /* The slow path of column_reserve. */
 static void
-column_grow (NlpColumn *column, guint row)
+column_grow (NlpColumn *column)
 {
-  /* bounded by the rows the layer has room for, so a column of a
-   * reserved layer is allocated once */
-  guint size = MAX (row + 1, MIN (column->len * 2 + 16, column->layer->cap_rows));
+  /* Every row the layer has now, at least: a column is usually filled
+   * after its layer's rows are all added, and growing it geometrically
+   * from 16 cells cost each column five reallocs per document.  Rows
+   * added later still grow it geometrically, within the layer's room. */
+  guint size = MAX (column->layer->n_rows,
+                    MIN (column->len * 2 + 16, column->layer->cap_rows));
 
   column->cells = g_realloc (column->cells, (gsize) size * column->elt);
   memset ((char *) column->cells + (gsize) column->len * column->elt, 0,
@@ -309,13 +312,14 @@ column_grow (NlpColumn *column, guint row)
   column->len = size;
 }
 
-/* Makes cell @row exist; new cells are zero (unset).  Growth is geometric,
- * so filling a column row by row costs amortised O(1) per cell. */
+/* Makes cell @row (< n_rows, checked by the callers) exist; new cells
+ * are zero (unset).  Growth is geometric, so filling a column row by row
+ * costs amortised O(1) per cell. */
 static inline void
 column_reserve (NlpColumn *column, guint row)
 {
   if (G_UNLIKELY (row >= column->len))
-    column_grow (column, row);
+    column_grow (column);
 }
 
 #define CELL(column, type, row) (((type *) (column)->cells)[row])
