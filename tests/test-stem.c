@@ -128,3 +128,52 @@ Test (stem, every_listed_language_can_be_chosen)
     }
   nlp_registry_free (registry);
 }
+
+/* "q" and @i in base 26, then "ings": a word no English text uses, whose
+ * stem is not the word itself. */
+static char *
+made_up_word (guint i)
+{
+  GString *w = g_string_new ("q");
+
+  do
+    {
+      g_string_append_c (w, (char) ('a' + i % 26));
+      i /= 26;
+    }
+  while (i > 0);
+  g_string_append (w, "ings");
+  return g_string_free (w, FALSE);
+}
+
+Test (stem, cache_starting_over_keeps_earlier_stems)
+{
+  /* More distinct words than the per-worker cache holds, in one document:
+   * the stems given before the cache started over must stay intact, and
+   * every stem must equal what a fresh worker gives. */
+  const guint n_words = 70000, probes[] = { 0, 1, 40000, 69999 };
+  GString *text = g_string_new (NULL);
+  NlpDocument *doc;
+
+  for (guint i = 0; i < n_words; i++)
+    {
+      char *w = made_up_word (i);
+      g_string_append_printf (text, "%s ", w);
+      g_free (w);
+    }
+  doc = nlp_test_chain ("tokenize,stem", text->str);
+  cr_assert_eq (nlp_layer_get_n_rows (nlp_document_get_layer (doc, "token")), n_words);
+  for (guint p = 0; p < G_N_ELEMENTS (probes); p++)
+    {
+      char *w = made_up_word (probes[p]);
+      NlpDocument *alone = nlp_test_chain ("tokenize,stem", w);
+      const char *want = stem_of (alone, "stem", w);
+
+      cr_expect_str_neq (want, w, "'%s' is its own stem: pick another word", w);
+      cr_expect_str_eq (stem_of (doc, "stem", w), want, "stem of '%s'", w);
+      nlp_document_free (alone);
+      g_free (w);
+    }
+  nlp_document_free (doc);
+  g_string_free (text, TRUE);
+}
