@@ -8,6 +8,7 @@ plugins_entity_libner_la_SOURCES = \
 	plugins/entity/ner-gazetteer.c plugins/entity/ner-gazetteer.h \
 	plugins/entity/ner-features.c plugins/entity/ner-features.h \
 	plugins/entity/ner-model.c plugins/entity/ner-model.h \
+	plugins/entity/ner-score.c plugins/entity/ner-score.h \
 	plugins/entity/ner-tagger.c plugins/entity/ner-tagger.h \
 	plugins/entity/ner-rules.c plugins/entity/ner-rules.h \
 	plugins/entity/ner-mentions.c plugins/entity/ner-mentions.h \

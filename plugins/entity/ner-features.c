@@ -356,9 +356,25 @@ ner_features_local (const NerToks *toks, guint i, guint bits, guint32 *out)
   return n;
 }
 
+const int ner_role_offset[NER_N_ROLES] = { -1, 1, -2, 2 };
+static const guint role_template[NER_N_ROLES] = { T_LOWER_M1, T_LOWER_P1, T_LOWER_M2, T_LOWER_P2 };
+
+guint64
+ner_features_role_value (const NerToks *toks, guint s0, guint s1, guint i, guint role)
+{
+  gint64 j = (gint64) i + ner_role_offset[role];
+  return j >= (gint64) s0 && j < (gint64) s1 ? toks->lower[j] : BOUNDARY;
+}
+
+guint32
+ner_features_role_bucket (guint role, guint64 value, guint bits)
+{
+  return bucket (role_template[role], value, bits);
+}
+
 guint
 ner_features_context (const NerToks *toks, guint s0, guint s1, guint i,
-                      guint bits, guint32 *out)
+                      guint bits, gboolean roles, guint32 *out)
 {
   guint n = 0;
   guint16 f = toks->flags[i];
@@ -381,10 +397,10 @@ ner_features_context (const NerToks *toks, guint s0, guint s1, guint i,
       out[n++] = bucket (T_WORD_CAP_M1, ner_hash_pair (lm1, capinfo), bits);
       out[n++] = bucket (T_WORD_CAP_P1, ner_hash_pair (lp1, capinfo), bits);
     }
-  out[n++] = bucket (T_LOWER_M1, lm1, bits);
-  out[n++] = bucket (T_LOWER_P1, lp1, bits);
-  out[n++] = bucket (T_LOWER_M2, i > s0 + 1 ? toks->lower[i - 2] : BOUNDARY, bits);
-  out[n++] = bucket (T_LOWER_P2, i + 2 < s1 ? toks->lower[i + 2] : BOUNDARY, bits);
+  if (roles)
+    for (guint r = 0; r < NER_N_ROLES; r++)
+      out[n++] = ner_features_role_bucket (r, ner_features_role_value (toks, s0, s1, i, r),
+                                           bits);
   out[n++] = bucket (T_BIGRAM_L, ner_hash_pair (lm1, toks->lower[i]), bits);
   out[n++] = bucket (T_BIGRAM_R, ner_hash_pair (toks->lower[i], lp1), bits);
   if (toks->run_a[i] != G_MAXUINT32 && toks->run_b[i] > toks->run_a[i])
@@ -440,7 +456,7 @@ ner_features_token (const NerToks *toks, guint s0, guint s1, guint i,
                     guint bits, guint32 *out)
 {
   guint n = ner_features_local (toks, i, bits, out);
-  return n + ner_features_context (toks, s0, s1, i, bits, out + n);
+  return n + ner_features_context (toks, s0, s1, i, bits, TRUE, out + n);
 }
 
 guint

@@ -83,9 +83,21 @@ guint ner_features_token (const NerToks *toks, guint s0, guint s1, guint i,
 #define NER_MAX_LOCAL 12
 guint ner_features_local (const NerToks *toks, guint i, guint bits, guint32 *out);
 guint64 ner_features_local_key (const NerToks *toks, guint i);
-/* The buckets that look at other tokens (neighbours, runs, word lists). */
+/* The buckets that look at other tokens (neighbours, runs, word lists).
+ * With @roles FALSE the NER_N_ROLES neighbour-word buckets below are left
+ * out (a tagger that remembers them per word adds them itself). */
 guint ner_features_context (const NerToks *toks, guint s0, guint s1, guint i,
-                            guint bits, guint32 *out);
+                            guint bits, gboolean roles, guint32 *out);
+
+/* Neighbour words: role r is the lower-case form of the token at offset
+ * ner_role_offset[r] from token i (or a boundary value outside the
+ * sentence), each under its own template, so one word's bucket for a
+ * role is the same wherever it stands. */
+#define NER_N_ROLES 4
+extern const int ner_role_offset[NER_N_ROLES];
+guint64 ner_features_role_value  (const NerToks *toks, guint s0, guint s1, guint i,
+                                  guint role);
+guint32 ner_features_role_bucket (guint role, guint64 value, guint bits);
 /* The document-feature buckets of token @i (from toks->doc[i]). */
 guint ner_features_doc   (const NerToks *toks, guint i, guint bits, guint32 *out);
 /* The bucket holding the transition weights out of label @prev

@@ -5,9 +5,7 @@
 #include "ner-hash.h"
 
 #define NEG_INF (-1e30f)
-#define PREFETCH_AHEAD 3
 #define NER_MAP_WIDTH (1 + 2 * NER_MAX_TYPES)
-#define NER_EMIT_MEMO_BITS 14
 
 NerWork *
 ner_work_new (void)
@@ -26,9 +24,7 @@ ner_work_free (NerWork *work)
   g_free (work->feats);
   g_free (work->nfeats);
   g_free (work->labels);
-  g_free (work->local);
-  g_free (work->memo_key);
-  g_free (work->memo_acc);
+  ner_score_memo_free (work->score);
   g_free (work->map_key);
   g_free (work->map_count);
   g_free (work->map_used);
@@ -49,7 +45,6 @@ reserve (NerWork *work, guint n)
   work->feats = g_renew (guint32, work->feats, (gsize) n * NER_MAX_FEATURES);
   work->nfeats = g_renew (guint8, work->nfeats, n);
   work->labels = g_renew (guint8, work->labels, n);
-  work->local = g_renew (guint64, work->local, n);
   /* the word map stays at most half full */
   while (work->map_mask + 1 < 2 * n)
     work->map_mask = work->map_mask ? work->map_mask * 2 + 1 : 1023;
@@ -562,88 +557,6 @@ split_places (const NerModel *model, const NerGazetteer *gaz, const NerToks *tok
     }
 }
 
-static inline void
-add_rows (const NerModel *model, const guint32 *buckets, guint n, gint32 *acc)
-{
-  const guint S = model->stride;
-  for (guint f = 0; f < n; f++)
-    {
-      const gint16 *row = model->qtable + (gsize) buckets[f] * S;
-      for (guint l = 0; l < S; l++)
-        acc[l] += row[l];
-    }
-}
-
-/* Pass-1 emission scores of a quantised model.  The local features of a
- * token (its text, ner_features_local) are summed once per key and
- * remembered; only the context features are looked up for every token.
- * Integer sums are exact in any order, so the scores are those of
- * ner_model_score over all the features. */
-static void
-score_quantised (const NerModel *model, const NerGazetteer *gaz, const NerDoc *doc,
-                 NerWork *work)
-{
-  const guint S = model->stride;
-  const guint memo_mask = (1u << NER_EMIT_MEMO_BITS) - 1;
-  NerToks *toks = &work->toks;
-
-  reserve (work, doc->n_tokens + 1);
-  if (work->memo_key == NULL)
-    {
-      work->memo_key = g_new0 (guint64, memo_mask + 1);
-      work->memo_acc = g_new (gint32, (gsize) (memo_mask + 1) * 16);
-    }
-  else if (work->memo_model != model || work->memo_gaz != gaz)
-    memset (work->memo_key, 0, (memo_mask + 1) * sizeof (guint64));
-  work->memo_model = model;
-  work->memo_gaz = gaz;
-
-  ner_toks_prepare (toks, gaz, doc);
-  for (guint s = 0; s < doc->n_sents; s++)
-    for (guint i = doc->sent[s]; i < doc->sent[s + 1]; i++)
-      {
-        guint64 key = ner_features_local_key (toks, i);
-        work->local[i] = key ? key : 1;
-        work->nfeats[i] = (guint8) ner_features_context (toks, doc->sent[s],
-                                                         doc->sent[s + 1], i, model->bits,
-                                                         work->feats + (gsize) i * NER_MAX_FEATURES);
-      }
-  for (guint i = 0; i < doc->n_tokens; i++)
-    {
-      guint64 key = work->local[i];
-      guint slot = (guint) (key >> (64 - NER_EMIT_MEMO_BITS));
-      gint32 acc[16];
-      float *e = work->emit + (gsize) i * S;
-
-      /* The weight rows are scattered over megabytes: ask for those of a
-       * later token while this one is summed. */
-      if (i + PREFETCH_AHEAD < doc->n_tokens)
-        {
-          const guint32 *f = work->feats + (gsize) (i + PREFETCH_AHEAD) * NER_MAX_FEATURES;
-          for (guint k = 0; k < work->nfeats[i + PREFETCH_AHEAD]; k++)
-            __builtin_prefetch (model->qtable + (gsize) f[k] * S);
-        }
-      gint32 *memo = work->memo_acc + (gsize) slot * S;
-      if (work->memo_key[slot] == key)
-        for (guint l = 0; l < S; l++)
-          acc[l] = memo[l];
-      else
-        {
-          guint32 b[NER_MAX_LOCAL];
-          guint nb = ner_features_local (toks, i, model->bits, b);
-          for (guint l = 0; l < S; l++)
-            acc[l] = 0;
-          add_rows (model, b, nb, acc);
-          for (guint l = 0; l < S; l++)
-            memo[l] = acc[l];
-          work->memo_key[slot] = key;
-        }
-      add_rows (model, work->feats + (gsize) i * NER_MAX_FEATURES, work->nfeats[i], acc);
-      for (guint l = 0; l < S; l++)
-        e[l] = (float) acc[l] * model->scale;
-    }
-}
-
 void
 ner_tag (const NerModel *model, const NerGazetteer *gaz, const NerDoc *doc,
          gboolean two_pass, NerWork *work, guint8 *labels)
@@ -653,7 +566,14 @@ ner_tag (const NerModel *model, const NerGazetteer *gaz, const NerDoc *doc,
 
   ner_model_transitions (model, trans);
   if (model->qtable != NULL)
-    score_quantised (model, gaz, doc, work);
+    {
+      reserve (work, doc->n_tokens + 1);
+      ner_toks_prepare (&work->toks, gaz, doc);
+      if (work->score == NULL)
+        work->score = ner_score_memo_new ();
+      ner_score_quantised (work->score, model, gaz, &work->toks, doc, work->feats,
+                           work->nfeats, work->emit);
+    }
   else
     {
       ner_work_prepare (work, model, gaz, doc);

@@ -13,6 +13,7 @@
 
 #include "ner-features.h"
 #include "ner-model.h"
+#include "ner-score.h"
 
 G_BEGIN_DECLS
 
@@ -24,14 +25,7 @@ typedef struct {
   guint32 *feats;          /* features of every token, cap * NER_MAX_FEATURES */
   guint8  *nfeats;
   guint8  *labels;         /* cap: pass-1 labels */
-  guint64 *local;          /* cap: ner_features_local_key() of each token */
-  /* the summed weights of the local features per key, direct-mapped:
-   * most tokens of a document are words seen before in the same place
-   * (see ner_tag); valid for one model and word lists */
-  guint64 *memo_key;       /* NER_EMIT_MEMO slots; 0 = empty */
-  gint32  *memo_acc;       /* NER_EMIT_MEMO * stride */
-  const NerModel     *memo_model;
-  const NerGazetteer *memo_gaz;
+  NerScoreMemo *score;     /* loaded models: per-word memos (ner-score.h) */
   /* document word map (pass 2) */
   guint    map_mask;
   guint64 *map_key;
