@@ -160,6 +160,29 @@ Test (vader, python_string_semantics)
   vader_lexicon_free (lex);
 }
 
+Test (vader, emoji_scored_as_their_descriptions)
+{
+  /* An emoji is replaced by its description, with one space before it
+   * unless one is there already; U+1F51B's description "ON! arrow" brings
+   * a '!' that the emphasis must count. */
+  static const char *const cases[][2] = {
+    { "Great news \xf0\x9f\x94\x9b", "Great news ON! arrow" },
+    { "Great news\xf0\x9f\x94\x9b today", "Great news ON! arrow today" },
+    { "bad\xf0\x9f\x98\x80\xf0\x9f\x98\x80", "bad grinning face grinning face" },
+  };
+  VaderLexicon *lex = load_lexicon (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      char *got = score_text (lex, cases[i][0], VADER_FLAG_NONE);
+      char *want = score_text (lex, cases[i][1], VADER_FLAG_NONE);
+      cr_expect_str_eq (got, want, "case %u: \"%s\"", i, cases[i][0]);
+      g_free (got);
+      g_free (want);
+    }
+  vader_lexicon_free (lex);
+}
+
 Test (vader, never_negative_zero)
 {
   VaderScores s = { .neg = 0.0, .neu = 1.0, .pos = 0.0, .compound = -0.00004 };

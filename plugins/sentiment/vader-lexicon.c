@@ -21,7 +21,7 @@ table_init (VaderTable *table)
   table->entries = g_array_new (FALSE, TRUE, sizeof (VaderEntry));
   table->keys = g_string_new (NULL);
   table->mask = 255;
-  table->slots = g_new0 (guint32, table->mask + 1);
+  table->slots = g_new0 (VaderSlot, table->mask + 1);
 }
 
 static void
@@ -44,14 +44,15 @@ vader_table_lookup_hashed (const VaderTable *table, const char *key, gsize len,
 {
   for (guint32 i = h & table->mask;; i = (i + 1) & table->mask)
     {
-      guint32 slot = table->slots[i];
+      const VaderSlot *slot = &table->slots[i];
       const VaderEntry *e;
 
-      if (slot == 0)
+      if (slot->entry == 0)
         return NULL;
-      e = &g_array_index (table->entries, VaderEntry, slot - 1);
-      if (e->hash == h && e->len == len
-          && memcmp (table->keys->str + e->key, key, len) == 0)
+      if (slot->hash != h)
+        continue;
+      e = &g_array_index (table->entries, VaderEntry, slot->entry - 1);
+      if (e->len == len && memcmp (table->keys->str + e->key, key, len) == 0)
         return e;
     }
 }
@@ -62,16 +63,16 @@ table_rehash (VaderTable *table)
   guint32 size = (table->mask + 1) * 2;
 
   g_free (table->slots);
-  table->slots = g_new0 (guint32, size);
+  table->slots = g_new0 (VaderSlot, size);
   table->mask = size - 1;
   for (guint k = 0; k < table->entries->len; k++)
     {
       VaderEntry *e = &g_array_index (table->entries, VaderEntry, k);
       guint32 i = e->hash & table->mask;
 
-      while (table->slots[i] != 0)
+      while (table->slots[i].entry != 0)
         i = (i + 1) & table->mask;
-      table->slots[i] = k + 1;
+      table->slots[i] = (VaderSlot) { e->hash, k + 1 };
     }
 }
 
@@ -92,9 +93,9 @@ table_get (VaderTable *table, const char *key, gsize len)
   e.hash = hash_bytes (key, len);
   g_string_append_len (table->keys, key, len);
   g_array_append_val (table->entries, e);
-  for (i = e.hash & table->mask; table->slots[i] != 0; i = (i + 1) & table->mask)
+  for (i = e.hash & table->mask; table->slots[i].entry != 0; i = (i + 1) & table->mask)
     ;
-  table->slots[i] = table->entries->len;
+  table->slots[i] = (VaderSlot) { e.hash, table->entries->len };
   return &g_array_index (table->entries, VaderEntry, table->entries->len - 1);
 }
 

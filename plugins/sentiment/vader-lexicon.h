@@ -41,11 +41,18 @@ typedef struct {
   double  idiom;             /* when VADER_IS_IDIOM */
 } VaderEntry;
 
+/* A slot carries its entry's hash, so that a probe that fails (most
+ * tokens are in no list) reads no entry. */
 typedef struct {
-  GArray  *entries;          /* VaderEntry */
-  guint32 *slots;            /* 1 + entry index, 0 when empty */
-  guint32  mask;             /* slots has mask + 1 entries, a power of 2 */
-  GString *keys;
+  guint32 hash;
+  guint32 entry;             /* 1 + entry index, 0 when empty */
+} VaderSlot;
+
+typedef struct {
+  GArray    *entries;        /* VaderEntry */
+  VaderSlot *slots;
+  guint32    mask;           /* slots has mask + 1 entries, a power of 2 */
+  GString   *keys;
 } VaderTable;
 
 struct _VaderLexicon {

@@ -25,6 +25,11 @@ typedef struct {
   guint32           lower_len;
   gboolean          upper;   /* Python's str.isupper() */
   const VaderEntry *e;       /* look-up of the lower-cased token, or NULL */
+  /* e's flags and word, or 0: the rules test these for every token and its
+   * neighbours, and reading them here spares a load from the lexicon's
+   * entries (which miss the L1 cache) each time */
+  guint8            flags;
+  guint8            word;
 } Token;
 
 struct _VaderScratch {
@@ -38,9 +43,12 @@ struct _VaderScratch {
   guint   tokens_cap;
 };
 
-/* ASCII classes: Python whitespace, string.punctuation. */
-enum { C_SPACE = 1, C_PUNCT = 2 };
-static guint8 ascii_class[128];
+/* Byte classes: ASCII Python whitespace, string.punctuation; C_EMPH marks
+ * the '!' and '?' that the emphasis counts (they are punctuation too);
+ * C_LEAD_SPACE the lead bytes of the non-ASCII white space characters, the
+ * only bytes >= 0x80 that the splitting loop has to decode. */
+enum { C_SPACE = 1, C_PUNCT = 2, C_EMPH = 4, C_LEAD_SPACE = 8 };
+static guint8 byte_class[256];
 
 static void
 init_classes (void)
@@ -52,9 +60,13 @@ init_classes (void)
       const char *punct = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
       for (guint c = 0; c < 128; c++)
-        ascii_class[c] = vader_text_is_space (c) ? C_SPACE : 0;
+        byte_class[c] = vader_text_is_space (c) ? C_SPACE : 0;
       for (const char *p = punct; *p; p++)
-        ascii_class[(guchar) *p] = C_PUNCT;
+        byte_class[(guchar) *p] = C_PUNCT;
+      byte_class['!'] |= C_EMPH;
+      byte_class['?'] |= C_EMPH;
+      byte_class[0xC2] = byte_class[0xE1] = byte_class[0xE2] = byte_class[0xE3]
+        = C_LEAD_SPACE;
       g_once_init_leave (&done, 1);
     }
 }
@@ -91,30 +103,71 @@ reserve (char **buf, gsize *cap, gsize need)
 
 /* ---- step 1: emoji to descriptions ------------------------------------ */
 
-/* Fills scratch->text; returns its length. */
-static gsize
+static inline guint64
+load64 (const char *p)
+{
+  guint64 v;
+  memcpy (&v, p, sizeof v);
+  return v;
+}
+
+/* Skips ASCII bytes, eight at a time where it can. */
+static inline const char *
+skip_ascii (const char *p, const char *end)
+{
+  while (end - p >= 8 && (load64 (p) & 0x8080808080808080ull) == 0)
+    p += 8;
+  while (p < end && (guchar) *p < 0x80)
+    p++;
+  return p;
+}
+
+/* The emoji description of the character at @p, or NULL. */
+static inline const char *
+emoji_at (const VaderLexicon *lex, const char *p)
+{
+  gunichar c = g_utf8_get_char (p);
+
+  return c >= lex->emoji_min ? g_hash_table_lookup (lex->emoji, GUINT_TO_POINTER (c))
+                             : NULL;
+}
+
+/* The text with each emoji replaced by its description: @text itself when
+ * it has none (nearly every sentence of news; no copy), else
+ * scratch->text.  *@out_len receives its length. */
+static const char *
 substitute_emoji (const VaderLexicon *lex, VaderScratch *sc,
-                  const char *text, gsize len)
+                  const char *text, gsize len, gsize *out_len)
 {
   const char *p = text, *end = text + len;
-  gsize n = 0;
+  gsize n;
 
+  for (;;)
+    {
+      p = skip_ascii (p, end);
+      if (p == end)
+        {
+          *out_len = len;
+          return text;
+        }
+      if (emoji_at (lex, p) != NULL)
+        break;
+      p = g_utf8_next_char (p);
+    }
   reserve (&sc->text, &sc->text_cap, len + 1);
+  memcpy (sc->text, text, p - text);
+  n = p - text;
   while (p < end)
     {
       const char *run = p;
-      const char *desc = NULL;
-      gunichar c;
+      const char *desc;
 
-      while (p < end && (guchar) *p < 0x80)
-        p++;
+      p = skip_ascii (p, end);
       memcpy (sc->text + n, run, p - run);
       n += p - run;
       if (p == end)
         break;
-      c = g_utf8_get_char (p);
-      if (c >= lex->emoji_min)
-        desc = g_hash_table_lookup (lex->emoji, GUINT_TO_POINTER (c));
+      desc = emoji_at (lex, p);
       if (desc == NULL)
         {
           const char *next = g_utf8_next_char (p);
@@ -138,24 +191,27 @@ substitute_emoji (const VaderLexicon *lex, VaderScratch *sc,
       }
     }
   sc->text[n] = '\0';
-  return n;
+  *out_len = n;
+  return sc->text;
 }
 
 /* ---- step 2 and 3: tokens, case ---------------------------------------- */
 
+/* Is the character at @p (a C_LEAD_SPACE byte) white space?  *@next
+ * receives the position after it. */
 static gboolean
 space_at (const char *p, const char **next)
 {
-  guchar b = (guchar) *p;
-
-  if (b < 0x80)
-    {
-      *next = p + 1;
-      return ascii_class[b] == C_SPACE;
-    }
   *next = g_utf8_next_char (p);
-  return (b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xE3)
-         && vader_text_is_space (g_utf8_get_char (p));
+  return vader_text_is_space (g_utf8_get_char (p));
+}
+
+static inline void
+set_entry (Token *t, const VaderEntry *e)
+{
+  t->e = e;
+  t->flags = e != NULL ? e->flags : 0;
+  t->word = e != NULL ? e->word : VADER_W_NONE;
 }
 
 /* The common case in one pass: an ASCII token is lower-cased, hashed and
@@ -186,7 +242,7 @@ ascii_token (VaderScratch *sc, Token *t, const VaderLexicon *lex)
   out[t->len] = '\0';
   t->lower_len = t->len;
   t->upper = has_upper && !has_lower;
-  t->e = vader_table_lookup_hashed (&lex->words, out, t->len, h);
+  set_entry (t, vader_table_lookup_hashed (&lex->words, out, t->len, h));
   return TRUE;
 }
 
@@ -198,12 +254,13 @@ add_token (const VaderLexicon *lex, VaderScratch *sc, guint *n_tokens,
   Token *t;
   guint cps = 0;
 
-  while (ps < pe && (guchar) *ps < 0x80 && ascii_class[(guchar) *ps] == C_PUNCT)
+  while (ps < pe && (byte_class[(guchar) *ps] & C_PUNCT))
     ps++;
-  while (pe > ps && (guchar) pe[-1] < 0x80 && ascii_class[(guchar) pe[-1]] == C_PUNCT)
+  while (pe > ps && (byte_class[(guchar) pe[-1]] & C_PUNCT))
     pe--;
-  for (const char *q = ps; q < pe && cps <= 2; q = g_utf8_next_char (q))
-    cps++;
+  /* code points, up to 3: the text is valid UTF-8, so its lead bytes */
+  for (const char *q = ps; q < pe && cps <= 2; q++)
+    cps += ((guchar) *q & 0xC0) != 0x80;
   if (cps > 2)
     s = ps, e = pe;
 
@@ -215,16 +272,19 @@ add_token (const VaderLexicon *lex, VaderScratch *sc, guint *n_tokens,
     {
       t->lower_len = vader_text_lower (s, e - s, sc->lower + t->lower);
       t->upper = vader_text_is_upper (s, e - s);
-      t->e = vader_table_lookup (&lex->words, sc->lower + t->lower, t->lower_len);
+      set_entry (t, vader_table_lookup (&lex->words, sc->lower + t->lower, t->lower_len));
     }
   *lower_used += t->lower_len + 1;
 }
 
-/* Splits scratch->text[0..len) as str.split() does; returns the count. */
+/* Splits @text (@len bytes) as str.split() does; returns the count.  The
+ * '!' and '?' the emphasis counts are counted on the way (*@ep, *@qm):
+ * they are never white space, so they all lie in tokens. */
 static guint
-tokenize (const VaderLexicon *lex, VaderScratch *sc, gsize len)
+tokenize (const VaderLexicon *lex, VaderScratch *sc, const char *text, gsize len,
+          guint *ep, guint *qm)
 {
-  const char *p = sc->text, *end = sc->text + len, *start = NULL;
+  const char *p = text, *end = text + len, *next;
   guint n = 0;
   gsize lower_used = 0;
 
@@ -238,23 +298,41 @@ tokenize (const VaderLexicon *lex, VaderScratch *sc, gsize len)
       sc->nonzero = g_renew (guint, sc->nonzero, sc->tokens_cap);
     }
   reserve (&sc->lower, &sc->lower_cap, 3 * len + 1);
+  *ep = *qm = 0;
 
-  while (p < end)
+  for (;;)
     {
-      const char *next;
+      const char *start;
 
-      if (space_at (p, &next))
+      while (p < end)
         {
-          if (start != NULL)
-            add_token (lex, sc, &n, &lower_used, start, p);
-          start = NULL;
+          guint8 cls = byte_class[(guchar) *p];
+
+          if (cls & C_SPACE)
+            p++;
+          else if ((cls & C_LEAD_SPACE) && space_at (p, &next))
+            p = next;
+          else
+            break;
         }
-      else if (start == NULL)
-        start = p;
-      p = next;
+      if (p == end)
+        break;
+      start = p;
+      /* byte by byte: a character's other bytes are never C_LEAD_SPACE */
+      for (; p < end; p++)
+        {
+          guint8 cls = byte_class[(guchar) *p];
+
+          if (G_UNLIKELY (cls & (C_SPACE | C_LEAD_SPACE | C_EMPH)))
+            {
+              if ((cls & C_SPACE) || ((cls & C_LEAD_SPACE) && space_at (p, &next)))
+                break;
+              *ep += *p == '!';
+              *qm += *p == '?';
+            }
+        }
+      add_token (lex, sc, &n, &lower_used, start, p);
     }
-  if (start != NULL)
-    add_token (lex, sc, &n, &lower_used, start, end);
   return n;
 }
 
@@ -271,13 +349,13 @@ typedef struct {
 static inline VaderWord
 word (const Token *t)
 {
-  return t->e != NULL ? t->e->word : VADER_W_NONE;
+  return t->word;
 }
 
 static inline gboolean
 in_lexicon (const Token *t)
 {
-  return t->e != NULL && (t->e->flags & VADER_IN_LEXICON);
+  return (t->flags & VADER_IN_LEXICON) != 0;
 }
 
 static inline gboolean
@@ -289,7 +367,7 @@ so_or_this (const Token *t)
 static gboolean
 negated (const Ctx *c, const Token *t)
 {
-  if (t->e != NULL && (t->e->flags & VADER_IS_NEGATION))
+  if (t->flags & VADER_IS_NEGATION)
     return TRUE;
   return t->lower_len >= 3
          && strstr (c->lower + t->lower, "n't") != NULL;
@@ -300,7 +378,7 @@ scalar_inc_dec (const Ctx *c, const Token *t, double v)
 {
   double s;
 
-  if (t->e == NULL || !(t->e->flags & VADER_IS_BOOSTER))
+  if (!(t->flags & VADER_IS_BOOSTER))
     return 0.0;
   s = t->e->booster;
   if (v < 0)
@@ -355,7 +433,7 @@ phrase (const Ctx *c, guint first, guint last)
   for (guint j = first; j <= last; j++)
     {
       const Token *t = &c->t[j];
-      if (t->e == NULL || !(t->e->flags & VADER_IN_PHRASE)
+      if (!(t->flags & VADER_IN_PHRASE)
           || n + t->lower_len + 1 > sizeof buf)
         return NULL;
       if (j > first)
@@ -487,22 +565,16 @@ but_check (VaderScratch *sc, guint n, VaderFlags flags)
 /* ---- steps 6 and 7: sums ----------------------------------------------- */
 
 static void
-score_values (const double *values, guint n, const char *text, gsize len,
-              VaderScores *out)
+score_values (const double *values, guint n, guint ep, guint qm, VaderScores *out)
 {
   double sum = 0, pos_sum = 0, neg_sum = 0, emphasis, qm_amp = 0, total;
-  guint ep = 0, qm = 0, neu = 0;
+  guint neu = 0;
 
   memset (out, 0, sizeof *out);
   if (n == 0)
     return;
   for (guint i = 0; i < n; i++)
     sum += values[i];
-  for (gsize i = 0; i < len; i++)
-    {
-      ep += text[i] == '!';
-      qm += text[i] == '?';
-    }
   if (qm > 1)
     qm_amp = qm <= 3 ? qm * 0.18 : 0.96;
   emphasis = MIN (ep, 4) * 0.292 + qm_amp;
@@ -535,13 +607,14 @@ void
 vader_score (const VaderLexicon *lex, VaderScratch *sc, const char *text,
              gsize len, VaderFlags flags, VaderScores *out)
 {
-  gsize n_text = substitute_emoji (lex, sc, text, len);
-  guint n, n_upper = 0;
+  gsize n_text;
+  const char *subst = substitute_emoji (lex, sc, text, len, &n_text);
+  guint n, n_upper = 0, ep, qm;
   Ctx c;
 
   /* The reference strips the text here; splitting ignores outer
    * whitespace and the emphasis counts only '!' and '?', so no need. */
-  n = tokenize (lex, sc, n_text);
+  n = tokenize (lex, sc, subst, n_text, &ep, &qm);
   for (guint i = 0; i < n; i++)
     n_upper += sc->tokens[i].upper;
 
@@ -555,7 +628,7 @@ vader_score (const VaderLexicon *lex, VaderScratch *sc, const char *text,
     {
       const Token *t = &sc->tokens[i];
 
-      if ((t->e != NULL && (t->e->flags & VADER_IS_BOOSTER))
+      if ((t->flags & VADER_IS_BOOSTER)
           || (i < n - 1 && word (t) == VADER_W_KIND && word (t + 1) == VADER_W_OF)
           || !in_lexicon (t))
         sc->values[i] = 0;
@@ -563,7 +636,7 @@ vader_score (const VaderLexicon *lex, VaderScratch *sc, const char *text,
         sc->values[i] = valence (&c, i);
     }
   but_check (sc, n, flags);
-  score_values (sc->values, n, sc->text, n_text, out);
+  score_values (sc->values, n, ep, qm, out);
 }
 
 /* ---- step 8: rounding --------------------------------------------------- */
