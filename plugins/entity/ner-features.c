@@ -15,6 +15,7 @@ enum {
 };
 
 
+#define MEMO_AHEAD 4
 #define BOUNDARY G_GUINT64_CONSTANT (0x5bd1e9955bd1e995)
 
 void
@@ -131,7 +132,7 @@ static void
 prepare_token (NerToks *toks, const NerGazetteer *gaz, guint i, const char *s,
                gsize len)
 {
-  guint64 word = ner_hash_bytes (s, len);
+  guint64 word = toks->word[i];
   NerTokMemo *m = toks->memo + (word >> (64 - NER_TOK_MEMO_BITS));
 
   if (m->word != word || m->flags == 0)
@@ -140,7 +141,6 @@ prepare_token (NerToks *toks, const NerGazetteer *gaz, guint i, const char *s,
       m->gaz1 = gaz != NULL ? (guint16) ner_gazetteer_lookup (gaz, m->lower) : 0;
       m->word = word;
     }
-  toks->word[i] = word;
   toks->lower[i] = m->lower;
   toks->shape[i] = m->shape;
   toks->pre[i] = m->pre;
@@ -249,8 +249,16 @@ ner_toks_prepare (NerToks *toks, const NerGazetteer *gaz, const NerDoc *doc)
   else if (toks->memo_gaz != gaz)
     memset (toks->memo, 0, sizeof (NerTokMemo) << NER_TOK_MEMO_BITS);
   toks->memo_gaz = gaz;
+  /* hashes first, so that the memo line of a later token can be asked
+   * for while this one is read (the memo is larger than L2) */
   for (guint i = 0; i < doc->n_tokens; i++)
-    prepare_token (toks, gaz, i, doc->text[i], doc->len[i]);
+    toks->word[i] = ner_hash_bytes (doc->text[i], doc->len[i]);
+  for (guint i = 0; i < doc->n_tokens; i++)
+    {
+      if (i + MEMO_AHEAD < doc->n_tokens)
+        __builtin_prefetch (toks->memo + (toks->word[i + MEMO_AHEAD] >> (64 - NER_TOK_MEMO_BITS)));
+      prepare_token (toks, gaz, i, doc->text[i], doc->len[i]);
+    }
   for (guint s = 0; s < doc->n_sents; s++)
     {
       guint s0 = doc->sent[s], s1 = doc->sent[s + 1];

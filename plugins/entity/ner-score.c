@@ -14,10 +14,11 @@ struct _NerScoreMemo {
   const NerModel     *model;   /* what the memos were filled from */
   const NerGazetteer *gaz;
   guint64 *local_key;          /* LOCAL slots; 0 = empty */
-  gint32  *local_acc;          /* LOCAL * MAX_STRIDE */
+  gint32  *local_acc;          /* LOCAL * stride (packed: half the lines
+                                  for stride 8) */
   guint64 *role_key;           /* ROLE slots; 0 = empty */
   guint8  *role_have;          /* ROLE: bit r = row of role r present */
-  gint16  *role_rows;          /* ROLE * NER_N_ROLES * MAX_STRIDE */
+  gint16  *role_rows;          /* ROLE * NER_N_ROLES * stride */
   guint64 *keys;               /* per token: local key */
   guint    cap;
 };
@@ -77,7 +78,7 @@ static inline const gint16 *
 role_row (NerScoreMemo *memo, const NerModel *model, guint r, guint64 value, guint S)
 {
   guint slot = (guint) (value >> (64 - ROLE_BITS));
-  gint16 *row = memo->role_rows + ((gsize) slot * NER_N_ROLES + r) * MAX_STRIDE;
+  gint16 *row = memo->role_rows + ((gsize) slot * NER_N_ROLES + r) * S;
 
   if (memo->role_key[slot] != value)
     {
@@ -93,18 +94,21 @@ role_row (NerScoreMemo *memo, const NerModel *model, guint r, guint64 value, gui
   return row;
 }
 
+/* Asks for what token @i will read: its context rows, its local sum and
+ * the memo lines of its neighbour words (the memos are larger than L2). */
 static inline void
 prefetch_token (const NerScoreMemo *memo, const NerModel *model, const NerToks *toks,
                 guint s0, guint s1, guint i, const guint32 *feats, guint nfeats, guint S)
 {
   for (guint k = 0; k < nfeats; k++)
     __builtin_prefetch (row_of (model, feats[k], S));
+  __builtin_prefetch (memo->local_key + (memo->keys[i] >> (64 - LOCAL_BITS)));
+  __builtin_prefetch (memo->local_acc + (memo->keys[i] >> (64 - LOCAL_BITS)) * S);
   for (guint r = 0; r < NER_N_ROLES; r++)
     {
       guint64 v = ner_features_role_value (toks, s0, s1, i, r);
       guint slot = (guint) (v >> (64 - ROLE_BITS));
-      if (memo->role_key[slot] != v || !(memo->role_have[slot] & (1u << r)))
-        __builtin_prefetch (row_of (model, ner_features_role_bucket (r, v, model->bits), S));
+      __builtin_prefetch (memo->role_rows + ((gsize) slot * NER_N_ROLES + r) * S);
     }
 }
 
@@ -122,7 +126,7 @@ score_tokens (NerScoreMemo *memo, const NerModel *model, const NerToks *toks,
         {
           guint64 key = memo->keys[i];
           guint slot = (guint) (key >> (64 - LOCAL_BITS));
-          gint32 *local = memo->local_acc + (gsize) slot * MAX_STRIDE;
+          gint32 *local = memo->local_acc + (gsize) slot * S;
           const guint32 *f = feats + (gsize) i * NER_MAX_FEATURES;
           gint32 acc[MAX_STRIDE];
 
