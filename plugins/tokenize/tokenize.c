@@ -47,15 +47,6 @@ static const char ascii_chars[128][2] = {
 #undef C1
 };
 
-static inline gboolean
-ascii_from (const char *s, gsize from, gsize n)
-{
-  for (gsize i = from; i < n; i++)
-    if ((guchar) s[i] >= 0x80)
-      return FALSE;
-  return TRUE;
-}
-
 static gboolean
 tokenize_process (gpointer data, NlpDocument *doc, GError **error)
 {
@@ -116,20 +107,21 @@ tokenize_process (gpointer data, NlpDocument *doc, GError **error)
         }
       else
         {
-          gsize j = 0;
-          while (j < n && (guchar) s[j] < 0x80 && !(s[j] >= 'A' && s[j] <= 'Z'))
-            j++;
-          if (j == n)
-            nlp_column_set_string_len (norm, row, s, n);
-          else if (ascii_from (s, j, n))
+          /* Nearly every token is ASCII: lower-case it straight into the
+           * arena while looking for other bytes, in one pass (a scan for
+           * capitals, then a copy, was two). */
+          char *out = nlp_column_alloc_string (norm, row, n);
+          guchar any = 0;
+
+          for (gsize k = 0; k < n; k++)
             {
-              /* ASCII with capitals: lower-case straight into the arena */
-              char *out = nlp_column_alloc_string (norm, row, n);
-              for (gsize k = 0; k < n; k++)
-                out[k] = (char) (s[k] >= 'A' && s[k] <= 'Z' ? s[k] | 0x20 : s[k]);
+              guchar b = (guchar) s[k];
+              any |= b;
+              out[k] = (char) (b | ((guchar) (b - 'A') < 26 ? 0x20 : 0));
             }
-          else
+          if (any >= 0x80)
             {
+              /* case folding needs GLib: the copy above goes unused */
               s = tokenizer_norm (s, n, worker->norm, &n);
               nlp_column_set_string_len (norm, row, s, n);
             }
