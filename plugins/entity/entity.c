@@ -11,6 +11,7 @@
 #include "ner-tagger.h"
 #include "ner-rules.h"
 #include "ner-mentions.h"
+#include "ner-hash.h"
 
 typedef struct {
   NerModel     *model;
@@ -20,6 +21,12 @@ typedef struct {
   guint         model_types;   /* bit t: emit model type t */
   guint         rule_types;    /* bit NerRuleType: run that rule */
 } EntityModel;
+
+typedef struct {
+  guint   first;     /* the mention naming the entry */
+  guint   count;
+  guint64 key;       /* hash of its label and text */
+} SummaryEntry;
 
 typedef struct {
   EntityModel *model;
@@ -34,6 +41,11 @@ typedef struct {
   GByteArray  *labels;
   GArray      *mentions, *rules;
   GString     *scratch, *key;
+  /* summary scratch: entries, a hash table of them, the entry of each
+   * canonical mention */
+  GArray      *entries;
+  guint       *sum_slot, *sum_canon;
+  guint        sum_cap;
 } EntityWorker;
 
 static const NlpOptionSpec entity_options[] = {
@@ -156,6 +168,7 @@ entity_worker_new (gpointer data, GError **error)
   w->rules = g_array_new (FALSE, FALSE, sizeof (NerMention));
   w->scratch = g_string_new (NULL);
   w->key = g_string_new (NULL);
+  w->entries = g_array_new (FALSE, FALSE, sizeof (SummaryEntry));
   return w;
 }
 
@@ -174,6 +187,9 @@ entity_worker_free (gpointer data)
   g_array_free (w->rules, TRUE);
   g_string_free (w->scratch, TRUE);
   g_string_free (w->key, TRUE);
+  g_array_free (w->entries, TRUE);
+  g_free (w->sum_slot);
+  g_free (w->sum_canon);
   g_free (w);
 }
 
@@ -316,11 +332,6 @@ mention_text (EntityWorker *w, const char *text, const NerMention *m)
   return w->scratch->str;
 }
 
-typedef struct {
-  guint first;     /* the mention naming the entry */
-  guint count;
-} SummaryEntry;
-
 /* most mentioned first, then in order of appearance */
 static gint
 by_count (gconstpointer a, gconstpointer b)
@@ -331,51 +342,86 @@ by_count (gconstpointer a, gconstpointer b)
   return x->first < y->first ? -1 : x->first > y->first;
 }
 
+/* Whether canonical mentions @a and @b name one entity: same label, same
+ * text (white space runs counted as one space). */
+static gboolean
+same_entity (EntityWorker *w, const char *text, const NerMention *a, const NerMention *b)
+{
+  if (strcmp (a->label, b->label) != 0)
+    return FALSE;
+  g_string_assign (w->key, mention_text (w, text, a));
+  return strcmp (w->key->str, mention_text (w, text, b)) == 0;
+}
+
 /* One entry per entity: mentions whose canonical mentions have the same
- * text and label are one entity.  A hash table keyed by label and text
- * and one sort: O(n log n) in the mentions, however many. */
+ * text and label are one entity.  Mentions sharing a canonical mention
+ * share its entry directly; others are found by a hash of label and text
+ * in an open-addressing table (keys verified, so a collision merges
+ * nothing), then one sort: O(n log n) in the mentions, however many. */
 static JsonNode *
 summary (EntityWorker *w, const char *text)
 {
-  GArray *m = w->mentions;
-  GHashTable *index = g_hash_table_new (g_str_hash, g_str_equal);
-  GStringChunk *keys = g_string_chunk_new (1024);
-  GArray *entries = g_array_new (FALSE, FALSE, sizeof (SummaryEntry));
+  const NerMention *ms = (const NerMention *) w->mentions->data;
+  const guint n = w->mentions->len;
+  guint mask = 15;
   JsonArray *arr = json_array_new ();
   JsonNode *node;
 
-  for (guint i = 0; i < m->len; i++)
+  while (mask + 1 < 2 * n)
+    mask = mask * 2 + 1;
+  if (mask + 1 > w->sum_cap || n > w->sum_cap)
     {
-      guint c = g_array_index (m, NerMention, i).canonical;
-      const NerMention *cm = &g_array_index (m, NerMention, c);
-      gpointer found;
-      char *key;
+      w->sum_cap = MAX (mask + 1, n);
+      w->sum_slot = g_renew (guint, w->sum_slot, w->sum_cap);
+      w->sum_canon = g_renew (guint, w->sum_canon, w->sum_cap);
+    }
+  for (guint k = 0; k <= mask; k++)
+    w->sum_slot[k] = G_MAXUINT;
+  for (guint k = 0; k < n; k++)
+    w->sum_canon[k] = G_MAXUINT;
+  g_array_set_size (w->entries, 0);
 
-      g_string_printf (w->key, "%s\t%s", cm->label, mention_text (w, text, cm));
-      if (g_hash_table_lookup_extended (index, w->key->str, NULL, &found))
+  for (guint i = 0; i < n; i++)
+    {
+      guint c = ms[i].canonical, e, k;
+      const char *t;
+      guint64 key;
+
+      if (w->sum_canon[c] != G_MAXUINT)
         {
-          g_array_index (entries, SummaryEntry, GPOINTER_TO_UINT (found)).count++;
+          g_array_index (w->entries, SummaryEntry, w->sum_canon[c]).count++;
           continue;
         }
-      key = g_string_chunk_insert_len (keys, w->key->str, (gssize) w->key->len);
-      g_hash_table_insert (index, key, GUINT_TO_POINTER (entries->len));
-      SummaryEntry e = { c, 1 };
-      g_array_append_val (entries, e);
+      t = mention_text (w, text, &ms[c]);
+      key = ner_hash_pair (ner_hash_bytes (ms[c].label, strlen (ms[c].label)),
+                           ner_hash_bytes (t, w->scratch->len));
+      for (k = (guint) key & mask; (e = w->sum_slot[k]) != G_MAXUINT; k = (k + 1) & mask)
+        {
+          SummaryEntry *se = &g_array_index (w->entries, SummaryEntry, e);
+          if (se->key == key && same_entity (w, text, &ms[se->first], &ms[c]))
+            break;
+        }
+      if (e == G_MAXUINT)
+        {
+          SummaryEntry ne = { c, 0, key };
+          e = w->entries->len;
+          g_array_append_val (w->entries, ne);
+          w->sum_slot[k] = e;
+        }
+      g_array_index (w->entries, SummaryEntry, e).count++;
+      w->sum_canon[c] = e;
     }
-  g_array_sort (entries, by_count);
-  for (guint k = 0; k < entries->len; k++)
+  g_array_sort (w->entries, by_count);
+  for (guint k = 0; k < w->entries->len; k++)
     {
-      const SummaryEntry *e = &g_array_index (entries, SummaryEntry, k);
-      const NerMention *cm = &g_array_index (m, NerMention, e->first);
+      const SummaryEntry *e = &g_array_index (w->entries, SummaryEntry, k);
+      const NerMention *cm = &ms[e->first];
       JsonObject *o = json_object_new ();
       json_object_set_string_member (o, "name", mention_text (w, text, cm));
       json_object_set_string_member (o, "label", cm->label);
       json_object_set_int_member (o, "count", e->count);
       json_array_add_object_element (arr, o);
     }
-  g_array_free (entries, TRUE);
-  g_hash_table_destroy (index);
-  g_string_chunk_free (keys);
   node = json_node_new (JSON_NODE_ARRAY);
   json_node_take_array (node, arr);
   return node;
