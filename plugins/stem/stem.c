@@ -100,6 +100,24 @@ word_hash (const char *s, gsize len)
   return (guint32) h | 1;
 }
 
+/* memcmp (a, b, len) == 0 for the short strings of words, with the loads
+ * of word_hash instead of a library call per token. */
+static inline gboolean
+same_bytes (const char *a, const char *b, gsize len)
+{
+  if (len >= 8)
+    {
+      for (gsize i = 0; i + 8 < len; i += 8)
+        if (load64 (a + i) != load64 (b + i))
+          return FALSE;
+      return load64 (a + len - 8) == load64 (b + len - 8);
+    }
+  if (len >= 4)
+    return load32 (a) == load32 (b) && load32 (a + len - 4) == load32 (b + len - 4);
+  /* three bytes or fewer: these positions cover them all */
+  return len == 0 || (a[0] == b[0] && a[len / 2] == b[len / 2] && a[len - 1] == b[len - 1]);
+}
+
 static inline const StemRecord *
 record_at (const StemWorker *worker, guint32 offset)
 {
@@ -123,7 +141,7 @@ cache_slot (StemWorker *worker, const char *word, gsize len, guint32 h)
         return slot;
       r = record_at (worker, slot->record);
       if (slot->hash == h && r->word_len == len
-          && memcmp ((const char *) (r + 1), word, len) == 0)
+          && same_bytes ((const char *) (r + 1), word, len))
         return slot;
       i = (i + 1) & mask;
     }
