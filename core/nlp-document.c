@@ -22,7 +22,13 @@ struct _NlpDocument {
   gsize         len;
   NlpArena      arena;
   GPtrArray    *layers;        /* NlpLayer * in creation order */
-  GArray       *meta;          /* pairs of arena strings */
+  GArray       *meta;          /* pairs of strings in meta_strings */
+  /* Metadata strings are not in the arena: the reader sets "source" in
+   * its own thread, and interning it there made the reader allocate the
+   * arena's 64 KiB block, which the worker then freed across threads (a
+   * contended malloc lock per document).  Small copies do not.  Replaced
+   * values stay here until the document is cleared, as arena strings do. */
+  GPtrArray    *meta_strings;
   GArray       *attrs;         /* NlpAttr */
   JsonNode     *extra;
   const char   *error_stage;
@@ -69,6 +75,7 @@ document_alloc (void)
   nlp__arena_init (&doc->arena);
   doc->layers = g_ptr_array_new_with_free_func ((GDestroyNotify) nlp__layer_free);
   doc->meta = g_array_new (FALSE, FALSE, sizeof (const char *));
+  doc->meta_strings = g_ptr_array_new_with_free_func (g_free);
   doc->attrs = g_array_new (FALSE, FALSE, sizeof (NlpAttr));
   return doc;
 }
@@ -125,6 +132,7 @@ clear_contents (NlpDocument *doc)
 {
   g_ptr_array_set_size (doc->layers, 0);
   g_array_set_size (doc->meta, 0);
+  g_ptr_array_set_size (doc->meta_strings, 0);
   clear_attrs (doc);
   g_clear_pointer (&doc->extra, json_node_unref);
   doc->error_stage = doc->error_message = NULL;
@@ -139,6 +147,7 @@ nlp_document_free (NlpDocument *doc)
   clear_contents (doc);
   g_ptr_array_unref (doc->layers);
   g_array_unref (doc->meta);
+  g_ptr_array_unref (doc->meta_strings);
   g_array_unref (doc->attrs);
   nlp__arena_free (&doc->arena);
   g_free (doc->text);
@@ -203,14 +212,16 @@ nlp_document_set_meta (NlpDocument *doc, const char *key, const char *value)
   const char *k, *v;
 
   g_return_if_fail (key != NULL);
-  v = nlp_document_intern (doc, value ? value : "");
+  v = g_strdup (value ? value : "");
+  g_ptr_array_add (doc->meta_strings, (char *) v);
   for (guint i = 0; i < doc->meta->len; i += 2)
     if (strcmp (g_array_index (doc->meta, const char *, i), key) == 0)
       {
         g_array_index (doc->meta, const char *, i + 1) = v;
         return;
       }
-  k = nlp_document_intern (doc, key);
+  k = g_strdup (key);
+  g_ptr_array_add (doc->meta_strings, (char *) k);
   g_array_append_val (doc->meta, k);
   g_array_append_val (doc->meta, v);
 }
