@@ -457,7 +457,8 @@ entity_process (gpointer data, NlpDocument *doc, GError **error)
   }
   if (em->rule_types != 0)
     {
-      ner_rules_run (&nd, w->work->toks.lower, em->rule_types, add_rule, w);
+      ner_rules_run (&nd, w->work->toks.lower, w->work->toks.flags, em->rule_types,
+                     add_rule, w);
       ner_mentions_merge (w->mentions, w->rules);
     }
   if (em->overrides != NULL)

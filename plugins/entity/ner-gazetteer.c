@@ -1,4 +1,5 @@
 /* ner-gazetteer.c — open-addressing hash set of phrase hashes. */
+#include <string.h>
 #include "ner-gazetteer.h"
 #include "ner-hash.h"
 #include "ner-text.h"
@@ -41,22 +42,30 @@ ner_gazetteer_get_size (const NerGazetteer *gaz)
 
 static void insert (NerGazetteer *gaz, guint64 key, guint bits);
 
+/* Makes room for @n more keys at once (a file's worth) instead of
+ * doubling again and again while they arrive. */
 static void
-grow (NerGazetteer *gaz)
+reserve (NerGazetteer *gaz, guint n)
 {
-  guint64 *keys = gaz->keys;
-  guint16 *values = gaz->values;
-  guint old = gaz->mask + 1;
+  guint cap = gaz->mask + 1;
+  while ((gaz->size + n) * 2 > cap)
+    cap *= 2;
+  if (cap > gaz->mask + 1)
+    {
+      guint64 *keys = gaz->keys;
+      guint16 *values = gaz->values;
+      guint old = gaz->mask + 1;
 
-  gaz->mask = old * 2 - 1;
-  gaz->keys = g_new0 (guint64, old * 2);
-  gaz->values = g_new0 (guint16, old * 2);
-  gaz->size = 0;
-  for (guint i = 0; i < old; i++)
-    if (keys[i] != 0)
-      insert (gaz, keys[i], values[i]);
-  g_free (keys);
-  g_free (values);
+      gaz->mask = cap - 1;
+      gaz->keys = g_new0 (guint64, cap);
+      gaz->values = g_new0 (guint16, cap);
+      gaz->size = 0;
+      for (guint i = 0; i < old; i++)
+        if (keys[i] != 0)
+          insert (gaz, keys[i], values[i]);
+      g_free (keys);
+      g_free (values);
+    }
 }
 
 static void
@@ -67,7 +76,7 @@ insert (NerGazetteer *gaz, guint64 key, guint bits)
   if (key == 0)
     key = 1;
   if ((gaz->size + 1) * 2 > gaz->mask + 1)
-    grow (gaz);
+    reserve (gaz, 1);
   for (i = (guint) key & gaz->mask; gaz->keys[i] != 0; i = (i + 1) & gaz->mask)
     if (gaz->keys[i] == key)
       {
@@ -149,6 +158,14 @@ ner_gazetteer_add_file (NerGazetteer *gaz, const char *path, NerGazClass cls,
       g_error_free (local);
       return FALSE;
     }
+  {
+    /* about one key per line, and as many again for the prefixes of
+     * multi-word phrases */
+    guint lines = 1;
+    for (const char *c = contents; (c = strchr (c, '\n')) != NULL; c++)
+      lines++;
+    reserve (gaz, lines + lines / 2);
+  }
   for (line = contents; line != NULL && *line != '\0'; line = next)
     {
       gsize len;

@@ -344,8 +344,8 @@ match_percent (const Ctx *c, guint i)
 }
 
 void
-ner_rules_run (const NerDoc *doc, const guint64 *lower, guint enabled,
-               NerRuleFunc func, gpointer user_data)
+ner_rules_run (const NerDoc *doc, const guint64 *lower, const guint16 *flags,
+               guint enabled, NerRuleFunc func, gpointer user_data)
 {
   static gsize once = 0;
 
@@ -361,6 +361,13 @@ ner_rules_run (const NerDoc *doc, const guint64 *lower, guint enabled,
         {
           guint n = 0;
           NerRuleType type = NER_RULE_DATE;
+          /* Every pattern starts with a digit or a word of the lists:
+           * most tokens are neither. */
+          if (flags != NULL && !(flags[i] & NER_TF_DIGIT) && word_class (lower[i]) == 0)
+            {
+              i++;
+              continue;
+            }
           /* MONEY and PERCENT first: "2022" in "$2022" is not a year */
           if ((n = match_money (&c, i)) > 0)
             type = NER_RULE_MONEY;

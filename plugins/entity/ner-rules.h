@@ -27,10 +27,12 @@ typedef void (*NerRuleFunc) (guint start, guint end, NerRuleType type,
                              gpointer user_data);
 
 /* Runs the rules on every sentence of @doc; @lower holds the lower-case
- * hash of each token (NerToks.lower); @enabled is a bit mask of
- * (1 << NerRuleType). */
-void ner_rules_run (const NerDoc *doc, const guint64 *lower, guint enabled,
-                    NerRuleFunc func, gpointer user_data);
+ * hash of each token (NerToks.lower) and @flags, when not NULL, its
+ * NER_TF_* flags (NerToks.flags: tokens with neither a digit nor a word
+ * of the rules' lists are then skipped at once); @enabled is a bit mask
+ * of (1 << NerRuleType). */
+void ner_rules_run (const NerDoc *doc, const guint64 *lower, const guint16 *flags,
+                    guint enabled, NerRuleFunc func, gpointer user_data);
 
 G_END_DECLS
 
