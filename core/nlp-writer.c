@@ -1,7 +1,7 @@
 /* nlp-writer.c — the format table and helpers every format shares. */
-#include <math.h>
 #include <string.h>
 #include "nlp-writer-private.h"
+#include "nlp-dtoa-private.h"
 #include "nlp-error.h"
 
 struct _NlpWriter {
@@ -143,18 +143,9 @@ nlp__json_append_string (GString *out, const char *s, gsize len)
 void
 nlp__json_append_double (GString *out, double value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char buf[NLP_DTOA_BUF_SIZE];
 
-  if (!isfinite (value))
-    {
-      g_string_append (out, "null");
-      return;
-    }
-  /* %.15g reads back exactly for most values and stays short (0.4404,
-   * not 0.44040000000000001); fall back to 17 digits when it does not. */
-  g_ascii_formatd (buf, sizeof buf, "%.15g", value);
-  if (g_ascii_strtod (buf, NULL) != value)
-    g_ascii_formatd (buf, sizeof buf, "%.17g", value);
+  nlp__dtoa (value, buf);
   g_string_append (out, buf);
 }
 

@@ -6,3 +6,6 @@ core_libnlpipe_la_SOURCES += \
 	core/writer-html.c core/writer-sentences.c
 
 dist_man_MANS = docs/nlpipe.1
+
+# Doubles without printf, exactly as printf wrote them.
+core_libnlpipe_la_SOURCES += core/nlp-dtoa.c core/nlp-dtoa-private.h

@@ -19,3 +19,10 @@ tests_test_writers_cli_CFLAGS = $(NLP_TEST_CFLAGS)
 tests_test_writers_cli_LDADD = $(NLP_TEST_LIBS) -lutil
 
 CLEANFILES += tests/writers-screenshot.png
+
+# JSON output's double formatting against printf (core/nlp-dtoa.c).
+check_PROGRAMS += tests/test-json-out
+TESTS += tests/test-json-out
+tests_test_json_out_SOURCES = tests/test-json-out.c
+tests_test_json_out_CFLAGS = $(NLP_TEST_CFLAGS)
+tests_test_json_out_LDADD = $(NLP_TEST_LIBS) -lm

@@ -1,0 +1,217 @@
+/* nlp-dtoa.c — doubles as JSON numbers (see nlp-dtoa-private.h).
+ *
+ * The fast path rounds |value| to 15 (or 17) significant digits as one
+ * product value × 10^p in x87 extended precision: 10^p is exact there for
+ * |p| <= 27 and the product is rounded once, so its error is at most half
+ * a unit in the 64th bit — under 0.004 of the last digit even for 17
+ * digits.  Unless the product lies within 1/64 of a rounding tie, rounding
+ * it gives the digits printf would.  The "does %.15g read back" question is
+ * answered exactly too: digits × 10^q with digits < 2^53 and |q| <= 22 is
+ * one correctly rounded double operation, as strtod's result is.  Anything
+ * else (ties, very large or small magnitudes, platforms without extended
+ * precision) goes through printf as before.
+ */
+#include <float.h>
+#include <math.h>
+#include <string.h>
+#include "nlp-dtoa-private.h"
+
+#if LDBL_MANT_DIG >= 64 && FLT_EVAL_METHOD == 0
+#define FAST_PATH 1
+#else
+#define FAST_PATH 0
+#endif
+
+gsize
+nlp__dtoa_printf (double value, char *buf)
+{
+  if (!isfinite (value))
+    {
+      memcpy (buf, "null", 5);
+      return 4;
+    }
+  /* %.15g reads back exactly for most values and stays short (0.4404,
+   * not 0.44040000000000001); fall back to 17 digits when it does not. */
+  g_ascii_formatd (buf, NLP_DTOA_BUF_SIZE, "%.15g", value);
+  if (g_ascii_strtod (buf, NULL) != value)
+    g_ascii_formatd (buf, NLP_DTOA_BUF_SIZE, "%.17g", value);
+  return strlen (buf);
+}
+
+#if FAST_PATH
+
+#define MAX_POW10_LD 27        /* 10^27 = 2^27 × 5^27, and 5^27 < 2^64 */
+#define MAX_POW10_D  22        /* 5^22 < 2^53 */
+
+static const long double pow10_ld[MAX_POW10_LD + 1] = {
+  1e0L, 1e1L, 1e2L, 1e3L, 1e4L, 1e5L, 1e6L, 1e7L, 1e8L, 1e9L, 1e10L, 1e11L, 1e12L,
+  1e13L, 1e14L, 1e15L, 1e16L, 1e17L, 1e18L, 1e19L, 1e20L, 1e21L, 1e22L, 1e23L,
+  1e24L, 1e25L, 1e26L, 1e27L
+};
+
+static const double pow10_d[MAX_POW10_D + 1] = {
+  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14,
+  1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+};
+
+static const guint64 pow10_u[18] = {
+  1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL, 10000000ULL,
+  100000000ULL, 1000000000ULL, 10000000000ULL, 100000000000ULL, 1000000000000ULL,
+  10000000000000ULL, 100000000000000ULL, 1000000000000000ULL,
+  10000000000000000ULL, 100000000000000000ULL
+};
+
+/* Rounds @a (finite, > 0) to @prec (<= 17) significant digits: *digits in
+ * [10^(prec-1), 10^prec), *exp10 the decimal exponent of the first digit.
+ * FALSE when the rounding cannot be trusted (see the top of the file). */
+static gboolean
+round_digits (double a, int prec, guint64 *digits, int *exp10)
+{
+  /* the binary exponent times log10(2) is the decimal one or one less;
+   * the loop corrects it */
+  int e = (int) floor (ilogb (a) * 0.30102999566398120);
+
+  for (int tries = 0; tries < 3; tries++)
+    {
+      int p = prec - 1 - e;
+      long double m, frac;
+      guint64 d;
+
+      if (p < -MAX_POW10_LD || p > MAX_POW10_LD)
+        return FALSE;
+      m = p >= 0 ? (long double) a * pow10_ld[p] : (long double) a / pow10_ld[-p];
+      /* near these bounds the product's error cannot change the result:
+       * just below 10^(prec-1) rounds to it, just below 10^prec rounds to
+       * 10^prec, i.e. 10^(prec-1) one exponent up, either way */
+      if (m < pow10_u[prec - 1])
+        {
+          e--;
+          continue;
+        }
+      if (m >= pow10_u[prec])
+        {
+          e++;
+          continue;
+        }
+      d = (guint64) m;
+      frac = m - (long double) d;
+      if (fabsl (frac - 0.5L) < 1.0L / 64)
+        return FALSE;
+      if (frac > 0.5L)
+        d++;
+      if (d == pow10_u[prec])
+        {
+          d = pow10_u[prec - 1];
+          e++;
+        }
+      *digits = d;
+      *exp10 = e;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Writes @d × 10^(@e - its digit count + 1) as "%.{prec}g" does: trailing
+ * zeros dropped, exponent form below 1e-4 and from 10^prec on. */
+static gsize
+format_g (char *buf, gboolean negative, guint64 d, int e, int prec)
+{
+  char digits[20];
+  int nd = 0, x;
+  char *p = buf;
+
+  while (d % 10 == 0)
+    d /= 10;
+  for (guint64 t = d; t; t /= 10)
+    nd++;
+  for (int i = nd - 1; i >= 0; i--, d /= 10)
+    digits[i] = (char) ('0' + d % 10);
+
+  if (negative)
+    *p++ = '-';
+  if (e < -4 || e >= prec)
+    {
+      *p++ = digits[0];
+      if (nd > 1)
+        {
+          *p++ = '.';
+          memcpy (p, digits + 1, nd - 1);
+          p += nd - 1;
+        }
+      *p++ = 'e';
+      *p++ = e < 0 ? '-' : '+';
+      x = ABS (e);
+      if (x >= 100)
+        {
+          *p++ = (char) ('0' + x / 100);
+          x %= 100;
+        }
+      *p++ = (char) ('0' + x / 10);
+      *p++ = (char) ('0' + x % 10);
+    }
+  else if (e >= 0 && nd <= e + 1)
+    {
+      memcpy (p, digits, nd);
+      p += nd;
+      memset (p, '0', e + 1 - nd);
+      p += e + 1 - nd;
+    }
+  else if (e >= 0)
+    {
+      memcpy (p, digits, e + 1);
+      p += e + 1;
+      *p++ = '.';
+      memcpy (p, digits + e + 1, nd - e - 1);
+      p += nd - e - 1;
+    }
+  else
+    {
+      *p++ = '0';
+      *p++ = '.';
+      memset (p, '0', -e - 1);
+      p += -e - 1;
+      memcpy (p, digits, nd);
+      p += nd;
+    }
+  *p = '\0';
+  return p - buf;
+}
+
+gsize
+nlp__dtoa (double value, char *buf)
+{
+  double a = fabs (value);
+  guint64 d, s;
+  int e, nd, q;
+
+  if (a == 0)
+    {
+      gsize n = signbit (value) ? 2 : 1;
+
+      memcpy (buf, "-0" + 2 - n, n + 1);
+      return n;
+    }
+  if (!isfinite (a) || !round_digits (a, 15, &d, &e))
+    return nlp__dtoa_printf (value, buf);
+  /* does %.15g read back?  Its value is s × 10^q, s without trailing zeros */
+  for (s = d, nd = 15; s % 10 == 0; s /= 10)
+    nd--;
+  q = e - (nd - 1);
+  if (q < -MAX_POW10_D || q > MAX_POW10_D)
+    return nlp__dtoa_printf (value, buf);
+  if ((q >= 0 ? (double) s * pow10_d[q] : (double) s / pow10_d[-q]) == a)
+    return format_g (buf, signbit (value), d, e, 15);
+  if (!round_digits (a, 17, &d, &e))
+    return nlp__dtoa_printf (value, buf);
+  return format_g (buf, signbit (value), d, e, 17);
+}
+
+#else
+
+gsize
+nlp__dtoa (double value, char *buf)
+{
+  return nlp__dtoa_printf (value, buf);
+}
+
+#endif
