@@ -52,7 +52,7 @@ typedef struct {
   guint16 gaz1;                /* ner_gazetteer_lookup() of the word alone */
 } NerTokMemo;
 
-#define NER_TOK_MEMO_BITS 14
+#define NER_TOK_MEMO_BITS 15
 
 /* Per-token properties, struct of arrays, grown as needed. */
 typedef struct {
