@@ -25,6 +25,8 @@ void nlp__json_append_string (GString *out, const char *s, gsize len);
 /* Appends a double the shortest way that reads back exactly (null for
  * NaN and infinities). */
 void nlp__json_append_double (GString *out, double value);
+/* Appends @value in decimal. */
+void nlp__json_append_int (GString *out, gint64 value);
 /* Appends the value of cell (@column, @row) as JSON. */
 void nlp__json_append_cell (GString *out, const NlpColumn *column, guint row);
 /* Appends @node (may be NULL) as compact JSON, doubles the shortest way

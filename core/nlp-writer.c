@@ -2,6 +2,7 @@
 #include <string.h>
 #include "nlp-writer-private.h"
 #include "nlp-dtoa-private.h"
+#include "nlp-json-out-private.h"
 #include "nlp-error.h"
 
 struct _NlpWriter {
@@ -104,49 +105,25 @@ nlp_writer_is_null (const NlpWriter *writer)
 void
 nlp__json_append_string (GString *out, const char *s, gsize len)
 {
-  static const char hex[] = "0123456789abcdef";
-  const char *run = s, *end = s + len;
+  char *p = nlp__out_reserve (out, NLP_JSON_STRING_MAX (len));
 
-  g_string_append_c (out, '"');
-  for (const char *p = s; p < end; p++)
-    {
-      guchar c = (guchar) *p;
-      const char *esc = NULL;
-
-      if (c >= 0x20 && c != '"' && c != '\\')
-        continue;
-      g_string_append_len (out, run, p - run);
-      switch (c)
-        {
-        case '"':  esc = "\\\""; break;
-        case '\\': esc = "\\\\"; break;
-        case '\n': esc = "\\n"; break;
-        case '\r': esc = "\\r"; break;
-        case '\t': esc = "\\t"; break;
-        case '\b': esc = "\\b"; break;
-        case '\f': esc = "\\f"; break;
-        default: break;
-        }
-      if (esc)
-        g_string_append (out, esc);
-      else
-        {
-          char u[7] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15], 0 };
-          g_string_append_len (out, u, 6);
-        }
-      run = p + 1;
-    }
-  g_string_append_len (out, run, end - run);
-  g_string_append_c (out, '"');
+  nlp__out_commit (out, nlp__put_json_string (p, s, len));
 }
 
 void
 nlp__json_append_double (GString *out, double value)
 {
-  char buf[NLP_DTOA_BUF_SIZE];
+  char *p = nlp__out_reserve (out, NLP_DTOA_BUF_SIZE);
 
-  nlp__dtoa (value, buf);
-  g_string_append (out, buf);
+  nlp__out_commit (out, p + nlp__dtoa (value, p));
+}
+
+void
+nlp__json_append_int (GString *out, gint64 value)
+{
+  char *p = nlp__out_reserve (out, NLP_INT64_MAX_DIGITS);
+
+  nlp__out_commit (out, nlp__put_i64 (p, value));
 }
 
 void
@@ -166,13 +143,13 @@ nlp__json_append_cell (GString *out, const NlpColumn *column, guint row)
       }
       break;
     case NLP_COLUMN_INT:
-      g_string_append_printf (out, "%" G_GINT64_FORMAT, nlp_column_get_int (column, row));
+      nlp__json_append_int (out, nlp_column_get_int (column, row));
       break;
     case NLP_COLUMN_DOUBLE:
       nlp__json_append_double (out, nlp_column_get_double (column, row));
       break;
     case NLP_COLUMN_REF:
-      g_string_append_printf (out, "%u", nlp_column_get_ref (column, row));
+      nlp__json_append_int (out, nlp_column_get_ref (column, row));
       break;
     default:
       g_string_append (out, "null");
@@ -191,7 +168,7 @@ nlp__json_append_attr (GString *out, const NlpDocument *doc, guint i)
       nlp__json_append_string (out, s, strlen (s));
       break;
     case NLP_VALUE_INT:
-      g_string_append_printf (out, "%" G_GINT64_FORMAT, nlp_document_get_attr_int (doc, i));
+      nlp__json_append_int (out, nlp_document_get_attr_int (doc, i));
       break;
     case NLP_VALUE_DOUBLE:
       nlp__json_append_double (out, nlp_document_get_attr_double (doc, i));

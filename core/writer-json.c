@@ -9,6 +9,7 @@
  */
 #include <string.h>
 #include "nlp-writer-private.h"
+#include "nlp-json-out-private.h"
 
 #define NLP_JSON_FORMAT_VERSION 1
 
@@ -45,32 +46,79 @@ convert (const guint32 *map, guint offset)
   return map ? map[offset] : offset;
 }
 
+/* A column as append_layer writes it: its key (',"name":') made once per
+ * layer rather than escaped again on every row. */
+typedef struct {
+  const NlpColumn *column;
+  NlpColumnType    type;
+  gsize            key_start;  /* in the keys buffer */
+  gsize            key_len;
+} ColumnOut;
+
 static void
 append_layer (GString *out, const NlpLayer *layer, const guint32 *map)
 {
-  guint n = nlp_layer_get_n_rows (layer);
+  guint n;
+  const NlpSpan *spans = nlp_layer_peek_spans (layer, &n);
   guint ncols = nlp_layer_get_n_columns (layer);
+  ColumnOut *cols = g_newa (ColumnOut, ncols + 1);
+  GString *keys = g_string_new (NULL);
+  char *p;
+
+  for (guint c = 0; c < ncols; c++)
+    {
+      const NlpColumn *col = nlp_layer_get_column_at (layer, c);
+      const char *name = nlp_column_get_name (col);
+
+      cols[c].column = col;
+      cols[c].type = nlp_column_get_type (col);
+      cols[c].key_start = keys->len;
+      g_string_append_c (keys, ',');
+      nlp__json_append_string (keys, name, strlen (name));
+      g_string_append_c (keys, ':');
+      cols[c].key_len = keys->len - cols[c].key_start;
+    }
 
   g_string_append_c (out, '[');
   for (guint r = 0; r < n; r++)
     {
+      p = nlp__out_reserve (out, 32 + 2 * 10);
       if (r)
-        g_string_append_c (out, ',');
-      g_string_append_printf (out, "{\"start\":%u,\"end\":%u",
-                              convert (map, nlp_layer_get_start (layer, r)),
-                              convert (map, nlp_layer_get_end (layer, r)));
+        *p++ = ',';
+      p = nlp__put_lit (p, "{\"start\":");
+      p = nlp__put_u64 (p, convert (map, spans[r].start));
+      p = nlp__put_lit (p, ",\"end\":");
+      p = nlp__put_u64 (p, convert (map, spans[r].end));
+      nlp__out_commit (out, p);
       for (guint c = 0; c < ncols; c++)
         {
-          const NlpColumn *col = nlp_layer_get_column_at (layer, c);
-          const char *name = nlp_column_get_name (col);
-          g_string_append_c (out, ',');
-          nlp__json_append_string (out, name, strlen (name));
-          g_string_append_c (out, ':');
-          nlp__json_append_cell (out, col, r);
+          const ColumnOut *col = &cols[c];
+          const char *key = keys->str + col->key_start;
+
+          if (col->type == NLP_COLUMN_STRING)
+            {
+              /* unset string cells read as NULL: no separate check */
+              const char *s = nlp_column_get_string (col->column, r);
+              gsize len = s ? strlen (s) : 0;
+
+              p = nlp__out_reserve (out, col->key_len + NLP_JSON_STRING_MAX (len) + 4);
+              p = nlp__put_mem (p, key, col->key_len);
+              if (s)
+                p = nlp__put_json_string (p, s, len);
+              else
+                p = nlp__put_lit (p, "null");
+              nlp__out_commit (out, p);
+            }
+          else
+            {
+              g_string_append_len (out, key, col->key_len);
+              nlp__json_append_cell (out, col->column, r);
+            }
         }
       g_string_append_c (out, '}');
     }
   g_string_append_c (out, ']');
+  g_string_free (keys, TRUE);
 }
 
 void
@@ -117,7 +165,7 @@ nlp__json_append_node (GString *out, JsonNode *node)
       switch (json_node_get_value_type (node))
         {
         case G_TYPE_INT64:
-          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          nlp__json_append_int (out, json_node_get_int (node));
           break;
         case G_TYPE_DOUBLE:
           nlp__json_append_double (out, json_node_get_double (node));

@@ -7,5 +7,7 @@ core_libnlpipe_la_SOURCES += \
 
 dist_man_MANS = docs/nlpipe.1
 
-# Doubles without printf, exactly as printf wrote them.
-core_libnlpipe_la_SOURCES += core/nlp-dtoa.c core/nlp-dtoa-private.h
+# Fast exact building blocks of JSON output (numbers, escaped strings).
+core_libnlpipe_la_SOURCES += \
+	core/nlp-dtoa.c core/nlp-dtoa-private.h \
+	core/nlp-json-out.c core/nlp-json-out-private.h

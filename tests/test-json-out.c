@@ -1,12 +1,15 @@
 /* test-json-out.c — the building blocks of JSON output against the code
  * they replaced, byte for byte: nlp__dtoa (doubles without printf) against
  * printf and strtod over edge cases and a few million values of the kinds
- * stages produce (short decimals, arithmetic results, any bit pattern). */
+ * stages produce (short decimals, arithmetic results, any bit pattern);
+ * the word-at-a-time string escaper against a byte-by-byte one at every
+ * length and alignment; integers against printf. */
 #include <float.h>
 #include <math.h>
 #include <string.h>
 #include "nlp-test.h"
 #include "nlp-dtoa-private.h"
+#include "nlp-json-out-private.h"
 
 /* Fails naming @value (as bits, which always identify it) on the first
  * difference. */
@@ -113,4 +116,102 @@ Test (json_out, dtoa_random_values)
       check (any);
     }
   g_rand_free (rand);
+}
+
+/* The escaping JSON output has always had, one byte at a time. */
+static GString *
+escape_reference (const char *s, gsize len)
+{
+  GString *out = g_string_new ("\"");
+
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar c = (guchar) s[i];
+
+      if (c == '"' || c == '\\')
+        g_string_append_printf (out, "\\%c", c);
+      else if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\r')
+        g_string_append (out, "\\r");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c == '\b')
+        g_string_append (out, "\\b");
+      else if (c == '\f')
+        g_string_append (out, "\\f");
+      else if (c < 0x20)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, (char) c);
+    }
+  g_string_append_c (out, '"');
+  return out;
+}
+
+/* Strings mixing plain text, UTF-8 and every byte that needs an escape, at
+ * every length up to 40 and every position in a word: the escaper tests 8
+ * bytes at once, so an escape in any byte of a word must be seen. */
+Test (json_out, string_escapes)
+{
+  static const char *const pieces[] = {
+    "a", "Z", " ", "\"", "\\", "\n", "\r", "\t", "\b", "\f", "\x01", "\x1f",
+    "\x7f", "/", "é", "😀", "東", "\x20", "\x21", "\x5b", "\x5d",
+  };
+  GRand *rand = g_rand_new_with_seed (3);
+  char *buf = g_malloc (NLP_JSON_STRING_MAX (200));
+
+  for (int i = 0; i < 20000; i++)
+    {
+      GString *in = g_string_new (NULL);
+      gsize target = g_rand_int_range (rand, 0, 41);
+      /* mostly plain text with a few escapes, so whole clean words occur */
+      gboolean sparse = i % 2;
+
+      while (in->len < target)
+        g_string_append (in, sparse && g_rand_int_range (rand, 0, 8)
+                         ? "x" : pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      for (gsize start = 0; start < MIN (in->len, 8) + 1; start++)
+        {
+          GString *want = escape_reference (in->str + start, in->len - start);
+          char *end = nlp__put_json_string (buf, in->str + start, in->len - start);
+
+          cr_assert_eq ((gsize) (end - buf), want->len, "input %u from %u", i, (guint) start);
+          cr_assert_eq (memcmp (buf, want->str, want->len), 0, "input %u from %u: %.*s vs %s",
+                        i, (guint) start, (int) (end - buf), buf, want->str);
+          cr_assert_leq ((gsize) (end - buf), NLP_JSON_STRING_MAX (in->len - start));
+          g_string_free (want, TRUE);
+        }
+      g_string_free (in, TRUE);
+    }
+  g_free (buf);
+  g_rand_free (rand);
+}
+
+Test (json_out, integers)
+{
+  static const gint64 values[] = {
+    0, 1, -1, 9, 10, 99, 100, 4294967295LL, 4294967296LL, -4294967296LL,
+    9007199254740993LL, G_MAXINT64, G_MININT64, G_MININT64 + 1,
+  };
+  char buf[NLP_INT64_MAX_DIGITS + 1];
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      char *want = g_strdup_printf ("%" G_GINT64_FORMAT, values[i]);
+      char *end = nlp__put_i64 (buf, values[i]);
+
+      *end = '\0';
+      cr_assert_str_eq (buf, want);
+      g_free (want);
+    }
+  for (guint64 v = 1; v < G_MAXUINT64 / 3; v = v * 3 + 1)
+    {
+      char *want = g_strdup_printf ("%" G_GUINT64_FORMAT, v);
+      char *end = nlp__put_u64 (buf, v);
+
+      *end = '\0';
+      cr_assert_str_eq (buf, want);
+      g_free (want);
+    }
 }

@@ -20,7 +20,8 @@ tests_test_writers_cli_LDADD = $(NLP_TEST_LIBS) -lutil
 
 CLEANFILES += tests/writers-screenshot.png
 
-# JSON output's double formatting against printf (core/nlp-dtoa.c).
+# JSON output's numbers and escaping against the code they replaced
+# (core/nlp-dtoa.c, core/nlp-json-out.c).
 check_PROGRAMS += tests/test-json-out
 TESTS += tests/test-json-out
 tests_test_json_out_SOURCES = tests/test-json-out.c

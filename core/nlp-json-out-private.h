@@ -1,0 +1,74 @@
+/* nlp-json-out-private.h — writing JSON straight into a GString's buffer.
+ *
+ * JSON output is tens of bytes per token, so one g_string_append* call (and
+ * its capacity check, and printf for numbers) per piece showed in profiles.
+ * Instead a writer reserves room for a bounded piece once, writes it with
+ * the nlp__put_* functions below (each returns the new end), and commits
+ * the end.  The reserved room must cover what is written before the commit.
+ */
+#ifndef NLP_JSON_OUT_PRIVATE_H
+#define NLP_JSON_OUT_PRIVATE_H
+
+#include <string.h>
+#include <glib.h>
+
+/* Most bytes nlp__put_json_string writes for @len input bytes (every byte
+ * a \u00XX escape, and the quotes). */
+#define NLP_JSON_STRING_MAX(len) (6 * (gsize) (len) + 2)
+/* Most bytes a gint64 takes in decimal, with its sign. */
+#define NLP_INT64_MAX_DIGITS 20
+
+void  nlp__out_grow (GString *out, gsize n);
+
+/* Where to write at least @n more bytes of @out. */
+static inline char *
+nlp__out_reserve (GString *out, gsize n)
+{
+  if (G_UNLIKELY (out->len + n >= out->allocated_len))
+    nlp__out_grow (out, n);
+  return out->str + out->len;
+}
+
+/* Ends @out at @end (a pointer into the room reserved last). */
+static inline void
+nlp__out_commit (GString *out, char *end)
+{
+  out->len = end - out->str;
+  *end = '\0';
+}
+
+static inline char *
+nlp__put_mem (char *dst, const void *src, gsize n)
+{
+  memcpy (dst, src, n);
+  return dst + n;
+}
+
+/* A string literal without its NUL. */
+#define nlp__put_lit(dst, lit) nlp__put_mem ((dst), (lit), sizeof (lit) - 1)
+
+/* @v in decimal: at most 20 bytes. */
+static inline char *
+nlp__put_u64 (char *dst, guint64 v)
+{
+  char tmp[20];
+  int n = 0;
+
+  do
+    tmp[n++] = (char) ('0' + v % 10);
+  while ((v /= 10) != 0);
+  while (n)
+    *dst++ = tmp[--n];
+  return dst;
+}
+
+/* @v in decimal: at most NLP_INT64_MAX_DIGITS bytes. */
+char *nlp__put_i64 (char *dst, gint64 v);
+
+/* @s (@len bytes of valid UTF-8) as a JSON string literal, escaped as JSON
+ * output always has been: the quote, the backslash and control characters
+ * only (\n \r \t \b \f, else \u00XX); at most NLP_JSON_STRING_MAX (@len)
+ * bytes. */
+char *nlp__put_json_string (char *dst, const char *s, gsize len);
+
+#endif
