@@ -245,7 +245,14 @@ ner_toks_prepare (NerToks *toks, const NerGazetteer *gaz, const NerDoc *doc)
     }
   reserve (toks, doc->n_tokens + 1);
   if (toks->memo == NULL)
-    toks->memo = g_new0 (NerTokMemo, 1u << NER_TOK_MEMO_BITS);
+    {
+      /* zeroed by writing, not calloc: calloc's untouched pages map the
+       * shared zero page on the first read, and the first write then
+       * costs a copy-on-write fault with a TLB shoot-down across every
+       * worker's CPU */
+      toks->memo = g_new (NerTokMemo, 1u << NER_TOK_MEMO_BITS);
+      memset (toks->memo, 0, sizeof (NerTokMemo) << NER_TOK_MEMO_BITS);
+    }
   else if (toks->memo_gaz != gaz)
     memset (toks->memo, 0, sizeof (NerTokMemo) << NER_TOK_MEMO_BITS);
   toks->memo_gaz = gaz;

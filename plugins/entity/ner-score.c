@@ -23,15 +23,27 @@ struct _NerScoreMemo {
   guint    cap;
 };
 
+static void
+reset (NerScoreMemo *memo, const NerModel *model, const NerGazetteer *gaz)
+{
+  memset (memo->local_key, 0, sizeof (guint64) << LOCAL_BITS);
+  memset (memo->role_key, 0, sizeof (guint64) << ROLE_BITS);
+  memset (memo->role_have, 0, 1u << ROLE_BITS);
+  memo->model = model;
+  memo->gaz = gaz;
+}
+
 NerScoreMemo *
 ner_score_memo_new (void)
 {
   NerScoreMemo *memo = g_new0 (NerScoreMemo, 1);
-  memo->local_key = g_new0 (guint64, 1u << LOCAL_BITS);
+  memo->local_key = g_new (guint64, 1u << LOCAL_BITS);
   memo->local_acc = g_new (gint32, (gsize) MAX_STRIDE << LOCAL_BITS);
-  memo->role_key = g_new0 (guint64, 1u << ROLE_BITS);
-  memo->role_have = g_new0 (guint8, 1u << ROLE_BITS);
+  memo->role_key = g_new (guint64, 1u << ROLE_BITS);
+  memo->role_have = g_new (guint8, 1u << ROLE_BITS);
   memo->role_rows = g_new (gint16, (gsize) NER_N_ROLES * MAX_STRIDE << ROLE_BITS);
+  /* emptied by writing (reset), not calloc: see ner_toks_prepare */
+  reset (memo, NULL, NULL);
   return memo;
 }
 
@@ -49,15 +61,6 @@ ner_score_memo_free (NerScoreMemo *memo)
   g_free (memo);
 }
 
-static void
-reset (NerScoreMemo *memo, const NerModel *model, const NerGazetteer *gaz)
-{
-  memset (memo->local_key, 0, sizeof (guint64) << LOCAL_BITS);
-  memset (memo->role_key, 0, sizeof (guint64) << ROLE_BITS);
-  memset (memo->role_have, 0, 1u << ROLE_BITS);
-  memo->model = model;
-  memo->gaz = gaz;
-}
 
 static inline const gint16 *
 row_of (const NerModel *model, guint32 bucket, guint S)

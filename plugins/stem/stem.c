@@ -147,11 +147,22 @@ cache_slot (StemWorker *worker, const char *word, gsize len, guint32 h)
     }
 }
 
+/* Zeroed by writing, not calloc: calloc's untouched pages map the shared
+ * zero page on the first read, and the first write then costs a
+ * copy-on-write fault with a TLB shoot-down across every worker's CPU. */
+static StemSlot *
+slots_new (guint bits)
+{
+  StemSlot *slots = g_new (StemSlot, (gsize) 1 << bits);
+  memset (slots, 0, sizeof (StemSlot) << bits);
+  return slots;
+}
+
 static void
 cache_reset (StemWorker *worker, guint bits)
 {
   g_free (worker->slots);
-  worker->slots = g_new0 (StemSlot, (gsize) 1 << bits);
+  worker->slots = slots_new (bits);
   worker->bits = bits;
   worker->used = 0;
   worker->records_len = 0;
@@ -164,7 +175,7 @@ cache_grow (StemWorker *worker)
   guint n_old = 1u << worker->bits, bits = worker->bits + 1;
   guint mask = (1u << bits) - 1;
 
-  worker->slots = g_new0 (StemSlot, (gsize) 1 << bits);
+  worker->slots = slots_new (bits);
   worker->bits = bits;
   for (guint k = 0; k < n_old; k++)
     if (old[k].hash != 0)
