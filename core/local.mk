@@ -16,7 +16,8 @@ core_libnlpipe_la_SOURCES = \
 	core/nlp-registry.c core/nlp-registry-private.h \
 	core/nlp-chain-spec.c core/nlp-chain-spec-private.h \
 	core/nlp-pipeline.c core/nlp-pipeline-private.h \
-	core/nlp-reader.c core/nlp-runner.c core/nlp-atomic-file.c core/nlp-atomic-file-private.h \
+	core/nlp-reader.c core/nlp-jsonl-record.c core/nlp-jsonl-private.h core/nlp-utf8-private.h \
+	core/nlp-runner.c core/nlp-atomic-file.c core/nlp-atomic-file-private.h \
 	core/nlp-writer.c core/nlp-writer-private.h core/writer-json.c core/writer-text.c
 core_libnlpipe_la_CPPFLAGS = $(AM_CPPFLAGS) $(LTDLINCL) \
 	-DNLP_BUILDDIR='"$(abs_top_builddir)"' \

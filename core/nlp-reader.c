@@ -4,6 +4,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "nlp-reader.h"
+#include "nlp-jsonl-private.h"
+#include "nlp-utf8-private.h"
 #include "nlp-document-private.h"
 #include "nlp-error.h"
 #include "nlp-registry-private.h"
@@ -227,7 +229,7 @@ fix_encoding (NlpReader *reader, char *text, gsize *len, const char *where,
   guint replaced = 0;
   const char *p, *end;
 
-  if (g_utf8_validate_len (text, *len, &bad))
+  if (nlp__utf8_validate_len (text, *len, &bad))
     return text;
   if (reader->options.encoding == NLP_ENCODING_REJECT)
     {
@@ -417,7 +419,7 @@ parse_record (NlpReader *reader, char *line, gsize len, char **warning, GError *
   char *owned = NULL;
   guint nuls;
 
-  if (!g_utf8_validate_len (line, len, NULL))
+  if (!nlp__utf8_validate_len (line, len, NULL))
     {
       owned = fix_encoding (reader, g_strndup (line, len), &len, where, warning, error);
       if (owned == NULL)
@@ -440,6 +442,19 @@ parse_record (NlpReader *reader, char *line, gsize len, char **warning, GError *
         *warning = g_strdup_printf ("%s: replaced %u \\u0000 escape%s with U+FFFD",
                                     where, nuls, nuls == 1 ? "" : "s");
     }
+  {
+    char *text_fast;
+    gsize text_len;
+    if (nlp__jsonl_simple_record (line, len, &id, &text_fast, &text_len))
+      {
+        if (id == NULL)
+          id = g_strdup (where);
+        doc = make_document (reader, id, text_fast, text_len, where, warning, error);
+        if (doc != NULL)
+          nlp_document_set_meta (doc, "source", reader->jsonl_path);
+        goto out;
+      }
+  }
   if (!json_parser_load_from_data (reader->parser, line, (gssize) len, &local))
     goto bad_json;
 
