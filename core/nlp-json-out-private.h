@@ -44,22 +44,59 @@ nlp__put_mem (char *dst, const void *src, gsize n)
   return dst + n;
 }
 
+/* The same for the short pieces of JSON output (keys, small values):
+ * fixed-size moves the compiler inlines instead of a memcpy call. */
+static inline char *
+nlp__put_short (char *dst, const char *src, gsize n)
+{
+  if (n >= 8 && n <= 16)
+    {
+      /* two overlapping 8-byte moves cover 8..16 bytes */
+      memmove (dst, src, 8);
+      memmove (dst + n - 8, src + n - 8, 8);
+    }
+  else if (n >= 4 && n < 8)
+    {
+      memmove (dst, src, 4);
+      memmove (dst + n - 4, src + n - 4, 4);
+    }
+  else if (n < 4)
+    for (gsize i = 0; i < n; i++)
+      dst[i] = src[i];
+  else
+    memcpy (dst, src, n);
+  return dst + n;
+}
+
 /* A string literal without its NUL. */
 #define nlp__put_lit(dst, lit) nlp__put_mem ((dst), (lit), sizeof (lit) - 1)
 
-/* @v in decimal: at most 20 bytes. */
+extern const char    nlp__digit_pairs[200];     /* "00" "01" ... "99" */
+extern const guint64 nlp__pow10_u64[20];        /* 1, 10, ... 10^19 */
+
+/* @v in decimal: at most 20 bytes.  Written from the end, two digits per
+ * step, once the length is known (offsets are most of JSON's numbers). */
 static inline char *
 nlp__put_u64 (char *dst, guint64 v)
 {
-  char tmp[20];
-  int n = 0;
+  int n = 1;
+  char *end;
 
-  do
-    tmp[n++] = (char) ('0' + v % 10);
-  while ((v /= 10) != 0);
-  while (n)
-    *dst++ = tmp[--n];
-  return dst;
+  while (n < 20 && v >= nlp__pow10_u64[n])
+    n++;
+  end = dst + n;
+  dst = end;
+  while (v >= 100)
+    {
+      dst -= 2;
+      memcpy (dst, nlp__digit_pairs + 2 * (v % 100), 2);
+      v /= 100;
+    }
+  if (v >= 10)
+    memcpy (dst - 2, nlp__digit_pairs + 2 * v, 2);
+  else
+    dst[-1] = (char) ('0' + v);
+  return end;
 }
 
 /* @v in decimal: at most NLP_INT64_MAX_DIGITS bytes. */

@@ -55,6 +55,63 @@ typedef struct {
   gsize            key_len;
 } ColumnOut;
 
+/* String cells already written, by address: most cells are the same few
+ * strings (token kinds, entity labels: static strings) or repeat another
+ * cell of their row (a stem that is its own word shares the norm's
+ * string), and copying their escaped form back from the output beats
+ * strlen and escaping again.  A document is read-only while it is
+ * written, so an address always holds the same text. */
+#define MEMO_SLOTS 64
+
+typedef struct {
+  const char *s;               /* NULL: empty */
+  gsize       start;           /* the escaped form, in the output */
+  gsize       len;
+} CellMemo;
+
+static inline CellMemo *
+memo_slot (CellMemo *memo, const char *s)
+{
+  guintptr a = (guintptr) s;
+
+  return &memo[(a ^ (a >> 6) ^ (a >> 12)) % MEMO_SLOTS];
+}
+
+/* Appends @key and string cell @s (NULL: unset). */
+static void
+append_string_cell (GString *out, CellMemo *memo, const char *key, gsize key_len,
+                    const char *s)
+{
+  CellMemo *m;
+  gsize len;
+  char *p;
+
+  if (s == NULL)
+    {
+      p = nlp__out_reserve (out, key_len + 4);
+      p = nlp__put_short (p, key, key_len);
+      nlp__out_commit (out, nlp__put_lit (p, "null"));
+      return;
+    }
+  m = memo_slot (memo, s);
+  if (m->s == s)
+    {
+      p = nlp__out_reserve (out, key_len + m->len);
+      p = nlp__put_short (p, key, key_len);
+      /* reserving may move the buffer: the source is found after it */
+      nlp__out_commit (out, nlp__put_short (p, out->str + m->start, m->len));
+      return;
+    }
+  len = strlen (s);
+  p = nlp__out_reserve (out, key_len + NLP_JSON_STRING_MAX (len));
+  p = nlp__put_short (p, key, key_len);
+  m->s = s;
+  m->start = p - out->str;
+  p = nlp__put_json_string (p, s, len);
+  m->len = p - out->str - m->start;
+  nlp__out_commit (out, p);
+}
+
 static void
 append_layer (GString *out, const NlpLayer *layer, const guint32 *map)
 {
@@ -62,6 +119,7 @@ append_layer (GString *out, const NlpLayer *layer, const guint32 *map)
   const NlpSpan *spans = nlp_layer_peek_spans (layer, &n);
   guint ncols = nlp_layer_get_n_columns (layer);
   ColumnOut *cols = g_newa (ColumnOut, ncols + 1);
+  CellMemo memo[MEMO_SLOTS] = { { NULL, 0, 0 } };
   GString *keys = g_string_new (NULL);
   char *p;
 
@@ -95,20 +153,10 @@ append_layer (GString *out, const NlpLayer *layer, const guint32 *map)
           const ColumnOut *col = &cols[c];
           const char *key = keys->str + col->key_start;
 
+          /* unset string cells read as NULL: no separate check */
           if (col->type == NLP_COLUMN_STRING)
-            {
-              /* unset string cells read as NULL: no separate check */
-              const char *s = nlp_column_get_string (col->column, r);
-              gsize len = s ? strlen (s) : 0;
-
-              p = nlp__out_reserve (out, col->key_len + NLP_JSON_STRING_MAX (len) + 4);
-              p = nlp__put_mem (p, key, col->key_len);
-              if (s)
-                p = nlp__put_json_string (p, s, len);
-              else
-                p = nlp__put_lit (p, "null");
-              nlp__out_commit (out, p);
-            }
+            append_string_cell (out, memo, key, col->key_len,
+                                nlp_column_get_string (col->column, r));
           else
             {
               g_string_append_len (out, key, col->key_len);
@@ -119,6 +167,25 @@ append_layer (GString *out, const NlpLayer *layer, const guint32 *map)
     }
   g_string_append_c (out, ']');
   g_string_free (keys, TRUE);
+}
+
+typedef struct {
+  GString *out;
+  gboolean first;
+} AppendMember;
+
+static void
+append_member (JsonObject *object G_GNUC_UNUSED, const char *name, JsonNode *node,
+               gpointer data)
+{
+  AppendMember *m = data;
+
+  if (!m->first)
+    g_string_append_c (m->out, ',');
+  m->first = FALSE;
+  nlp__json_append_string (m->out, name, strlen (name));
+  g_string_append_c (m->out, ':');
+  nlp__json_append_node (m->out, node);
 }
 
 void
@@ -133,19 +200,13 @@ nlp__json_append_node (GString *out, JsonNode *node)
     {
     case JSON_NODE_OBJECT:
       {
-        JsonObject *o = json_node_get_object (node);
-        GList *names = json_object_get_members (o);
+        /* members in insertion order, as json_object_get_members lists
+         * them, without copying that list for every object */
+        AppendMember m = { out, TRUE };
+
         g_string_append_c (out, '{');
-        for (GList *l = names; l; l = l->next)
-          {
-            if (l != names)
-              g_string_append_c (out, ',');
-            nlp__json_append_string (out, l->data, strlen (l->data));
-            g_string_append_c (out, ':');
-            nlp__json_append_node (out, json_object_get_member (o, l->data));
-          }
+        json_object_foreach_member (json_node_get_object (node), append_member, &m);
         g_string_append_c (out, '}');
-        g_list_free (names);
       }
       break;
     case JSON_NODE_ARRAY:
