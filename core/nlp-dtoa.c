@@ -15,8 +15,11 @@
 #include <math.h>
 #include <string.h>
 #include "nlp-dtoa-private.h"
+#include "nlp-json-out-private.h"
 
-#if LDBL_MANT_DIG >= 64 && FLT_EVAL_METHOD == 0
+/* x86-64: long double is the x87 80-bit format (its integer bits are read
+ * directly below) and double arithmetic is done in double (SSE2). */
+#if defined (__x86_64__) && LDBL_MANT_DIG == 64 && FLT_EVAL_METHOD == 0
 #define FAST_PATH 1
 #else
 #define FAST_PATH 0
@@ -67,14 +70,18 @@ static const guint64 pow10_u[18] = {
 static gboolean
 round_digits (double a, int prec, guint64 *digits, int *exp10)
 {
-  /* the binary exponent times log10(2) is the decimal one or one less;
-   * the loop corrects it */
-  int e = (int) floor (ilogb (a) * 0.30102999566398120);
+  guint64 bits;
+  int e;
 
+  /* the binary exponent times log10(2) (78913 / 2^18) is the decimal one
+   * or one less; the loop corrects it.  Subnormals get an exponent far
+   * out of the tables' range: printf takes them. */
+  memcpy (&bits, &a, sizeof bits);
+  e = (((int) (bits >> 52) & 0x7ff) - 1023) * 78913 >> 18;
   for (int tries = 0; tries < 3; tries++)
     {
       int p = prec - 1 - e;
-      long double m, frac;
+      long double m, r, frac;
       guint64 d;
 
       if (p < -MAX_POW10_LD || p > MAX_POW10_LD)
@@ -83,22 +90,26 @@ round_digits (double a, int prec, guint64 *digits, int *exp10)
       /* near these bounds the product's error cannot change the result:
        * just below 10^(prec-1) rounds to it, just below 10^prec rounds to
        * 10^prec, i.e. 10^(prec-1) one exponent up, either way */
-      if (m < pow10_u[prec - 1])
+      if (m < pow10_ld[prec - 1])
         {
           e--;
           continue;
         }
-      if (m >= pow10_u[prec])
+      if (m >= pow10_ld[prec])
         {
           e++;
           continue;
         }
-      d = (guint64) m;
-      frac = m - (long double) d;
-      if (fabsl (frac - 0.5L) < 1.0L / 64)
+      /* m + 2^63 rounds m to an integer (the unit of the 64-bit mantissa
+       * there is 1) whose mantissa bits read as 2^63 + round (m): no
+       * conversion instruction, which on x87 means switching the
+       * rounding mode twice */
+      r = m + 0x1p63L;
+      memcpy (&d, &r, sizeof d);
+      d -= G_GUINT64_CONSTANT (1) << 63;
+      frac = m - (r - 0x1p63L);
+      if (fabsl (frac) > 0.5L - 1.0L / 64)
         return FALSE;
-      if (frac > 0.5L)
-        d++;
       if (d == pow10_u[prec])
         {
           d = pow10_u[prec - 1];
@@ -111,21 +122,26 @@ round_digits (double a, int prec, guint64 *digits, int *exp10)
   return FALSE;
 }
 
-/* Writes @d × 10^(@e - its digit count + 1) as "%.{prec}g" does: trailing
- * zeros dropped, exponent form below 1e-4 and from 10^prec on. */
-static gsize
-format_g (char *buf, gboolean negative, guint64 d, int e, int prec)
+/* Writes the @prec digits of @d (which has that many) into @digits;
+ * returns their count without trailing zeros. */
+static int
+get_digits (char *digits, guint64 d, int prec)
 {
-  char digits[20];
-  int nd = 0, x;
-  char *p = buf;
+  int nd = prec;
 
-  while (d % 10 == 0)
-    d /= 10;
-  for (guint64 t = d; t; t /= 10)
-    nd++;
-  for (int i = nd - 1; i >= 0; i--, d /= 10)
-    digits[i] = (char) ('0' + d % 10);
+  nlp__put_u64 (digits, d);
+  while (digits[nd - 1] == '0')
+    nd--;
+  return nd;
+}
+
+/* Writes the value @digits[0..@nd) × 10^(@e - @nd + 1) (no trailing zero)
+ * as "%.{prec}g" does: exponent form below 1e-4 and from 10^prec on. */
+static gsize
+format_g (char *buf, gboolean negative, const char *digits, int nd, int e, int prec)
+{
+  char *p = buf;
+  int x;
 
   if (negative)
     *p++ = '-';
@@ -135,8 +151,7 @@ format_g (char *buf, gboolean negative, guint64 d, int e, int prec)
       if (nd > 1)
         {
           *p++ = '.';
-          memcpy (p, digits + 1, nd - 1);
-          p += nd - 1;
+          p = nlp__put_mem (p, digits + 1, nd - 1);
         }
       *p++ = 'e';
       *p++ = e < 0 ? '-' : '+';
@@ -151,18 +166,15 @@ format_g (char *buf, gboolean negative, guint64 d, int e, int prec)
     }
   else if (e >= 0 && nd <= e + 1)
     {
-      memcpy (p, digits, nd);
-      p += nd;
+      p = nlp__put_mem (p, digits, nd);
       memset (p, '0', e + 1 - nd);
       p += e + 1 - nd;
     }
   else if (e >= 0)
     {
-      memcpy (p, digits, e + 1);
-      p += e + 1;
+      p = nlp__put_mem (p, digits, e + 1);
       *p++ = '.';
-      memcpy (p, digits + e + 1, nd - e - 1);
-      p += nd - e - 1;
+      p = nlp__put_mem (p, digits + e + 1, nd - e - 1);
     }
   else
     {
@@ -170,8 +182,7 @@ format_g (char *buf, gboolean negative, guint64 d, int e, int prec)
       *p++ = '.';
       memset (p, '0', -e - 1);
       p += -e - 1;
-      memcpy (p, digits, nd);
-      p += nd;
+      p = nlp__put_mem (p, digits, nd);
     }
   *p = '\0';
   return p - buf;
@@ -181,6 +192,7 @@ gsize
 nlp__dtoa (double value, char *buf)
 {
   double a = fabs (value);
+  char digits[20];
   guint64 d, s;
   int e, nd, q;
 
@@ -193,17 +205,19 @@ nlp__dtoa (double value, char *buf)
     }
   if (!isfinite (a) || !round_digits (a, 15, &d, &e))
     return nlp__dtoa_printf (value, buf);
-  /* does %.15g read back?  Its value is s × 10^q, s without trailing zeros */
-  for (s = d, nd = 15; s % 10 == 0; s /= 10)
-    nd--;
+  /* does %.15g read back?  Its value is s × 10^q, s = d without its
+   * trailing zeros */
+  nd = get_digits (digits, d, 15);
+  s = d / pow10_u[15 - nd];
   q = e - (nd - 1);
   if (q < -MAX_POW10_D || q > MAX_POW10_D)
     return nlp__dtoa_printf (value, buf);
   if ((q >= 0 ? (double) s * pow10_d[q] : (double) s / pow10_d[-q]) == a)
-    return format_g (buf, signbit (value), d, e, 15);
+    return format_g (buf, signbit (value), digits, nd, e, 15);
   if (!round_digits (a, 17, &d, &e))
     return nlp__dtoa_printf (value, buf);
-  return format_g (buf, signbit (value), d, e, 17);
+  nd = get_digits (digits, d, 17);
+  return format_g (buf, signbit (value), digits, nd, e, 17);
 }
 
 #else
