@@ -68,8 +68,8 @@ nlp__put_short (char *dst, const char *src, gsize n)
   return dst + n;
 }
 
-/* A string literal without its NUL. */
-#define nlp__put_lit(dst, lit) nlp__put_mem ((dst), (lit), sizeof (lit) - 1)
+/* A string literal (nothing else compiles) without its NUL. */
+#define nlp__put_lit(dst, lit) nlp__put_mem ((dst), "" lit, sizeof ("" lit) - 1)
 
 extern const char    nlp__digit_pairs[200];     /* "00" "01" ... "99" */
 extern const guint64 nlp__pow10_u64[20];        /* 1, 10, ... 10^19 */
@@ -107,5 +107,9 @@ char *nlp__put_i64 (char *dst, gint64 v);
  * only (\n \r \t \b \f, else \u00XX); at most NLP_JSON_STRING_MAX (@len)
  * bytes. */
 char *nlp__put_json_string (char *dst, const char *s, gsize len);
+
+/* @s (@len bytes) with tabs and line breaks made spaces, for formats
+ * that keep a record on one line (tsv cells, text sentences); @len bytes. */
+char *nlp__put_flat (char *dst, const char *s, gsize len);
 
 #endif

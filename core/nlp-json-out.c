@@ -112,3 +112,15 @@ nlp__put_json_string (char *dst, const char *s, gsize len)
   *dst++ = '"';
   return dst;
 }
+
+char *
+nlp__put_flat (char *dst, const char *s, gsize len)
+{
+  /* branch-free, so the compiler can do it many bytes at a time */
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = s[i];
+      dst[i] = c == '\t' || c == '\n' || c == '\r' ? ' ' : c;
+    }
+  return dst + len;
+}

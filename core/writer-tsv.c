@@ -8,6 +8,7 @@
 #include "nlp-writer-private.h"
 #include "nlp-error.h"
 #include "writer-tsv.h"
+#include "nlp-json-out-private.h"
 
 /* What a column shows. */
 typedef enum { COL_TOKEN, COL_START, COL_END, COL_ENTITY, COL_TOKEN_COLUMN } ColKind;
@@ -16,6 +17,7 @@ typedef struct {
   ColKind          kind;
   const char      *name;     /* as printed in "# columns =" */
   const NlpColumn *column;   /* COL_TOKEN_COLUMN; NULL when the doc lacks it */
+  NlpColumnType    type;     /* of column */
 } Col;
 
 static ColKind
@@ -99,21 +101,30 @@ resolve_columns (const NlpWriterOptions *o, const NlpLayer *tokens,
       col.kind = classify (col.name, &token_column);
       if (col.kind == COL_TOKEN_COLUMN && tokens != NULL)
         col.column = nlp_layer_get_column (tokens, token_column);
+      if (col.column != NULL)
+        col.type = nlp_column_get_type (col.column);
       g_array_append_val (cols, col);
     }
   *names_out = names;
   return cols;
 }
 
-/* Per token: its BIO entity tag (transfer full: @nt strings, NULL for O).
+/* A token's BIO entity tag: "O" when label is NULL, else B- or I- and
+ * the label (not copied: the entity layer's strings outlive the tags). */
+typedef struct {
+  const char *label;
+  gboolean    begin;
+} Tag;
+
+/* Per token: its BIO entity tag (transfer full: @nt of them).
  * Entities are taken in start order and a token already tagged is never
  * retagged, so of nested or crossing mentions the first one wins.  A token
  * belongs to every entity it overlaps. */
-static char **
+static Tag *
 bio_tags (const NlpLayer *tokens, const NlpLayer *entities)
 {
   guint nt = nlp_layer_get_n_rows (tokens);
-  char **tags = g_new0 (char *, nt);
+  Tag *tags = g_new0 (Tag, nt);
   NlpColumn *label = nlp_layer_get_column (entities, "label");
 
   for (guint e = 0; e < nlp_layer_get_n_rows (entities); e++)
@@ -127,15 +138,35 @@ bio_tags (const NlpLayer *tokens, const NlpLayer *entities)
         first = nlp_layer_lower_bound (tokens, es);
       for (last = first; last < nt && nlp_layer_get_start (tokens, last) < MAX (ee, es + 1);
            last++)
-        free_span = free_span && tags[last] == NULL;
+        free_span = free_span && tags[last].label == NULL;
       if (!free_span || last == first)
         continue;
       if (lab == NULL || *lab == '\0')
         lab = "ENT";
       for (guint t = first; t < last; t++)
-        tags[t] = g_strconcat (t == first ? "B-" : "I-", lab, NULL);
+        {
+          tags[t].label = lab;
+          tags[t].begin = t == first;
+        }
     }
   return tags;
+}
+
+static void
+append_tag (GString *out, const Tag *tag)
+{
+  gsize len;
+  char *p;
+
+  if (tag == NULL || tag->label == NULL)
+    {
+      g_string_append_c (out, 'O');
+      return;
+    }
+  len = strlen (tag->label);
+  p = nlp__out_reserve (out, 2 + len);
+  p = nlp__put_mem (p, tag->begin ? "B-" : "I-", 2);
+  nlp__out_commit (out, nlp__put_mem (p, tag->label, len));
 }
 
 /* A cell: tabs and line breaks would break the layout, so they become
@@ -143,29 +174,33 @@ bio_tags (const NlpLayer *tokens, const NlpLayer *entities)
 static void
 append_cell_text (GString *out, const char *s, gsize len)
 {
+  char *p;
+
   if (s == NULL || len == 0)
     {
       g_string_append_c (out, '_');
       return;
     }
-  for (gsize i = 0; i < len; i++)
-    g_string_append_c (out, s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ? ' ' : s[i]);
+  p = nlp__out_reserve (out, len);
+  nlp__out_commit (out, nlp__put_flat (p, s, len));
 }
 
 static void
-append_column_cell (GString *out, const NlpColumn *column, guint row)
+append_column_cell (GString *out, const Col *col, guint row)
 {
+  const NlpColumn *column = col->column;
   GString *tmp;
 
+  if (column != NULL && col->type == NLP_COLUMN_STRING)
+    {
+      /* an unset string cell reads as NULL */
+      const char *s = nlp_column_get_string (column, row);
+      append_cell_text (out, s, s ? strlen (s) : 0);
+      return;
+    }
   if (column == NULL || !nlp_column_is_set (column, row))
     {
       g_string_append_c (out, '_');
-      return;
-    }
-  if (nlp_column_get_type (column) == NLP_COLUMN_STRING)
-    {
-      const char *s = nlp_column_get_string (column, row);
-      append_cell_text (out, s, strlen (s));
       return;
     }
   tmp = g_string_new (NULL);
@@ -198,7 +233,8 @@ tsv_format (const NlpWriterOptions *o, NlpDocument *doc, GString *out)
   NlpLayer *tokens = nlp_document_get_layer (doc, "token");
   NlpLayer *sentences = nlp_document_get_layer (doc, "sentence");
   NlpLayer *entities = nlp_document_get_layer (doc, "entity");
-  char **names, **tags = NULL;
+  char **names;
+  Tag *tags = NULL;
   GArray *cols = resolve_columns (o, tokens, doc, &names);
   guint nt = tokens ? nlp_layer_get_n_rows (tokens) : 0;
   guint ns = sentences ? nlp_layer_get_n_rows (sentences) : 0;
@@ -246,23 +282,21 @@ tsv_format (const NlpWriterOptions *o, NlpDocument *doc, GString *out)
             case COL_END:
               {
                 guint b = col->kind == COL_START ? ts : te;
-                g_string_append_printf (out, "%ld", o->byte_offsets ? (glong) b
-                                                    : cp_offset (&cur, b));
+                nlp__json_append_int (out, o->byte_offsets ? (glong) b
+                                                : cp_offset (&cur, b));
               }
               break;
             case COL_ENTITY:
-              g_string_append (out, tags && tags[t] ? tags[t] : "O");
+              append_tag (out, tags ? &tags[t] : NULL);
               break;
             case COL_TOKEN_COLUMN:
-              append_column_cell (out, col->column, t);
+              append_column_cell (out, col, t);
               break;
             }
         }
       g_string_append_c (out, '\n');
     }
   g_string_append_c (out, '\n');
-  for (guint t = 0; tags && t < nt; t++)
-    g_free (tags[t]);
   g_free (tags);
   g_strfreev (names);
   g_array_free (cols, TRUE);
