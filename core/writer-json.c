@@ -10,6 +10,7 @@
 #include <string.h>
 #include "nlp-writer-private.h"
 #include "nlp-json-out-private.h"
+#include "nlp-cell-memo-private.h"
 
 #define NLP_JSON_FORMAT_VERSION 1
 
@@ -55,34 +56,13 @@ typedef struct {
   gsize            key_len;
 } ColumnOut;
 
-/* String cells already written, by address: most cells are the same few
- * strings (token kinds, entity labels: static strings) or repeat another
- * cell of their row (a stem that is its own word shares the norm's
- * string), and copying their escaped form back from the output beats
- * strlen and escaping again.  A document is read-only while it is
- * written, so an address always holds the same text. */
-#define MEMO_SLOTS 64
-
-typedef struct {
-  const char *s;               /* NULL: empty */
-  gsize       start;           /* the escaped form, in the output */
-  gsize       len;
-} CellMemo;
-
-static inline CellMemo *
-memo_slot (CellMemo *memo, const char *s)
-{
-  guintptr a = (guintptr) s;
-
-  return &memo[(a ^ (a >> 6) ^ (a >> 12)) % MEMO_SLOTS];
-}
-
-/* Appends @key and string cell @s (NULL: unset). */
+/* Appends @key and string cell @s (NULL: unset), from @memo when the cell
+ * was written before (see nlp-cell-memo-private.h). */
 static void
-append_string_cell (GString *out, CellMemo *memo, const char *key, gsize key_len,
+append_string_cell (GString *out, NlpCellMemo *memo, const char *key, gsize key_len,
                     const char *s)
 {
-  CellMemo *m;
+  NlpCellMemo *m;
   gsize len;
   char *p;
 
@@ -93,13 +73,10 @@ append_string_cell (GString *out, CellMemo *memo, const char *key, gsize key_len
       nlp__out_commit (out, nlp__put_lit (p, "null"));
       return;
     }
-  m = memo_slot (memo, s);
+  m = nlp__cell_memo_slot (memo, s);
   if (m->s == s)
     {
-      p = nlp__out_reserve (out, key_len + m->len);
-      p = nlp__put_short (p, key, key_len);
-      /* reserving may move the buffer: the source is found after it */
-      nlp__out_commit (out, nlp__put_short (p, out->str + m->start, m->len));
+      nlp__cell_memo_append (out, m, key, key_len);
       return;
     }
   len = strlen (s);
@@ -119,7 +96,7 @@ append_layer (GString *out, const NlpLayer *layer, const guint32 *map)
   const NlpSpan *spans = nlp_layer_peek_spans (layer, &n);
   guint ncols = nlp_layer_get_n_columns (layer);
   ColumnOut *cols = g_newa (ColumnOut, ncols + 1);
-  CellMemo memo[MEMO_SLOTS] = { { NULL, 0, 0 } };
+  NlpCellMemo memo[NLP_CELL_MEMO_SLOTS] = { { NULL, 0, 0 } };
   GString *keys = g_string_new (NULL);
   char *p;
 

@@ -10,4 +10,4 @@ dist_man_MANS = docs/nlpipe.1
 # Fast exact building blocks of JSON output (numbers, escaped strings).
 core_libnlpipe_la_SOURCES += \
 	core/nlp-dtoa.c core/nlp-dtoa-private.h \
-	core/nlp-json-out.c core/nlp-json-out-private.h
+	core/nlp-json-out.c core/nlp-json-out-private.h core/nlp-cell-memo-private.h
