@@ -41,6 +41,12 @@ nlp__dtoa_printf (double value, char *buf)
   return strlen (buf);
 }
 
+gsize
+nlp__dtoa_fixed_printf (double value, int decimals, gboolean plus, char *buf)
+{
+  return g_snprintf (buf, NLP_DTOA_FIXED_BUF_SIZE, plus ? "%+.*f" : "%.*f", decimals, value);
+}
+
 #if FAST_PATH
 
 #define MAX_POW10_LD 27        /* 10^27 = 2^27 × 5^27, and 5^27 < 2^64 */
@@ -220,12 +226,61 @@ nlp__dtoa (double value, char *buf)
   return format_g (buf, signbit (value), digits, nd, e, 17);
 }
 
+gsize
+nlp__dtoa_fixed (double value, int decimals, gboolean plus, char *buf)
+{
+  double a = fabs (value);
+  long double m, r, frac;
+  guint64 d, unit;
+  char *p = buf;
+
+  /* |value| × 10^decimals rounded to an integer, as in round_digits; the
+   * bound keeps the product's error under 1/256 */
+  if (!isfinite (a) || decimals < 0 || decimals > 9 || a >= 1e15)
+    return nlp__dtoa_fixed_printf (value, decimals, plus, buf);
+  m = (long double) a * pow10_ld[decimals];
+  if (m >= 0x1p56L)
+    return nlp__dtoa_fixed_printf (value, decimals, plus, buf);
+  r = m + 0x1p63L;
+  memcpy (&d, &r, sizeof d);
+  d -= G_GUINT64_CONSTANT (1) << 63;
+  frac = m - (r - 0x1p63L);
+  if (fabsl (frac) > 0.5L - 1.0L / 64)
+    return nlp__dtoa_fixed_printf (value, decimals, plus, buf);
+
+  /* printf keeps the sign of a negative value that rounds to zero */
+  if (signbit (value))
+    *p++ = '-';
+  else if (plus)
+    *p++ = '+';
+  unit = pow10_u[decimals];
+  p = nlp__put_u64 (p, d / unit);
+  if (decimals > 0)
+    {
+      guint64 f = d % unit;
+
+      *p++ = '.';
+      /* the fraction's digits, zero-padded to @decimals */
+      for (int i = decimals - 1; i >= 0; i--, f /= 10)
+        p[i] = (char) ('0' + f % 10);
+      p += decimals;
+    }
+  *p = '\0';
+  return p - buf;
+}
+
 #else
 
 gsize
 nlp__dtoa (double value, char *buf)
 {
   return nlp__dtoa_printf (value, buf);
+}
+
+gsize
+nlp__dtoa_fixed (double value, int decimals, gboolean plus, char *buf)
+{
+  return nlp__dtoa_fixed_printf (value, decimals, plus, buf);
 }
 
 #endif

@@ -2,8 +2,9 @@
  * they replaced, byte for byte: nlp__dtoa (doubles without printf) against
  * printf and strtod over edge cases and a few million values of the kinds
  * stages produce (short decimals, arithmetic results, any bit pattern);
- * the word-at-a-time string escaper against a byte-by-byte one at every
- * length and alignment; integers against printf. */
+ * nlp__dtoa_fixed (the text writer's scores) against "%+.4f" and the
+ * like; the word-at-a-time string escaper against a byte-by-byte one at
+ * every length and alignment; integers against printf. */
 #include <float.h>
 #include <math.h>
 #include <string.h>
@@ -114,6 +115,50 @@ Test (json_out, dtoa_random_values)
       check_both_signs (g_rand_double_range (rand, -1, 1));
       check_both_signs (g_rand_double (rand) * pow (10, g_rand_int_range (rand, -30, 45)));
       check (any);
+    }
+  g_rand_free (rand);
+}
+
+static void
+check_fixed (double value, int decimals, gboolean plus)
+{
+  char fast[NLP_DTOA_FIXED_BUF_SIZE], slow[NLP_DTOA_FIXED_BUF_SIZE];
+  gsize nf = nlp__dtoa_fixed (value, decimals, plus, fast);
+  gsize ns = nlp__dtoa_fixed_printf (value, decimals, plus, slow);
+
+  cr_assert_str_eq (fast, slow, "value %.17g, %d decimals, plus %d", value, decimals, plus);
+  cr_assert_eq (nf, ns);
+}
+
+/* Scores as the text writer prints them ("%+.4f", "%+.2f"): exact ties
+ * (0.03125 at 4 decimals; printf rounds them half to even), negative
+ * values that round to zero (printf keeps the sign), carries (0.99995),
+ * large values, NaN and infinities, and random values. */
+Test (json_out, fixed_point)
+{
+  static const double cases[] = {
+    0.0, -0.0, 1.0, -1.0, 0.4404, -0.4404, 0.03125, -0.03125, 0.125, 2.5, 3.5,
+    0.00005, -0.00001, 0.99995, 0.999949999, 9.5, 1e14 + 0.5, 1e15, 1e300, -1e-300,
+    5e-324, NAN, INFINITY, -INFINITY,
+  };
+  GRand *rand = g_rand_new_with_seed (11);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (int d = 0; d <= 9; d++)
+      {
+        check_fixed (cases[i], d, TRUE);
+        check_fixed (cases[i], d, FALSE);
+      }
+  for (int i = 0; i < 100000; i++)
+    {
+      int d = g_rand_int_range (rand, 0, 10);
+      double places = pow (10, g_rand_int_range (rand, 0, 8));
+
+      check_fixed (g_rand_double_range (rand, -1, 1), d, TRUE);
+      check_fixed (g_rand_int_range (rand, -100000, 100000) / places, d, TRUE);
+      /* halves at the last printed place: ties when exactly representable */
+      check_fixed ((g_rand_int_range (rand, -100000, 100000) + 0.5) / pow (10, d), d, FALSE);
+      check_fixed (g_rand_double (rand) * pow (10, g_rand_int_range (rand, -10, 20)), d, TRUE);
     }
   g_rand_free (rand);
 }
