@@ -42,14 +42,25 @@ maybe_pair (const NerGazetteer *gaz, guint64 key)
   return (gaz->pairs[b >> 6] >> (b & 63)) & 1;
 }
 
+/* Zeroed by writing, not calloc: the table is read before it is written
+ * (probing), and calloc's untouched pages would map the shared zero page
+ * first and take a copy-on-write fault at the first write. */
+static gpointer
+zeroed (gsize size)
+{
+  gpointer p = g_malloc (size);
+  memset (p, 0, size);
+  return p;
+}
+
 NerGazetteer *
 ner_gazetteer_new (void)
 {
   NerGazetteer *gaz = g_new0 (NerGazetteer, 1);
   gaz->mask = 1023;
-  gaz->keys = g_new0 (guint64, gaz->mask + 1);
-  gaz->values = g_new0 (guint16, gaz->mask + 1);
-  gaz->pairs = g_new0 (guint64, (1u << PAIR_FILTER_BITS) / 64);
+  gaz->keys = zeroed (sizeof (guint64) * (gaz->mask + 1));
+  gaz->values = zeroed (sizeof (guint16) * (gaz->mask + 1));
+  gaz->pairs = zeroed (sizeof (guint64) * (1u << PAIR_FILTER_BITS) / 64);
   return gaz;
 }
 
@@ -87,8 +98,8 @@ reserve (NerGazetteer *gaz, guint n)
       guint old = gaz->mask + 1;
 
       gaz->mask = cap - 1;
-      gaz->keys = g_new0 (guint64, cap);
-      gaz->values = g_new0 (guint16, cap);
+      gaz->keys = zeroed (sizeof (guint64) * cap);
+      gaz->values = zeroed (sizeof (guint16) * cap);
       gaz->size = 0;
       for (guint i = 0; i < old; i++)
         if (keys[i] != 0)

@@ -240,6 +240,24 @@ get_u32 (Reader *r, guint32 *v)
 static gboolean
 get_varint (Reader *r, guint64 *v)
 {
+  /* weights and bucket gaps are one or two bytes nearly always: decode
+   * those without a loop */
+  if (r->end - r->p >= 2)
+    {
+      guint b0 = r->p[0], b1 = r->p[1];
+      if (b0 < 0x80)
+        {
+          *v = b0;
+          r->p++;
+          return TRUE;
+        }
+      if (b1 < 0x80)
+        {
+          *v = (b0 & 0x7f) | (b1 << 7);
+          r->p += 2;
+          return TRUE;
+        }
+    }
   *v = 0;
   for (guint shift = 0; shift < 64; shift += 7)
     {
@@ -336,14 +354,13 @@ ner_model_load (const char *path, GError **error)
           || mask == 0 || mask >= (1u << model->n_labels))
         FAIL ("corrupt weight row %u", i);
       row = model->qtable + bucket * model->stride;
-      for (guint l = 0; l < model->n_labels; l++)
-        if (mask & (1u << l))
-          {
-            guint64 z;
-            if (!get_varint (&r, &z) || z > 2 * NER_QUANT_MAX)
-              FAIL ("truncated or corrupt at weight row %u of %u", i, n_rows);
-            row[l] = (gint16) ((gint64) (z >> 1) ^ -(gint64) (z & 1));
-          }
+      for (guint64 m = mask; m != 0; m &= m - 1)
+        {
+          guint64 z;
+          if (!get_varint (&r, &z) || z > (guint64) (2 * NER_QUANT_MAX))
+            FAIL ("truncated or corrupt at weight row %u of %u", i, n_rows);
+          row[__builtin_ctzll (m)] = (gint16) ((gint64) (z >> 1) ^ -(gint64) (z & 1));
+        }
     }
   if (r.p != r.end)
     FAIL ("%" G_GSIZE_FORMAT " unexpected bytes after the weights", (gsize) (r.end - r.p));
