@@ -238,11 +238,27 @@ get_u32 (Reader *r, guint32 *v)
 }
 
 static gboolean
+get_varint_long (Reader *r, guint64 *v)
+{
+  *v = 0;
+  for (guint shift = 0; shift < 64; shift += 7)
+    {
+      if (r->p >= r->end)
+        return FALSE;
+      guint8 b = *r->p++;
+      *v |= (guint64) (b & 0x7f) << shift;
+      if (!(b & 0x80))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Weights and bucket gaps are one or two bytes nearly always: those are
+ * decoded inline, without a loop. */
+static inline gboolean
 get_varint (Reader *r, guint64 *v)
 {
-  /* weights and bucket gaps are one or two bytes nearly always: decode
-   * those without a loop */
-  if (r->end - r->p >= 2)
+  if (G_LIKELY (r->end - r->p >= 2))
     {
       guint b0 = r->p[0], b1 = r->p[1];
       if (b0 < 0x80)
@@ -258,17 +274,7 @@ get_varint (Reader *r, guint64 *v)
           return TRUE;
         }
     }
-  *v = 0;
-  for (guint shift = 0; shift < 64; shift += 7)
-    {
-      if (r->p >= r->end)
-        return FALSE;
-      guint8 b = *r->p++;
-      *v |= (guint64) (b & 0x7f) << shift;
-      if (!(b & 0x80))
-        return TRUE;
-    }
-  return FALSE;
+  return get_varint_long (r, v);
 }
 
 #define FAIL(...) do {                                                    \
