@@ -9,7 +9,8 @@
  * answered exactly too: digits × 10^q with digits < 2^53 and |q| <= 22 is
  * one correctly rounded double operation, as strtod's result is.  Anything
  * else (ties, very large or small magnitudes, platforms without extended
- * precision) goes through printf as before.
+ * precision) goes through printf as before.  nlp__dtoa_fixed ("%+.4f")
+ * rounds value × 10^decimals the same way.
  */
 #include <float.h>
 #include <math.h>
@@ -63,13 +64,6 @@ static const double pow10_d[MAX_POW10_D + 1] = {
   1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
 };
 
-static const guint64 pow10_u[18] = {
-  1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL, 10000000ULL,
-  100000000ULL, 1000000000ULL, 10000000000ULL, 100000000000ULL, 1000000000000ULL,
-  10000000000000ULL, 100000000000000ULL, 1000000000000000ULL,
-  10000000000000000ULL, 100000000000000000ULL
-};
-
 /* Rounds @a (finite, > 0) to @prec (<= 17) significant digits: *digits in
  * [10^(prec-1), 10^prec), *exp10 the decimal exponent of the first digit.
  * FALSE when the rounding cannot be trusted (see the top of the file). */
@@ -116,9 +110,9 @@ round_digits (double a, int prec, guint64 *digits, int *exp10)
       frac = m - (r - 0x1p63L);
       if (fabsl (frac) > 0.5L - 1.0L / 64)
         return FALSE;
-      if (d == pow10_u[prec])
+      if (d == nlp__pow10_u64[prec])
         {
-          d = pow10_u[prec - 1];
+          d = nlp__pow10_u64[prec - 1];
           e++;
         }
       *digits = d;
@@ -214,7 +208,7 @@ nlp__dtoa (double value, char *buf)
   /* does %.15g read back?  Its value is s × 10^q, s = d without its
    * trailing zeros */
   nd = get_digits (digits, d, 15);
-  s = d / pow10_u[15 - nd];
+  s = d / nlp__pow10_u64[15 - nd];
   q = e - (nd - 1);
   if (q < -MAX_POW10_D || q > MAX_POW10_D)
     return nlp__dtoa_printf (value, buf);
@@ -253,7 +247,7 @@ nlp__dtoa_fixed (double value, int decimals, gboolean plus, char *buf)
     *p++ = '-';
   else if (plus)
     *p++ = '+';
-  unit = pow10_u[decimals];
+  unit = nlp__pow10_u64[decimals];
   p = nlp__put_u64 (p, d / unit);
   if (decimals > 0)
     {
