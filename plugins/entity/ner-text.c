@@ -14,7 +14,8 @@ ner_text_lower (const char *s, gsize len, char *out)
       guchar c = (guchar) *s;
       if (c < 0x80)
         {
-          *o++ = (char) g_ascii_tolower (c);
+          /* g_ascii_tolower is a function call per byte */
+          *o++ = (char) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
           s++;
         }
       else
