@@ -5,11 +5,12 @@ nlpipeincludedir = $(includedir)/nlpipe
 nlpipeinclude_HEADERS = \
 	core/nlpipe.h core/nlpipe-stage.h core/nlp-error.h core/nlp-document.h \
 	core/nlp-layer.h core/nlp-options.h core/nlp-registry.h core/nlp-pipeline.h \
-	core/nlp-reader.h core/nlp-writer.h core/nlp-runner.h
+	core/nlp-reader.h core/nlp-writer.h core/nlp-runner.h core/nlp-json-text.h
 nodist_nlpipeinclude_HEADERS = core/nlp-version.h
 
 core_libnlpipe_la_SOURCES = \
 	core/nlp-document.c core/nlp-document-private.h core/nlp-arena.c core/nlp-arena-private.h \
+	core/nlp-json-text.c \
 	core/nlp-layer.c core/nlp-layer-private.h \
 	core/nlp-options.c core/nlp-stage-env.c core/nlp-stage-env-private.h \
 	core/nlp-paths.c core/nlp-paths-private.h \
@@ -26,7 +27,7 @@ core_libnlpipe_la_CPPFLAGS = $(AM_CPPFLAGS) $(LTDLINCL) \
 	-DNLP_PREFIX='"$(prefix)"' \
 	-DNLP_STAGEDATADIR='"$(stagedatadir)"'
 core_libnlpipe_la_LIBADD = $(LIBLTDL) $(GLIB_LIBS) $(JSON_LIBS) -lm
-core_libnlpipe_la_LDFLAGS = -version-info 0:0:0 -no-undefined \
+core_libnlpipe_la_LDFLAGS = -version-info 1:0:1 -no-undefined \
 	-export-symbols-regex '^nlp_'
 EXTRA_core_libnlpipe_la_DEPENDENCIES = $(LTDLDEPS)
 

@@ -12,8 +12,10 @@ typedef struct {
     const char *s;
     gint64      i;
     double      d;
-    JsonNode   *json;
+    JsonNode   *json;          /* NULL for JSON set as text, until parsed */
   } v;
+  const char  *text;           /* JSON set as text (arena), or NULL */
+  gsize        text_len;
 } NlpAttr;
 
 struct _NlpDocument {
@@ -121,7 +123,7 @@ clear_attrs (NlpDocument *doc)
   for (guint i = 0; i < doc->attrs->len; i++)
     {
       NlpAttr *a = &g_array_index (doc->attrs, NlpAttr, i);
-      if (a->type == NLP_VALUE_JSON)
+      if (a->type == NLP_VALUE_JSON && a->v.json != NULL)
         json_node_unref (a->v.json);
     }
   g_array_set_size (doc->attrs, 0);
@@ -317,8 +319,11 @@ attr_slot (NlpDocument *doc, const char *name)
   if (i >= 0)
     {
       NlpAttr *a = &g_array_index (doc->attrs, NlpAttr, i);
-      if (a->type == NLP_VALUE_JSON)
+      if (a->type == NLP_VALUE_JSON && a->v.json != NULL)
         json_node_unref (a->v.json);
+      a->v.json = NULL;
+      a->text = NULL;
+      a->text_len = 0;
       return a;
     }
   fresh.name = nlp_document_intern (doc, name);
@@ -360,6 +365,35 @@ nlp_document_set_json (NlpDocument *doc, const char *name, JsonNode *node)
   a = attr_slot (doc, name);
   a->type = NLP_VALUE_JSON;
   a->v.json = node;
+}
+
+void
+nlp_document_set_json_text (NlpDocument *doc, const char *name, const NlpJsonText *value)
+{
+  gsize len;
+  const char *text = nlp_json_text_get (value, &len);
+  NlpAttr *a;
+
+  g_return_if_fail (text != NULL);
+  text = nlp_document_intern_len (doc, text, len);
+  a = attr_slot (doc, name);
+  a->type = NLP_VALUE_JSON;
+  a->v.json = NULL;
+  a->text = text;
+  a->text_len = len;
+}
+
+const char *
+nlp__document_get_attr_json_text (const NlpDocument *doc, guint i, gsize *len)
+{
+  const NlpAttr *a;
+
+  g_return_val_if_fail (i < doc->attrs->len, NULL);
+  a = &g_array_index (doc->attrs, NlpAttr, i);
+  if (a->type != NLP_VALUE_JSON || a->text == NULL)
+    return NULL;
+  *len = a->text_len;
+  return a->text;
 }
 
 guint
@@ -422,6 +456,21 @@ nlp_document_get_attr_json (const NlpDocument *doc, guint i)
 {
   g_return_val_if_fail (i < doc->attrs->len, NULL);
   g_return_val_if_fail (ATTR (doc, i)->type == NLP_VALUE_JSON, NULL);
+  if (ATTR (doc, i)->v.json == NULL)
+    {
+      /* set as text: parsed on first use and kept (a document is used by
+       * one thread at a time, so this caching needs no lock) */
+      NlpAttr *a = ATTR (doc, i);
+      GError *error = NULL;
+      a->v.json = json_from_string (a->text, &error);
+      if (a->v.json == NULL)
+        {
+          /* nlp_json_text only makes valid JSON; never leave NULL */
+          g_critical ("attribute %s: %s", a->name, error ? error->message : "empty");
+          g_clear_error (&error);
+          a->v.json = json_node_init_null (json_node_alloc ());
+        }
+    }
   return ATTR (doc, i)->v.json;
 }
 

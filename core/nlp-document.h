@@ -14,6 +14,7 @@
 
 #include <glib.h>
 #include <json-glib/json-glib.h>
+#include "nlp-json-text.h"
 #include "nlp-layer.h"
 
 G_BEGIN_DECLS
@@ -79,6 +80,12 @@ void         nlp_document_set_int    (NlpDocument *doc, const char *name, gint64
 void         nlp_document_set_double (NlpDocument *doc, const char *name, double value);
 /* (transfer full) @node. */
 void         nlp_document_set_json   (NlpDocument *doc, const char *name, JsonNode *node);
+/* A JSON value built as text (nlp-json-text.h): the document copies it.
+ * The cheap way for values made for every document; its type is
+ * NLP_VALUE_JSON like any other, and nlp_document_get_attr_json() parses
+ * it on first use. */
+void         nlp_document_set_json_text (NlpDocument *doc, const char *name,
+                                         const NlpJsonText *value);
 
 guint        nlp_document_get_n_attrs (const NlpDocument *doc);
 const char  *nlp_document_get_attr_name (const NlpDocument *doc, guint i);
@@ -88,7 +95,8 @@ gint         nlp_document_find_attr  (const NlpDocument *doc, const char *name);
 const char  *nlp_document_get_attr_string (const NlpDocument *doc, guint i);
 gint64       nlp_document_get_attr_int    (const NlpDocument *doc, guint i);
 double       nlp_document_get_attr_double (const NlpDocument *doc, guint i);
-/* (transfer none) */
+/* (transfer none); for a value set as text, parsed on the first call
+ * (the document keeps the tree). */
 JsonNode    *nlp_document_get_attr_json   (const NlpDocument *doc, guint i);
 
 /* Error record (set by the runner under --on-error=mark). */

@@ -1,6 +1,7 @@
 /* nlp-writer.c — the format table and helpers every format shares. */
 #include <string.h>
 #include "nlp-writer-private.h"
+#include "nlp-document-private.h"
 #include "nlp-dtoa-private.h"
 #include "nlp-json-out-private.h"
 #include "nlp-error.h"
@@ -174,7 +175,14 @@ nlp__json_append_attr (GString *out, const NlpDocument *doc, guint i)
       nlp__json_append_double (out, nlp_document_get_attr_double (doc, i));
       break;
     case NLP_VALUE_JSON:
-      nlp__json_append_node (out, nlp_document_get_attr_json (doc, i));
+      {
+        gsize len;
+        const char *text = nlp__document_get_attr_json_text (doc, i, &len);
+        if (text != NULL)
+          g_string_append_len (out, text, (gssize) len);
+        else
+          nlp__json_append_node (out, nlp_document_get_attr_json (doc, i));
+      }
       break;
     default:
       g_string_append (out, "null");

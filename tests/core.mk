@@ -3,7 +3,7 @@
 # purpose, one per loader refusal.  Never installed.
 core_tests = tests/test-document tests/test-layer tests/test-options \
 	tests/test-registry tests/test-pipeline tests/test-reader \
-	tests/test-json-writer tests/test-abi tests/test-jsonl
+	tests/test-json-writer tests/test-abi tests/test-jsonl tests/test-json-text
 check_PROGRAMS += $(core_tests)
 TESTS += $(core_tests)
 
@@ -69,6 +69,9 @@ EXTRA_tests_test_pipeline_DEPENDENCIES = $(core_test_stages)
 tests_test_reader_SOURCES = tests/test-reader.c
 tests_test_reader_CFLAGS = $(NLP_TEST_CFLAGS)
 tests_test_reader_LDADD = $(NLP_TEST_LIBS)
+tests_test_json_text_SOURCES = tests/test-json-text.c
+tests_test_json_text_CFLAGS = $(NLP_TEST_CFLAGS)
+tests_test_json_text_LDADD = $(NLP_TEST_LIBS)
 tests_test_jsonl_SOURCES = tests/test-jsonl.c
 tests_test_jsonl_CFLAGS = $(NLP_TEST_CFLAGS)
 tests_test_jsonl_LDADD = $(NLP_TEST_LIBS)

@@ -215,3 +215,25 @@ nlp_test_has_span (NlpDocument *doc, const char *name, const char *text,
     }
   return FALSE;
 }
+
+static guint n_criticals;
+
+static void
+count_critical (const char *domain, GLogLevelFlags level, const char *message,
+                gpointer data)
+{
+  n_criticals++;
+}
+
+void
+nlp_test_count_criticals (void)
+{
+  n_criticals = 0;
+  g_log_set_handler (NULL, G_LOG_LEVEL_CRITICAL, count_critical, NULL);
+}
+
+guint
+nlp_test_n_criticals (void)
+{
+  return n_criticals;
+}

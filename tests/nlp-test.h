@@ -48,6 +48,11 @@ char       **nlp_test_span_texts (NlpDocument *doc, const char *layer);
 gboolean     nlp_test_has_span (NlpDocument *doc, const char *layer,
                                 const char *text, const char *column,
                                 const char *value);
+/* Programmer errors are refused with a g_critical: from now on count
+ * them instead of printing them (and reset the count to 0). */
+void         nlp_test_count_criticals (void);
+/* Criticals counted since nlp_test_count_criticals(). */
+guint        nlp_test_n_criticals (void);
 
 G_END_DECLS
 

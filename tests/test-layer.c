@@ -32,23 +32,6 @@ teardown (void)
 
 TestSuite (layer, .init = setup, .fini = teardown);
 
-/* Programmer errors are refused with a g_critical: count them instead of
- * printing them. */
-static guint n_criticals;
-
-static void
-count_critical (const char *domain, GLogLevelFlags level, const char *message,
-                gpointer data)
-{
-  n_criticals++;
-}
-
-static void
-expect_criticals (void)
-{
-  g_log_set_handler (NULL, G_LOG_LEVEL_CRITICAL, count_critical, NULL);
-}
-
 static char *
 row_text (NlpLayer *layer, guint row)
 {
@@ -84,13 +67,13 @@ Test (layer, equal_starts_are_allowed_but_going_back_is_refused)
 {
   NlpLayer *l = nlp_document_add_layer (doc, "nested", NULL);
 
-  expect_criticals ();
+  nlp_test_count_criticals ();
   cr_assert_eq (nlp_layer_add_span (l, 4, 11), 0);
   cr_assert_eq (nlp_layer_add_span (l, 4, 7), 1);
   cr_assert_eq (nlp_layer_add_span (l, 0, 3), NLP_NO_ROW);
   cr_assert_eq (nlp_layer_add_span (l, 5, 100), NLP_NO_ROW);   /* past the end */
   cr_assert_eq (nlp_layer_get_n_rows (l), 2);
-  cr_assert_eq (n_criticals, 2);
+  cr_assert_eq (nlp_test_n_criticals (), 2);
 }
 
 Test (layer, bulk_rows_follow_the_same_rules)
@@ -103,14 +86,14 @@ Test (layer, bulk_rows_follow_the_same_rules)
   const NlpSpan *view;
   guint n;
 
-  expect_criticals ();
+  nlp_test_count_criticals ();
   cr_assert_eq (nlp_layer_add_spans (l, first, 2), 0);
   cr_assert_eq (nlp_layer_add_span (l, 4, 11), 2);      /* equal start: fine */
   cr_assert_eq (nlp_layer_add_spans (l, more, 3), 3);
   /* a batch going back, or past the text, is refused whole */
   cr_assert_eq (nlp_layer_add_spans (l, back, 2), NLP_NO_ROW);
   cr_assert_eq (nlp_layer_add_spans (l, past, 1), NLP_NO_ROW);
-  cr_assert_eq (n_criticals, 2);
+  cr_assert_eq (nlp_test_n_criticals (), 2);
   view = nlp_layer_peek_spans (l, &n);
   cr_assert_eq (n, 6);
   cr_assert_eq (view[4].start, 8);
@@ -341,8 +324,8 @@ Test (layer, setting_a_cell_past_the_last_row_is_refused)
 {
   NlpColumn *len = nlp_layer_add_column (token, "len", NLP_COLUMN_INT, NULL);
 
-  expect_criticals ();
+  nlp_test_count_criticals ();
   nlp_column_set_int (len, 7, 1);             /* there are rows 0..6 */
   cr_assert_not (nlp_column_is_set (len, 7));
-  cr_assert_eq (n_criticals, 1);
+  cr_assert_eq (nlp_test_n_criticals (), 1);
 }

@@ -46,6 +46,7 @@ typedef struct {
   GArray      *entries;
   guint       *sum_slot, *sum_canon;
   guint        sum_cap;
+  NlpJsonText *json;
 } EntityWorker;
 
 static const NlpOptionSpec entity_options[] = {
@@ -169,6 +170,7 @@ entity_worker_new (gpointer data, GError **error)
   w->scratch = g_string_new (NULL);
   w->key = g_string_new (NULL);
   w->entries = g_array_new (FALSE, FALSE, sizeof (SummaryEntry));
+  w->json = nlp_json_text_new ();
   return w;
 }
 
@@ -188,6 +190,7 @@ entity_worker_free (gpointer data)
   g_string_free (w->scratch, TRUE);
   g_string_free (w->key, TRUE);
   g_array_free (w->entries, TRUE);
+  nlp_json_text_free (w->json);
   g_free (w->sum_slot);
   g_free (w->sum_canon);
   g_free (w);
@@ -358,14 +361,13 @@ same_entity (EntityWorker *w, const char *text, const NerMention *a, const NerMe
  * share its entry directly; others are found by a hash of label and text
  * in an open-addressing table (keys verified, so a collision merges
  * nothing), then one sort: O(n log n) in the mentions, however many. */
-static JsonNode *
-summary (EntityWorker *w, const char *text)
+static void
+summary (EntityWorker *w, const char *text, NlpDocument *doc)
 {
   const NerMention *ms = (const NerMention *) w->mentions->data;
   const guint n = w->mentions->len;
   guint mask = 15;
-  JsonArray *arr = json_array_new ();
-  JsonNode *node;
+  NlpJsonText *j = w->json;
 
   while (mask + 1 < 2 * n)
     mask = mask * 2 + 1;
@@ -412,19 +414,23 @@ summary (EntityWorker *w, const char *text)
       w->sum_canon[c] = e;
     }
   g_array_sort (w->entries, by_count);
+  nlp_json_text_reset (j);
+  nlp_json_text_begin_array (j);
   for (guint k = 0; k < w->entries->len; k++)
     {
       const SummaryEntry *e = &g_array_index (w->entries, SummaryEntry, k);
       const NerMention *cm = &ms[e->first];
-      JsonObject *o = json_object_new ();
-      json_object_set_string_member (o, "name", mention_text (w, text, cm));
-      json_object_set_string_member (o, "label", cm->label);
-      json_object_set_int_member (o, "count", e->count);
-      json_array_add_object_element (arr, o);
+      nlp_json_text_begin_object (j);
+      nlp_json_text_key (j, "name");
+      nlp_json_text_string (j, mention_text (w, text, cm), -1);
+      nlp_json_text_key (j, "label");
+      nlp_json_text_string (j, cm->label, -1);
+      nlp_json_text_key (j, "count");
+      nlp_json_text_int (j, e->count);
+      nlp_json_text_end_object (j);
     }
-  node = json_node_new (JSON_NODE_ARRAY);
-  json_node_take_array (node, arr);
-  return node;
+  nlp_json_text_end_array (j);
+  nlp_document_set_json_text (doc, "entities", j);
 }
 
 static gboolean
@@ -482,7 +488,7 @@ entity_process (gpointer data, NlpDocument *doc, GError **error)
                              mention_text (w, text, &g_array_index (w->mentions, NerMention,
                                                                     m->canonical)));
     }
-  nlp_document_set_json (doc, "entities", summary (w, text));
+  summary (w, text, doc);
   return TRUE;
 }
 

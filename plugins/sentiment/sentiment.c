@@ -36,6 +36,7 @@ typedef struct {
   GArray       *compounds;      /* per sentence of the current document */
   GHashTable   *entities;       /* name (arena string) -> EntityTally */
   GPtrArray    *order;          /* names in order of first mention */
+  NlpJsonText  *json;           /* the document attributes, as text */
 } SentimentWorker;
 
 static const NlpOptionSpec sentiment_options[] = {
@@ -127,6 +128,7 @@ sentiment_worker_new (gpointer data, GError **error)
   worker->compounds = g_array_new (FALSE, FALSE, sizeof (double));
   worker->entities = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   worker->order = g_ptr_array_new ();
+  worker->json = nlp_json_text_new ();
   return worker;
 }
 
@@ -139,6 +141,7 @@ sentiment_worker_free (gpointer data)
   g_array_free (worker->compounds, TRUE);
   g_hash_table_unref (worker->entities);
   g_ptr_array_free (worker->order, TRUE);
+  nlp_json_text_free (worker->json);
   g_free (worker);
 }
 
@@ -165,16 +168,19 @@ mean_compound (double sum, guint n)
   return s.compound;
 }
 
-static JsonObject *
-scores_object (const VaderScores *s)
+static void
+scores_object (NlpJsonText *j, const VaderScores *s)
 {
-  JsonObject *o = json_object_new ();
-
-  json_object_set_double_member (o, "compound", s->compound);
-  json_object_set_double_member (o, "pos", s->pos);
-  json_object_set_double_member (o, "neu", s->neu);
-  json_object_set_double_member (o, "neg", s->neg);
-  return o;
+  nlp_json_text_begin_object (j);
+  nlp_json_text_key (j, "compound");
+  nlp_json_text_double (j, s->compound);
+  nlp_json_text_key (j, "pos");
+  nlp_json_text_double (j, s->pos);
+  nlp_json_text_key (j, "neu");
+  nlp_json_text_double (j, s->neu);
+  nlp_json_text_key (j, "neg");
+  nlp_json_text_double (j, s->neg);
+  nlp_json_text_end_object (j);
 }
 
 static gboolean
@@ -188,16 +194,12 @@ score_sentences (SentimentWorker *worker, NlpDocument *doc, NlpLayer *sentences,
   };
   guint n = nlp_layer_get_n_rows (sentences), counts[3] = { 0, 0, 0 };
   double sum = 0;
-  JsonObject *summary = json_object_new ();
-  JsonNode *node;
+  NlpJsonText *j = worker->json;
 
   for (guint c = 0; c < 4; c++)
     if ((cols[c] = nlp_layer_add_column (sentences, names[c], NLP_COLUMN_DOUBLE,
                                          error)) == NULL)
-      {
-        json_object_unref (summary);
-        return FALSE;
-      }
+      return FALSE;
   g_array_set_size (worker->compounds, n);
   for (guint i = 0; i < n; i++)
     {
@@ -216,10 +218,17 @@ score_sentences (SentimentWorker *worker, NlpDocument *doc, NlpLayer *sentences,
       counts[polarity (model, s.compound)]++;
     }
 
-  json_object_set_double_member (summary, "compound", mean_compound (sum, n));
+  nlp_json_text_reset (j);
+  nlp_json_text_begin_object (j);
+  nlp_json_text_key (j, "compound");
+  nlp_json_text_double (j, mean_compound (sum, n));
   for (guint p = POSITIVE; p <= NEGATIVE; p++)
-    json_object_set_int_member (summary, polarity_names[p], counts[p]);
-  json_object_set_int_member (summary, "sentences", n);
+    {
+      nlp_json_text_key (j, polarity_names[p]);
+      nlp_json_text_int (j, counts[p]);
+    }
+  nlp_json_text_key (j, "sentences");
+  nlp_json_text_int (j, n);
   if (model->whole_document)
     {
       gsize len;
@@ -228,11 +237,11 @@ score_sentences (SentimentWorker *worker, NlpDocument *doc, NlpLayer *sentences,
 
       vader_score (model->lex, worker->scratch, text, len, model->flags, &s);
       vader_scores_round (&s);
-      json_object_set_object_member (summary, "document", scores_object (&s));
+      nlp_json_text_key (j, "document");
+      scores_object (j, &s);
     }
-  node = json_node_init_object (json_node_alloc (), summary);
-  json_object_unref (summary);
-  nlp_document_set_json (doc, "sentiment", node);
+  nlp_json_text_end_object (j);
+  nlp_document_set_json_text (doc, "sentiment", j);
   return TRUE;
 }
 
@@ -246,7 +255,7 @@ score_entities (SentimentWorker *worker, NlpDocument *doc, NlpLayer *sentences,
   NlpColumn *canonical = nlp_layer_get_column (entities, "canonical");
   NlpColumn *label = nlp_layer_get_column (entities, "label");
   guint n = nlp_layer_get_n_rows (entities);
-  JsonObject *result = json_object_new ();
+  NlpJsonText *j = worker->json;
 
   for (guint e = 0; e < n; e++)
     {
@@ -282,26 +291,34 @@ score_entities (SentimentWorker *worker, NlpDocument *doc, NlpLayer *sentences,
       tally->sentences++;
     }
 
+  nlp_json_text_reset (j);
+  nlp_json_text_begin_object (j);
   for (guint i = 0; i < worker->order->len; i++)
     {
       const char *name = g_ptr_array_index (worker->order, i);
       EntityTally *tally = g_hash_table_lookup (worker->entities, name);
-      JsonObject *o = json_object_new ();
       double mean = mean_compound (tally->sum, tally->sentences);
 
+      /* names are distinct (the table above): one member each */
+      nlp_json_text_key (j, name);
+      nlp_json_text_begin_object (j);
       if (tally->label != NULL)
-        json_object_set_string_member (o, "label", tally->label);
-      json_object_set_double_member (o, "compound", mean);
-      json_object_set_int_member (o, "sentences", tally->sentences);
-      json_object_set_string_member (o, "polarity",
-                                     polarity_names[polarity (worker->model, mean)]);
-      json_object_set_object_member (result, name, o);
+        {
+          nlp_json_text_key (j, "label");
+          nlp_json_text_string (j, tally->label, -1);
+        }
+      nlp_json_text_key (j, "compound");
+      nlp_json_text_double (j, mean);
+      nlp_json_text_key (j, "sentences");
+      nlp_json_text_int (j, tally->sentences);
+      nlp_json_text_key (j, "polarity");
+      nlp_json_text_string (j, polarity_names[polarity (worker->model, mean)], -1);
+      nlp_json_text_end_object (j);
     }
+  nlp_json_text_end_object (j);
   g_hash_table_remove_all (worker->entities);
   g_ptr_array_set_size (worker->order, 0);
-  nlp_document_set_json (doc, "entity_sentiment",
-                         json_node_init_object (json_node_alloc (), result));
-  json_object_unref (result);
+  nlp_document_set_json_text (doc, "entity_sentiment", j);
 }
 
 static gboolean
