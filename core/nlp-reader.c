@@ -386,20 +386,24 @@ static guint
 nul_escapes (char *line, gsize len, gboolean fix)
 {
   guint n = 0;
+  char *p = line, *end = line + len;
 
-  for (gsize i = 0; i + 6 <= len; i++)
-    if (line[i] == '\\')
-      {
-        if (memcmp (line + i + 1, "u0000", 5) == 0)
-          {
-            n++;
-            if (fix)
-              memcpy (line + i + 1, "ufffd", 5);
-            i += 5;
-          }
-        else
-          i++;          /* an escaped character, "\\" included */
-      }
+  /* from backslash to backslash (memchr, not a byte loop: every line
+   * of the input goes through here) */
+  while ((p = memchr (p, '\\', (gsize) (end - p))) != NULL)
+    {
+      if (end - p >= 6 && memcmp (p + 1, "u0000", 5) == 0)
+        {
+          n++;
+          if (fix)
+            memcpy (p + 1, "ufffd", 5);
+          p += 6;
+        }
+      else
+        p += 2;         /* an escaped character, "\\" included */
+      if (p >= end)
+        break;
+    }
   return n;
 }
 
