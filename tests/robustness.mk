@@ -10,7 +10,8 @@ tests_test_badinput_LDADD = $(NLP_TEST_LIBS)
 
 # -- fuzz targets replayed on their seeds and past crashes, every make check --
 fuzz_replay = tests/fuzz/replay-reader-text tests/fuzz/replay-reader-jsonl \
-	tests/fuzz/replay-config tests/fuzz/replay-options tests/fuzz/replay-chain
+	tests/fuzz/replay-config tests/fuzz/replay-options tests/fuzz/replay-chain \
+	tests/fuzz/replay-jsonl-record
 check_PROGRAMS += $(fuzz_replay)
 TESTS += $(fuzz_replay)
 FUZZ_REPLAY_SOURCES = tests/fuzz/replay.c tests/fuzz/fuzz-util.h
@@ -20,6 +21,10 @@ tests_fuzz_replay_reader_text_LDADD = $(NLP_TEST_LIBS)
 tests_fuzz_replay_reader_jsonl_SOURCES = $(FUZZ_REPLAY_SOURCES) tests/fuzz/fuzz-reader-jsonl.c
 tests_fuzz_replay_reader_jsonl_CFLAGS = $(NLP_TEST_CFLAGS) -DFUZZ_TARGET='"reader-jsonl"'
 tests_fuzz_replay_reader_jsonl_LDADD = $(NLP_TEST_LIBS)
+tests_fuzz_replay_jsonl_record_SOURCES = $(FUZZ_REPLAY_SOURCES) tests/fuzz/fuzz-jsonl-record.c \
+	tests/jsonl-reference.h
+tests_fuzz_replay_jsonl_record_CFLAGS = $(NLP_TEST_CFLAGS) -DFUZZ_TARGET='"jsonl-record"'
+tests_fuzz_replay_jsonl_record_LDADD = $(NLP_TEST_LIBS)
 tests_fuzz_replay_config_SOURCES = $(FUZZ_REPLAY_SOURCES) tests/fuzz/fuzz-config.c
 tests_fuzz_replay_config_CFLAGS = $(NLP_TEST_CFLAGS) -DFUZZ_TARGET='"config"'
 tests_fuzz_replay_config_LDADD = $(NLP_TEST_LIBS)

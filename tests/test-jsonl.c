@@ -9,43 +9,7 @@
 #include <json-glib/json-glib.h>
 #include "nlp-test.h"
 #include "nlp-jsonl-private.h"
-
-/* json-glib's reading of @line as the reader would use it: TRUE when it
- * is an object with a string "text" and no other members than "id"
- * (a string or an integer) and "text". */
-static gboolean
-reference (const char *line, char **id, char **text)
-{
-  JsonParser *parser = json_parser_new ();
-  gboolean ok = FALSE;
-
-  *id = *text = NULL;
-  if (json_parser_load_from_data (parser, line, -1, NULL))
-    {
-      JsonNode *root = json_parser_get_root (parser);
-      if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
-        {
-          JsonObject *obj = json_node_get_object (root);
-          JsonNode *t = json_object_get_member (obj, "text");
-          JsonNode *i = json_object_get_member (obj, "id");
-          if (t != NULL && JSON_NODE_HOLDS_VALUE (t)
-              && json_node_get_value_type (t) == G_TYPE_STRING)
-            {
-              *text = g_strdup (json_node_get_string (t));
-              if (i != NULL && JSON_NODE_HOLDS_VALUE (i))
-                {
-                  if (json_node_get_value_type (i) == G_TYPE_STRING)
-                    *id = g_strdup (json_node_get_string (i));
-                  else if (json_node_get_value_type (i) == G_TYPE_INT64)
-                    *id = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (i));
-                }
-              ok = TRUE;
-            }
-        }
-    }
-  g_object_unref (parser);
-  return ok;
-}
+#include "jsonl-reference.h"
 
 /* Accepted lines must read as json-glib reads them. */
 static void
@@ -56,7 +20,7 @@ check_same (const char *line)
 
   cr_assert (nlp__jsonl_simple_record (line, strlen (line), &id, &text, &len),
              "declined: %s", line);
-  cr_assert (reference (line, &rid, &rtext), "json-glib rejects: %s", line);
+  cr_assert (jsonl_reference (line, -1, &rid, &rtext), "json-glib rejects: %s", line);
   cr_assert_str_eq (text, rtext, "text of %s", line);
   cr_assert_eq (len, strlen (rtext), "length of the text of %s", line);
   if (rid == NULL)
