@@ -407,19 +407,97 @@ nul_escapes (char *line, gsize len, gboolean fix)
   return n;
 }
 
+/* A record through json-glib: any object with a string "text" member;
+ * *id (or NULL), *text and *extra (the other members, or NULL) are
+ * (transfer full).  FALSE with @error naming @where and the problem. */
+static gboolean
+general_record (NlpReader *reader, const char *line, gsize len, const char *where,
+                char **id, char **text, gsize *text_len, JsonNode **extra,
+                GError **error)
+{
+  GError *local = NULL;
+  JsonNode *root, *text_node, *id_node;
+  JsonObject *obj, *others;
+  GList *members;
+
+  if (!json_parser_load_from_data (reader->parser, line, (gssize) len, &local))
+    {
+      /* json-glib quotes the offending token decoded: a \n escape in it
+       * must not break the one-line message ... */
+      for (char *c = local->message; *c; c++)
+        if ((guchar) *c < 0x20)
+          *c = ' ';
+      /* ... and may quote one byte of a multi-byte character */
+      char *shown = g_utf8_make_valid (local->message, -1);
+      g_set_error (error, NLP_ERROR, NLP_ERROR_INPUT,
+                   "%s: not valid JSON (%s); each line must be one object like "
+                   "{\"id\": \"a1\", \"text\": \"...\"}", where, shown);
+      g_free (shown);
+      g_error_free (local);
+      return FALSE;
+    }
+  root = json_parser_get_root (reader->parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, NLP_ERROR, NLP_ERROR_INPUT,
+                   "%s: a JSON Lines record must be an object like "
+                   "{\"id\": \"a1\", \"text\": \"...\"}", where);
+      return FALSE;
+    }
+  obj = json_node_get_object (root);
+  text_node = json_object_get_member (obj, "text");
+  if (text_node == NULL || JSON_NODE_TYPE (text_node) != JSON_NODE_VALUE
+      || json_node_get_value_type (text_node) != G_TYPE_STRING)
+    {
+      g_set_error (error, NLP_ERROR, NLP_ERROR_INPUT,
+                   "%s: %s; each record needs a string \"text\" member", where,
+                   text_node == NULL ? "no \"text\" member" : "\"text\" is not a string");
+      return FALSE;
+    }
+  if (!members_are_utf8 (obj, text_node))       /* the text is fixed later */
+    {
+      g_set_error (error, NLP_ERROR, NLP_ERROR_ENCODING,
+                   "%s: a \\u escape decodes to invalid UTF-8 (a lone surrogate "
+                   "such as \\ud800?); write the character itself", where);
+      return FALSE;
+    }
+  id_node = json_object_get_member (obj, "id");
+  if (id_node != NULL && JSON_NODE_TYPE (id_node) == JSON_NODE_VALUE)
+    {
+      if (json_node_get_value_type (id_node) == G_TYPE_STRING)
+        *id = g_strdup (json_node_get_string (id_node));
+      else if (json_node_get_value_type (id_node) == G_TYPE_INT64)
+        *id = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (id_node));
+    }
+  *text = g_strdup (json_node_get_string (text_node));
+  *text_len = strlen (*text);
+  others = json_object_new ();
+  members = json_object_get_members (obj);
+  for (GList *m = members; m; m = m->next)
+    if (strcmp (m->data, "id") != 0 && strcmp (m->data, "text") != 0)
+      json_object_set_member (others, m->data,
+                              json_node_copy (json_object_get_member (obj, m->data)));
+  g_list_free (members);
+  if (json_object_get_size (others) > 0)
+    {
+      *extra = json_node_new (JSON_NODE_OBJECT);
+      json_node_take_object (*extra, others);
+    }
+  else
+    json_object_unref (others);
+  return TRUE;
+}
+
 /* One JSON Lines record to a document. */
 static NlpDocument *
 parse_record (NlpReader *reader, char *line, gsize len, char **warning, GError **error)
 {
-  GError *local = NULL;
   char *where = g_strdup_printf ("%s:%" G_GUINT64_FORMAT, reader->jsonl_path,
                                  reader->jsonl_line);
-  JsonNode *root;
-  JsonObject *obj;
-  JsonNode *text_node, *id_node;
-  char *id = NULL;
+  char *id = NULL, *text = NULL;
+  gsize text_len = 0;
+  JsonNode *extra = NULL;
   NlpDocument *doc = NULL;
-  const char *text;
   char *owned = NULL;
   guint nuls;
 
@@ -446,97 +524,22 @@ parse_record (NlpReader *reader, char *line, gsize len, char **warning, GError *
         *warning = g_strdup_printf ("%s: replaced %u \\u0000 escape%s with U+FFFD",
                                     where, nuls, nuls == 1 ? "" : "s");
     }
-  {
-    char *text_fast;
-    gsize text_len;
-    if (nlp__jsonl_simple_record (line, len, &id, &text_fast, &text_len))
-      {
-        if (id == NULL)
-          id = g_strdup (where);
-        doc = make_document (reader, id, text_fast, text_len, where, warning, error);
-        if (doc != NULL)
-          nlp_document_set_meta (doc, "source", reader->jsonl_path);
-        goto out;
-      }
-  }
-  if (!json_parser_load_from_data (reader->parser, line, (gssize) len, &local))
-    goto bad_json;
-
-  root = json_parser_get_root (reader->parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_set_error (error, NLP_ERROR, NLP_ERROR_INPUT,
-                   "%s: a JSON Lines record must be an object like "
-                   "{\"id\": \"a1\", \"text\": \"...\"}", where);
-      goto out;
-    }
-  obj = json_node_get_object (root);
-  text_node = json_object_get_member (obj, "text");
-  if (text_node == NULL || JSON_NODE_TYPE (text_node) != JSON_NODE_VALUE
-      || json_node_get_value_type (text_node) != G_TYPE_STRING)
-    {
-      g_set_error (error, NLP_ERROR, NLP_ERROR_INPUT,
-                   "%s: %s; each record needs a string \"text\" member", where,
-                   text_node == NULL ? "no \"text\" member" : "\"text\" is not a string");
-      goto out;
-    }
-  if (!members_are_utf8 (obj, text_node))       /* the text is fixed below */
-    {
-      g_set_error (error, NLP_ERROR, NLP_ERROR_ENCODING,
-                   "%s: a \\u escape decodes to invalid UTF-8 (a lone surrogate "
-                   "such as \\ud800?); write the character itself", where);
-      goto out;
-    }
-  id_node = json_object_get_member (obj, "id");
-  if (id_node != NULL && JSON_NODE_TYPE (id_node) == JSON_NODE_VALUE)
-    {
-      if (json_node_get_value_type (id_node) == G_TYPE_STRING)
-        id = g_strdup (json_node_get_string (id_node));
-      else if (json_node_get_value_type (id_node) == G_TYPE_INT64)
-        id = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (id_node));
-    }
+  /* the common record without a tree, anything else through json-glib */
+  if (!nlp__jsonl_simple_record (line, len, &id, &text, &text_len)
+      && !general_record (reader, line, len, where, &id, &text, &text_len, &extra, error))
+    goto out;
   if (id == NULL)
     id = g_strdup (where);
-  text = json_node_get_string (text_node);
-  doc = make_document (reader, id, g_strdup (text), strlen (text), where,
-                       warning, error);
+  doc = make_document (reader, id, text, text_len, where, warning, error);
   if (doc != NULL)
     {
-      JsonObject *extra = json_object_new ();
-      GList *members = json_object_get_members (obj);
-      for (GList *m = members; m; m = m->next)
-        if (strcmp (m->data, "id") != 0 && strcmp (m->data, "text") != 0)
-          json_object_set_member (extra, m->data,
-                                  json_node_copy (json_object_get_member (obj, m->data)));
-      g_list_free (members);
       nlp_document_set_meta (doc, "source", reader->jsonl_path);
-      if (json_object_get_size (extra) > 0)
-        {
-          JsonNode *node = json_node_new (JSON_NODE_OBJECT);
-          json_node_take_object (node, extra);
-          nlp_document_set_extra (doc, node);
-        }
-      else
-        json_object_unref (extra);
+      if (extra != NULL)
+        nlp_document_set_extra (doc, g_steal_pointer (&extra));
     }
-  goto out;
-
-bad_json:
-  /* json-glib quotes the offending token decoded: a \n escape in it must
-   * not break the one-line message */
-  for (char *c = local->message; *c; c++)
-    if ((guchar) *c < 0x20)
-      *c = ' ';
-  {
-    /* ... and may quote one byte of a multi-byte character */
-    char *shown = g_utf8_make_valid (local->message, -1);
-    g_set_error (error, NLP_ERROR, NLP_ERROR_INPUT,
-                 "%s: not valid JSON (%s); each line must be one object like "
-                 "{\"id\": \"a1\", \"text\": \"...\"}", where, shown);
-    g_free (shown);
-  }
-  g_error_free (local);
 out:
+  if (extra != NULL)
+    json_node_unref (extra);
   g_free (owned);
   g_free (id);
   g_free (where);
