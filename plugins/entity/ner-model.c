@@ -9,8 +9,9 @@
 #include "ner-hash.h"
 #include "nlp-error.h"
 
-/* The loaded table is tens of megabytes read at random, a few dozen rows
- * per token: with 4 KiB pages nearly every read also misses the TLB.
+/* The loaded table is tens of megabytes read at random, about a dozen
+ * rows per token (the rest come from ner-score.c's memos): with 4 KiB
+ * pages nearly every read also misses the TLB.
  * Where the system has transparent huge pages the table asks for them
  * (an anonymous mapping the kernel may back with 2 MiB pages; it is
  * zero-filled, as g_new0 would be); elsewhere it is plain heap memory. */
