@@ -1,0 +1,91 @@
+/* lang-features.h — the detector's features: hashed character n-grams.
+ *
+ * Over the symbol stream of lang-text.h, every position ends one n-gram
+ * of each order the model uses (1 to LANG_MAX_ORDER symbols; the
+ * unigram of a word boundary is no feature).  N-grams never cross a
+ * word: those of " word " (the word with the boundaries around it) are
+ * the word's, so a word always adds the same rows, whatever surrounds
+ * it, and a detector may remember a word's sum (lang-detect.c).  An n-gram is never stored:
+ * its polynomial hash picks a row of the model's table (lang-model.h),
+ * so the trainer and the detector only have to agree on this file.
+ * Changing anything here changes what a row means: bump
+ * LANG_FEATURE_SET, which the model file records.
+ */
+#ifndef LANG_FEATURES_H
+#define LANG_FEATURES_H
+
+#include <glib.h>
+#include "lang-text.h"
+
+G_BEGIN_DECLS
+
+#define LANG_MAX_ORDER   5
+#define LANG_FEATURE_SET 1
+
+/* The hashes of the n-grams ending at the current symbol: g[k-1] covers
+ * the last k symbols.  Plain fields rather than an array indexed by k,
+ * so that a scoring loop keeps them in registers. */
+typedef struct {
+  guint64 g1, g2, g3, g4, g5;
+  guint   seen;                    /* symbols pushed, up to LANG_MAX_ORDER */
+} LangGrams;
+
+#define LANG_GRAM_MULT G_GUINT64_CONSTANT (0x100000001b3)
+
+static inline void
+lang_grams_init (LangGrams *st)
+{
+  st->g1 = st->g2 = st->g3 = st->g4 = st->g5 = 0;
+  st->seen = 0;
+}
+
+static inline void
+lang_grams_push (LangGrams *st, guint32 c)
+{
+  /* n-grams stay inside a word and its two boundaries: after a
+   * boundary the state starts over from that boundary alone */
+  if (st->g1 == LANG_BOUNDARY)
+    st->g2 = st->g3 = st->g4 = 0, st->seen = 1;
+  st->g5 = st->g4 * LANG_GRAM_MULT + c;
+  st->g4 = st->g3 * LANG_GRAM_MULT + c;
+  st->g3 = st->g2 * LANG_GRAM_MULT + c;
+  st->g2 = st->g1 * LANG_GRAM_MULT + c;
+  st->g1 = c;
+  if (st->seen < LANG_MAX_ORDER)
+    st->seen++;
+}
+
+/* The table row of n-gram hash @g of order @k, for a table of 1 << @bits
+ * rows: the top bits of a multiplication by an odd constant of its own
+ * per order, so that orders do not collide systematically. */
+static inline guint32
+lang_gram_row (guint64 g, guint k, guint bits)
+{
+  static const guint64 mult[LANG_MAX_ORDER + 1] = {
+    0, G_GUINT64_CONSTANT (0x9e3779b97f4a7c15), G_GUINT64_CONSTANT (0xc2b2ae3d27d4eb4f),
+    G_GUINT64_CONSTANT (0x165667b19e3779f9), G_GUINT64_CONSTANT (0xd6e8feb86659fd93),
+    G_GUINT64_CONSTANT (0xff51afd7ed558ccd),
+  };
+
+  return (guint32) (((g ^ (g >> 31)) * mult[k]) >> (64 - bits));
+}
+
+/* Calls DO (ORDER, ROW) for every feature ending at the current symbol,
+ * in increasing order, for a model with @orders (bit k: k-grams). */
+#define LANG_FOR_EACH_GRAM(st, orders, bits, DO)                             \
+  do {                                                                      \
+    if (((orders) >> 1 & 1) && (st).g1 != LANG_BOUNDARY)                    \
+      DO (1, lang_gram_row ((st).g1, 1, (bits)));                           \
+    if (((orders) >> 2 & 1) && (st).seen >= 2)                              \
+      DO (2, lang_gram_row ((st).g2, 2, (bits)));                           \
+    if (((orders) >> 3 & 1) && (st).seen >= 3)                              \
+      DO (3, lang_gram_row ((st).g3, 3, (bits)));                           \
+    if (((orders) >> 4 & 1) && (st).seen >= 4)                              \
+      DO (4, lang_gram_row ((st).g4, 4, (bits)));                           \
+    if (((orders) >> 5 & 1) && (st).seen >= 5)                              \
+      DO (5, lang_gram_row ((st).g5, 5, (bits)));                           \
+  } while (0)
+
+G_END_DECLS
+
+#endif

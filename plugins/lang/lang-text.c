@@ -1,0 +1,193 @@
+/* lang-text.c — text to the detector's symbol stream (lang-text.h).
+ *
+ * The code points below U+3000 (every alphabet and abugida, and general
+ * punctuation) are classified once, through GLib, into a table; above
+ * it, a few ranges decide (CJK punctuation and fullwidth forms are
+ * boundaries, kana, ideographs and Hangul are letters), so the per-byte
+ * work is a table look-up and no GLib call.
+ */
+#include "lang-text.h"
+
+#define TABLE_END 0x3000u
+#define SKIP      0xFFFFu   /* zero-width: not even a boundary */
+
+static guint16 symbol_table[TABLE_END];
+
+static gpointer
+init_table (gpointer unused)
+{
+  for (gunichar c = 0; c < TABLE_END; c++)
+    {
+      guint16 v = 0;
+
+      if (c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060
+          || (c >= 0x180B && c <= 0x180F))
+        v = SKIP;
+      else if (g_unichar_isalpha (c) || g_unichar_ismark (c))
+        {
+          gunichar low = g_unichar_tolower (c);
+          v = (guint16) (low < TABLE_END && low != 0 ? low : c);
+        }
+      symbol_table[c] = v;
+    }
+  return NULL;
+}
+
+static inline guint32
+symbol_of (gunichar c)
+{
+  if (c < TABLE_END)
+    return symbol_table[c];
+  if (c < 0x3040)                               /* CJK punctuation */
+    return 0;
+  if (c < 0xA000 || (c >= 0xAC00 && c < 0xD7B0) || (c >= 0xF900 && c < 0xFB00))
+    return c;                                   /* kana, ideographs, Hangul */
+  if (c >= 0xFE00 && c < 0xFE10)
+    return SKIP;                                /* variation selectors */
+  if (c == 0xFEFF)
+    return SKIP;
+  if (c >= 0xFF21 && c <= 0xFF3A)               /* fullwidth A-Z */
+    return c - 0xFF21 + 'a';
+  if (c >= 0xFF41 && c <= 0xFF5A)
+    return c - 0xFF41 + 'a';
+  if (c >= 0xFF66 && c < 0xFFDD)                /* halfwidth kana, Hangul */
+    return c;
+  if (c >= 0xFE10 && c < 0xFFF0)
+    return 0;
+  if (c >= 0x20000 && c < 0x30000)              /* CJK extensions */
+    return c;
+  if (c >= 0xE0100 && c < 0xE01F0)
+    return SKIP;
+  return g_unichar_isalpha (c) ? g_unichar_tolower (c) : 0;
+}
+
+/* The code point at @s (@left bytes), its length in *@n; invalid bytes
+ * give 0 (a boundary) and length 1. */
+static inline gunichar
+decode (const guchar *s, gsize left, gsize *n)
+{
+  guchar b = s[0];
+
+  if (b >= 0xC2 && b < 0xE0 && left >= 2 && (s[1] & 0xC0) == 0x80)
+    {
+      *n = 2;
+      return ((gunichar) (b & 0x1F) << 6) | (s[1] & 0x3F);
+    }
+  if (b >= 0xE0 && b < 0xF0 && left >= 3 && (s[1] & 0xC0) == 0x80
+      && (s[2] & 0xC0) == 0x80)
+    {
+      gunichar c = ((gunichar) (b & 0x0F) << 12) | ((gunichar) (s[1] & 0x3F) << 6)
+                   | (s[2] & 0x3F);
+      *n = 3;
+      return c >= 0x800 ? c : 0;
+    }
+  if (b >= 0xF0 && b < 0xF5 && left >= 4 && (s[1] & 0xC0) == 0x80
+      && (s[2] & 0xC0) == 0x80 && (s[3] & 0xC0) == 0x80)
+    {
+      gunichar c = ((gunichar) (b & 0x07) << 18) | ((gunichar) (s[1] & 0x3F) << 12)
+                   | ((gunichar) (s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+      *n = 4;
+      return c >= 0x10000 && c <= 0x10FFFF ? c : 0;
+    }
+  *n = 1;
+  return 0;
+}
+
+const guint8 lang_text_ascii_separator[256] = {
+  [0 ... '@'] = 1, ['['] = 1, ['\\'] = 1, [']'] = 1, ['^'] = 1, ['_'] = 1,
+  ['`'] = 1, ['{' ... 127] = 1,
+};
+
+/* ASCII letters lower-cased; every other ASCII byte a boundary. */
+static const guint8 ascii_symbol[128] = {
+  ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f',
+  ['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l',
+  ['M'] = 'm', ['N'] = 'n', ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r',
+  ['S'] = 's', ['T'] = 't', ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x',
+  ['Y'] = 'y', ['Z'] = 'z',
+  ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f',
+  ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l',
+  ['m'] = 'm', ['n'] = 'n', ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r',
+  ['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x',
+  ['y'] = 'y', ['z'] = 'z',
+};
+
+gsize
+lang_text_normalize_piece (const char *text, gsize len, guint32 *last_symbol,
+                           guint32 *out, gsize *n_letters,
+                           const guint32 *known, gsize *n_known)
+{
+  static GOnce once = G_ONCE_INIT;
+  const guchar *s = (const guchar *) text, *end = s + len;
+  gsize n = 0, letters = 0, in_known = 0;
+  guint32 last = *last_symbol;
+
+  g_once (&once, init_table, NULL);
+  while (s < end)
+    {
+      guint32 v;
+
+      if (*s < 0x80)
+        {
+          v = ascii_symbol[*s++];
+          if (v == 0)
+            v = LANG_BOUNDARY;
+        }
+      else
+        {
+          gsize k;
+          v = symbol_of (decode (s, (gsize) (end - s), &k));
+          s += k;
+          if (v == SKIP)
+            continue;
+          if (v == 0)
+            v = LANG_BOUNDARY;
+        }
+      if (v == LANG_BOUNDARY)
+        {
+          if (last != LANG_BOUNDARY)
+            out[n++] = last = LANG_BOUNDARY;
+          continue;
+        }
+      out[n++] = last = v;
+      letters++;
+      if (known != NULL && v < LANG_KNOWN_END)
+        in_known += known[v >> 5] >> (v & 31) & 1;
+    }
+  *last_symbol = last;
+  *n_letters += letters;
+  if (n_known != NULL)
+    *n_known += in_known;
+  return n;
+}
+
+gsize
+lang_text_normalize (const char *text, gsize len, guint32 *out,
+                     gsize *n_letters)
+{
+  guint32 last = LANG_BOUNDARY;
+  gsize n;
+
+  *n_letters = 0;
+  out[0] = LANG_BOUNDARY;
+  n = 1 + lang_text_normalize_piece (text, len, &last, out + 1, n_letters,
+                                     NULL, NULL);
+  if (*n_letters == 0)
+    return 0;
+  if (last != LANG_BOUNDARY)
+    out[n++] = LANG_BOUNDARY;
+  return n;
+}
+
+gsize
+lang_text_cut (const char *text, gsize len, gsize max)
+{
+  gsize cut;
+
+  if (len <= max)
+    return len;
+  cut = max;
+  while (cut > 0 && ((guchar) text[cut] & 0xC0) == 0x80)
+    cut--;
+  return cut > 0 ? cut : max;
+}

@@ -1,0 +1,94 @@
+/* lang-text.h — what the language detector reads of a text.
+ *
+ * Text becomes a stream of symbols: letters and combining marks as their
+ * lower-case code points, and everything else (spaces, digits,
+ * punctuation, symbols, emoji) as one word boundary, runs of boundaries
+ * collapsed into one.  Zero-width joiners, variation selectors and the
+ * byte-order mark vanish.  The trainer and the detector both read text
+ * through lang_text_normalize, so a model only ever sees this form.
+ */
+#ifndef LANG_TEXT_H
+#define LANG_TEXT_H
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The symbol of a word boundary. */
+#define LANG_BOUNDARY 0x20u
+/* Bitmaps of "known" characters (lang-model.h) cover the code points
+ * below this. */
+#define LANG_KNOWN_END 0x30000u
+
+/* Writes the symbols of @text (@len bytes of UTF-8; invalid bytes count
+ * as boundaries) to @out, which must hold @len + 2 symbols: a boundary
+ * first, then the text's symbols, then a closing boundary (both only when
+ * the text has a letter).  Returns the number of symbols written and sets
+ * *@n_letters to the number of letters among them. */
+gsize lang_text_normalize (const char *text, gsize len, guint32 *out,
+                           gsize *n_letters);
+
+/* The same for a piece of a longer text: appends the symbols of @text
+ * (@len bytes, cut at a character boundary) to @out (room for @len
+ * symbols), no opening or closing boundary; *@last is the symbol before
+ * the piece (LANG_BOUNDARY at the start) and is updated; letters are
+ * added to *@n_letters, and those whose bit is set in @known (a bitmap
+ * of LANG_KNOWN_END code points, or NULL) to *@n_known.  Returns the
+ * number of symbols written. */
+gsize lang_text_normalize_piece (const char *text, gsize len, guint32 *last,
+                                 guint32 *out, gsize *n_letters,
+                                 const guint32 *known, gsize *n_known);
+
+/* Bytes that always end a word: ASCII that is not a letter.  Words and
+ * the non-ASCII runs around them lie between such bytes, and since
+ * n-grams stay inside words (lang-features.h), such a span's n-grams do
+ * not depend on what is around it. */
+extern const guint8 lang_text_ascii_separator[256];
+
+/* The length of the longest prefix of @text (@len bytes) that is at most
+ * @max bytes and ends at a character boundary (never 0 when @len > 0). */
+gsize lang_text_cut (const char *text, gsize len, gsize max);
+
+/* Writing systems, as far as the detector tells them apart: a text is
+ * judged on the words of its main script only, so that the English name
+ * in a Russian sentence counts neither for nor against Russian.  Kana,
+ * ideographs and Hangul are one script here (Japanese mixes them, and
+ * Chinese, Japanese and Korean must compete). */
+typedef enum {
+  LANG_SCRIPT_LATIN, LANG_SCRIPT_CYRILLIC, LANG_SCRIPT_GREEK,
+  LANG_SCRIPT_ARMENIAN, LANG_SCRIPT_HEBREW, LANG_SCRIPT_ARABIC,
+  LANG_SCRIPT_DEVANAGARI, LANG_SCRIPT_TAMIL, LANG_SCRIPT_THAI,
+  LANG_SCRIPT_CJK, LANG_SCRIPT_OTHER, LANG_N_SCRIPTS
+} LangScript;
+
+/* The script of symbol @c (a letter or mark of lang_text_normalize). */
+static inline LangScript
+lang_text_script (guint32 c)
+{
+  if (c < 0x250 || (c >= 0x1E00 && c < 0x1F00))
+    return LANG_SCRIPT_LATIN;
+  if (c >= 0x400 && c < 0x530)
+    return LANG_SCRIPT_CYRILLIC;
+  if ((c >= 0x370 && c < 0x400) || (c >= 0x1F00 && c < 0x2000))
+    return LANG_SCRIPT_GREEK;
+  if (c >= 0x530 && c < 0x590)
+    return LANG_SCRIPT_ARMENIAN;
+  if (c >= 0x590 && c < 0x600)
+    return LANG_SCRIPT_HEBREW;
+  if ((c >= 0x600 && c < 0x780) || (c >= 0xFB50 && c < 0xFE00) || (c >= 0xFE70 && c < 0xFF00))
+    return LANG_SCRIPT_ARABIC;
+  if (c >= 0x900 && c < 0x980)
+    return LANG_SCRIPT_DEVANAGARI;
+  if (c >= 0xB80 && c < 0xC00)
+    return LANG_SCRIPT_TAMIL;
+  if (c >= 0xE00 && c < 0xE80)
+    return LANG_SCRIPT_THAI;
+  if ((c >= 0x1100 && c < 0x1200) || (c >= 0x3040 && c < 0xA000) || (c >= 0xAC00 && c < 0xD7B0)
+      || (c >= 0xF900 && c < 0xFB00) || (c >= 0xFF66 && c < 0xFFDD) || (c >= 0x20000 && c < 0x30000))
+    return LANG_SCRIPT_CJK;
+  return LANG_SCRIPT_OTHER;
+}
+
+G_END_DECLS
+
+#endif
