@@ -20,13 +20,21 @@
 G_BEGIN_DECLS
 
 #define LANG_MAX_ORDER   5
+/* Bit LANG_WORD_FEATURE of a model's orders: the whole word, from the
+ * boundary before it to the one after it, is a feature too. */
+#define LANG_WORD_FEATURE 6
+/* Features ending at one symbol, at most */
+#define LANG_MAX_FEATURES (LANG_MAX_ORDER + 1)
 #define LANG_FEATURE_SET 1
+/* The bits an orders mask may have: 1 to LANG_MAX_ORDER and the word. */
+#define LANG_ORDERS_VALID ((((1u << (LANG_MAX_ORDER + 1)) - 1) & ~1u) | (1u << LANG_WORD_FEATURE))
 
 /* The hashes of the n-grams ending at the current symbol: g[k-1] covers
  * the last k symbols.  Plain fields rather than an array indexed by k,
  * so that a scoring loop keeps them in registers. */
 typedef struct {
   guint64 g1, g2, g3, g4, g5;
+  guint64 word;                    /* the hash of the word so far */
   guint   seen;                    /* symbols pushed, up to LANG_MAX_ORDER */
 } LangGrams;
 
@@ -35,7 +43,7 @@ typedef struct {
 static inline void
 lang_grams_init (LangGrams *st)
 {
-  st->g1 = st->g2 = st->g3 = st->g4 = st->g5 = 0;
+  st->g1 = st->g2 = st->g3 = st->g4 = st->g5 = st->word = 0;
   st->seen = 0;
 }
 
@@ -45,7 +53,8 @@ lang_grams_push (LangGrams *st, guint32 c)
   /* n-grams stay inside a word and its two boundaries: after a
    * boundary the state starts over from that boundary alone */
   if (st->g1 == LANG_BOUNDARY)
-    st->g2 = st->g3 = st->g4 = 0, st->seen = 1;
+    st->g2 = st->g3 = st->g4 = 0, st->word = LANG_BOUNDARY, st->seen = 1;
+  st->word = st->word * LANG_GRAM_MULT + c;
   st->g5 = st->g4 * LANG_GRAM_MULT + c;
   st->g4 = st->g3 * LANG_GRAM_MULT + c;
   st->g3 = st->g2 * LANG_GRAM_MULT + c;
@@ -61,10 +70,10 @@ lang_grams_push (LangGrams *st, guint32 c)
 static inline guint32
 lang_gram_row (guint64 g, guint k, guint bits)
 {
-  static const guint64 mult[LANG_MAX_ORDER + 1] = {
+  static const guint64 mult[LANG_WORD_FEATURE + 1] = {
     0, G_GUINT64_CONSTANT (0x9e3779b97f4a7c15), G_GUINT64_CONSTANT (0xc2b2ae3d27d4eb4f),
     G_GUINT64_CONSTANT (0x165667b19e3779f9), G_GUINT64_CONSTANT (0xd6e8feb86659fd93),
-    G_GUINT64_CONSTANT (0xff51afd7ed558ccd),
+    G_GUINT64_CONSTANT (0xff51afd7ed558ccd), G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53),
   };
 
   return (guint32) (((g ^ (g >> 31)) * mult[k]) >> (64 - bits));
@@ -84,6 +93,9 @@ lang_gram_row (guint64 g, guint k, guint bits)
       DO (4, lang_gram_row ((st).g4, 4, (bits)));                           \
     if (((orders) >> 5 & 1) && (st).seen >= 5)                              \
       DO (5, lang_gram_row ((st).g5, 5, (bits)));                           \
+    if (((orders) >> LANG_WORD_FEATURE & 1) && (st).g1 == LANG_BOUNDARY     \
+        && (st).seen > 2)                                                   \
+      DO (LANG_WORD_FEATURE, lang_gram_row ((st).word, LANG_WORD_FEATURE, (bits))); \
   } while (0)
 
 G_END_DECLS

@@ -29,24 +29,43 @@ set_languages (LangModel *model)
     }
 }
 
-static guint
-stride_for (guint n_langs)
+/* Fills every table's lane list from script_of[], and slot_of[]. */
+static void
+set_tables (LangModel *model)
 {
-  return (n_langs + 31) & ~31u;
+  for (guint s = 0; s < LANG_N_SCRIPTS; s++)
+    model->tables[s].n_lanes = 0;
+  for (guint i = 0; i < model->n_langs; i++)
+    {
+      LangTable *t = &model->tables[model->script_of[i]];
+      model->slot_of[i] = (guint8) t->n_lanes;
+      t->lanes[t->n_lanes++] = (guint8) i;
+    }
+  for (guint s = 0; s < LANG_N_SCRIPTS; s++)
+    model->tables[s].stride = (model->tables[s].n_lanes + 15) & ~15u;
 }
 
 static gboolean
-rows_alloc (LangModel *model)
+table_alloc (LangTable *t)
 {
-  gsize n = ((gsize) 1 << model->bits) * model->stride;
+  t->rows = t->bits ? g_aligned_alloc0 ((gsize) t->stride << t->bits, 1, 64) : NULL;
+  return t->bits == 0 || t->rows != NULL;
+}
 
-  model->rows = g_aligned_alloc0 (n, 1, 64);
-  return model->rows != NULL;
+gsize
+lang_model_table_bytes (const LangModel *model)
+{
+  gsize n = 0;
+
+  for (guint s = 0; s < LANG_N_SCRIPTS; s++)
+    if (model->tables[s].bits)
+      n += (gsize) model->tables[s].n_lanes << model->tables[s].bits;
+  return n;
 }
 
 LangModel *
-lang_model_new (const char *const *codes, guint bits, guint orders,
-                GError **error)
+lang_model_new (const char *const *codes, const guint8 *scripts, guint bits,
+                guint orders, GError **error)
 {
   LangModel *model;
   guint n = codes ? g_strv_length ((char **) codes) : 0;
@@ -57,11 +76,11 @@ lang_model_new (const char *const *codes, guint bits, guint orders,
                    "a model needs 1 to %d languages, not %u", LANG_MAX_LANGS, n);
       return NULL;
     }
-  if (bits < 8 || bits > 24 || orders == 0
-      || (orders & ~(((1u << (LANG_MAX_ORDER + 1)) - 1) & ~1u)))
+  if (bits < 9 || bits > 24 || orders == 0
+      || (orders & ~LANG_ORDERS_VALID))
     {
       g_set_error (error, NLP_ERROR, NLP_ERROR_USAGE,
-                   "table bits must be 8 to 24 and n-gram orders 1 to %d",
+                   "table bits must be 9 to 24 and n-gram orders 1 to %d",
                    LANG_MAX_ORDER);
       return NULL;
     }
@@ -78,15 +97,20 @@ lang_model_new (const char *const *codes, guint bits, guint orders,
           return NULL;
         }
       g_strlcpy (model->codes[i], codes[i], sizeof model->codes[i]);
+      model->script_of[i] = scripts[i] < LANG_N_SCRIPTS ? scripts[i] : LANG_SCRIPT_OTHER;
     }
   set_languages (model);
-  model->bits = bits;
+  set_tables (model);
+  for (guint s = 0; s < LANG_N_SCRIPTS; s++)
+    {
+      LangTable *t = &model->tables[s];
+      t->bits = t->n_lanes < 2 ? 0 : t->n_lanes > 16 ? bits : bits - 1;
+      table_alloc (t);
+    }
   model->orders = orders;
-  model->stride = stride_for (n);
   model->scale = 1.0f;
   model->temperature = 1.0f;
   model->known = g_new0 (guint32, KNOWN_WORDS);
-  rows_alloc (model);
   return model;
 }
 
@@ -95,7 +119,8 @@ lang_model_free (LangModel *model)
 {
   if (model == NULL)
     return;
-  g_aligned_free (model->rows);
+  for (guint s = 0; s < LANG_N_SCRIPTS; s++)
+    g_aligned_free (model->tables[s].rows);
   g_free (model->known);
   g_free (model);
 }
@@ -150,7 +175,6 @@ gboolean
 lang_model_save (const LangModel *model, const char *path, GError **error)
 {
   GByteArray *b = g_byte_array_new ();
-  gsize n_rows = (gsize) 1 << model->bits;
   guint64 sum;
   gboolean ok;
 
@@ -158,7 +182,6 @@ lang_model_save (const LangModel *model, const char *path, GError **error)
   put_u32 (b, LANG_MODEL_VERSION);
   put_u32 (b, LANG_FEATURE_SET);
   put_u32 (b, model->n_langs);
-  put_u32 (b, model->bits);
   put_u32 (b, model->orders);
   put_f32 (b, model->scale);
   put_f32 (b, model->temperature);
@@ -167,14 +190,19 @@ lang_model_save (const LangModel *model, const char *path, GError **error)
       guint8 len = (guint8) strlen (model->codes[i]);
       g_byte_array_append (b, &len, 1);
       g_byte_array_append (b, (const guint8 *) model->codes[i], len);
+      g_byte_array_append (b, &model->script_of[i], 1);
+      put_u32 (b, (guint32) model->bias[i]);
     }
-  for (guint i = 0; i < model->n_langs; i++)
-    put_u32 (b, (guint32) model->bias[i]);
   put_u32 (b, KNOWN_WORDS);
   for (guint i = 0; i < KNOWN_WORDS; i++)
     put_u32 (b, model->known[i]);
-  for (gsize r = 0; r < n_rows; r++)
-    g_byte_array_append (b, lang_model_row (model, (guint32) r), model->n_langs);
+  for (guint s = 0; s < LANG_N_SCRIPTS; s++)
+    {
+      const LangTable *t = &model->tables[s];
+      put_u32 (b, t->bits);
+      for (gsize r = 0; t->bits && r < ((gsize) 1 << t->bits); r++)
+        g_byte_array_append (b, lang_table_row (t, (guint32) r), t->n_lanes);
+    }
   sum = GUINT64_TO_LE (fnv1a (b->data, b->len));
   g_byte_array_append (b, (const guint8 *) &sum, 8);
   ok = g_file_set_contents (path, (const char *) b->data, b->len, error);
@@ -221,7 +249,7 @@ static const char *
 parse (LangModel *model, Reader *r)
 {
   char m[8];
-  guint32 version, set, n_langs, bits, orders, n_words;
+  guint32 version, set, n_langs, orders, n_words;
 
   if (!get_bytes (r, m, 8) || memcmp (m, magic, 8) != 0)
     return "not an nlpipe language model";
@@ -230,39 +258,46 @@ parse (LangModel *model, Reader *r)
   if (!get_u32 (r, &set) || set != LANG_FEATURE_SET)
     return "a model of another feature set (retrain it with this nlpipe-lang)";
   if (!get_u32 (r, &n_langs) || n_langs == 0 || n_langs > LANG_MAX_LANGS
-      || !get_u32 (r, &bits) || bits < 8 || bits > 24
       || !get_u32 (r, &orders) || orders == 0
-      || (orders & ~(((1u << (LANG_MAX_ORDER + 1)) - 1) & ~1u))
+      || (orders & ~LANG_ORDERS_VALID)
       || !get_f32 (r, &model->scale) || !(model->scale > 0)
       || !get_f32 (r, &model->temperature) || !(model->temperature > 0))
     return "a damaged header";
   model->n_langs = n_langs;
-  model->bits = bits;
   model->orders = orders;
-  model->stride = stride_for (n_langs);
   for (guint i = 0; i < n_langs; i++)
     {
       guint8 len;
       if (!get_bytes (r, &len, 1) || len == 0 || len > LANG_CODE_MAX
-          || !get_bytes (r, model->codes[i], len))
+          || !get_bytes (r, model->codes[i], len)
+          || !get_bytes (r, &model->script_of[i], 1)
+          || model->script_of[i] >= LANG_N_SCRIPTS
+          || !get_u32 (r, (guint32 *) &model->bias[i]))
         return "a damaged language list";
       model->codes[i][len] = '\0';
     }
   set_languages (model);
-  for (guint i = 0; i < n_langs; i++)
-    if (!get_u32 (r, (guint32 *) &model->bias[i]))
-      return "truncated";
+  set_tables (model);
   if (!get_u32 (r, &n_words) || n_words != KNOWN_WORDS)
     return "a damaged character table";
   model->known = g_new0 (guint32, KNOWN_WORDS);
   for (guint i = 0; i < KNOWN_WORDS; i++)
     if (!get_u32 (r, &model->known[i]))
       return "truncated";
-  if (!rows_alloc (model))
-    return "too large";
-  for (gsize row = 0; row < ((gsize) 1 << bits); row++)
-    if (!get_bytes (r, lang_model_row (model, (guint32) row), n_langs))
-      return "truncated";
+  for (guint s = 0; s < LANG_N_SCRIPTS; s++)
+    {
+      LangTable *t = &model->tables[s];
+      guint32 bits;
+      if (!get_u32 (r, &bits) || (bits != 0 && (bits < 8 || bits > 24))
+          || (bits != 0) != (t->n_lanes >= 2))
+        return "a damaged table header";
+      t->bits = bits;
+      if (!table_alloc (t))
+        return "too large";
+      for (gsize row = 0; bits && row < ((gsize) 1 << bits); row++)
+        if (!get_bytes (r, (guint8 *) lang_table_row (t, (guint32) row), t->n_lanes))
+          return "truncated";
+    }
   return NULL;
 }
 

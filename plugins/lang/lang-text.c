@@ -12,6 +12,7 @@
 #define SKIP      0xFFFFu   /* zero-width: not even a boundary */
 
 static guint16 symbol_table[TABLE_END];
+static guint8 script_table[TABLE_END];
 
 static gpointer
 init_table (gpointer unused)
@@ -29,6 +30,7 @@ init_table (gpointer unused)
           v = (guint16) (low < TABLE_END && low != 0 ? low : c);
         }
       symbol_table[c] = v;
+      script_table[c] = (guint8) lang_text_script (c);
     }
   return NULL;
 }
@@ -112,17 +114,18 @@ static const guint8 ascii_symbol[128] = {
   ['y'] = 'y', ['z'] = 'z',
 };
 
+static GOnce table_once = G_ONCE_INIT;
+
 gsize
 lang_text_normalize_piece (const char *text, gsize len, guint32 *last_symbol,
                            guint32 *out, gsize *n_letters,
                            const guint32 *known, gsize *n_known)
 {
-  static GOnce once = G_ONCE_INIT;
   const guchar *s = (const guchar *) text, *end = s + len;
   gsize n = 0, letters = 0, in_known = 0;
   guint32 last = *last_symbol;
 
-  g_once (&once, init_table, NULL);
+  g_once (&table_once, init_table, NULL);
   while (s < end)
     {
       guint32 v;
@@ -190,4 +193,61 @@ lang_text_cut (const char *text, gsize len, gsize max)
   while (cut > 0 && ((guchar) text[cut] & 0xC0) == 0x80)
     cut--;
   return cut > 0 ? cut : max;
+}
+
+LangScript
+lang_text_main_script (const guint32 *symbols, gsize n)
+{
+  gsize count[LANG_N_SCRIPTS] = { 0 };
+  LangScript best = LANG_SCRIPT_LATIN;
+
+  g_once (&table_once, init_table, NULL);
+  for (gsize i = 0; i < n; i++)
+    {
+      guint32 c = symbols[i];
+      count[c < TABLE_END ? script_table[c] : lang_text_script (c)] += c != LANG_BOUNDARY;
+    }
+  for (guint s = 1; s < LANG_N_SCRIPTS; s++)
+    if (lang_text_script_weight ((LangScript) s, count[s])
+        > lang_text_script_weight (best, count[best]))
+      best = (LangScript) s;
+  return best;
+}
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+/* Bit i set: byte i of the 16 at @p is an ASCII non-letter. */
+static inline guint
+separator_mask (const guchar *p)
+{
+  __m128i x = _mm_loadu_si128 ((const __m128i *) (gconstpointer) p);
+  __m128i low = _mm_or_si128 (x, _mm_set1_epi8 (0x20));
+  /* letters: 'a' <= (x | 0x20) <= 'z'; bytes >= 0x80 are signed < 0 */
+  __m128i az = _mm_and_si128 (_mm_cmpgt_epi8 (low, _mm_set1_epi8 ('a' - 1)),
+                              _mm_cmplt_epi8 (low, _mm_set1_epi8 ('z' + 1)));
+  __m128i ascii = _mm_cmpgt_epi8 (x, _mm_set1_epi8 (-1));
+  return (guint) _mm_movemask_epi8 (_mm_andnot_si128 (az, ascii));
+}
+#endif
+
+gsize
+lang_text_span_end (const char *text, gsize pos, gsize len, gboolean separators)
+{
+  const guchar *t = (const guchar *) text;
+
+#if defined(__SSE2__)
+  while (pos + 16 <= len)
+    {
+      guint m = separator_mask (t + pos);
+      if (separators)
+        m = ~m & 0xFFFF;
+      if (m != 0)
+        return pos + (gsize) __builtin_ctz (m);
+      pos += 16;
+    }
+#endif
+  while (pos < len && lang_text_ascii_separator[t[pos]] == (guint8) separators)
+    pos++;
+  return pos;
 }

@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 
 /* The symbol of a word boundary. */
 #define LANG_BOUNDARY 0x20u
+/* Spans longer than this are read in pieces of at most this many bytes,
+ * each scored as if it were a span of its own. */
+#define LANG_PIECE_BYTES 1024
 /* Bitmaps of "known" characters (lang-model.h) cover the code points
  * below this. */
 #define LANG_KNOWN_END 0x30000u
@@ -44,6 +47,12 @@ gsize lang_text_normalize_piece (const char *text, gsize len, guint32 *last,
  * n-grams stay inside words (lang-features.h), such a span's n-grams do
  * not depend on what is around it. */
 extern const guint8 lang_text_ascii_separator[256];
+
+/* The first position at or after @pos in @text (@len bytes) that is an
+ * ASCII non-letter (@separators FALSE: the end of a span), or that is
+ * not one (@separators TRUE: the start of the next span); @len if none. */
+gsize lang_text_span_end (const char *text, gsize pos, gsize len,
+                          gboolean separators);
 
 /* The length of the longest prefix of @text (@len bytes) that is at most
  * @max bytes and ends at a character boundary (never 0 when @len > 0). */
@@ -87,6 +96,18 @@ lang_text_script (guint32 c)
       || (c >= 0xF900 && c < 0xFB00) || (c >= 0xFF66 && c < 0xFFDD) || (c >= 0x20000 && c < 0x30000))
     return LANG_SCRIPT_CJK;
   return LANG_SCRIPT_OTHER;
+}
+
+/* The main script of @n symbols: the one with the most letters, an
+ * ideograph or syllable block weighing three (as much as a short word);
+ * LANG_SCRIPT_LATIN when there is no letter. */
+LangScript lang_text_main_script (const guint32 *symbols, gsize n);
+
+/* A letter's weight in choosing a text's main script. */
+static inline gsize
+lang_text_script_weight (LangScript script, gsize letters)
+{
+  return script == LANG_SCRIPT_CJK ? 3 * letters : letters;
 }
 
 G_END_DECLS

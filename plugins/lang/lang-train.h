@@ -24,9 +24,15 @@ typedef struct {
   double             alpha;        /* additive smoothing per row */
   double             word_power;   /* a listed word counts COUNT^word_power */
   double             word_share;   /* the word list's share of a language's n-grams */
+  /* "LANE=X,LANE=X": word_share for these lanes (word lists that mix
+   * close languages, as subtitles labelled sr or hr do) */
+  const char        *word_shares;
   double             clip_nats;    /* penalties beyond this are clipped */
   double             holdout;      /* share of sentences kept out to calibrate */
   guint              seed;
+  guint              epochs;       /* refinement passes (0: naive Bayes only) */
+  double             rate;         /* the refinement's learning rate */
+  guint              word_sentences; /* sentences drawn from each word list */
   gboolean           verbose;      /* progress on stderr */
 } LangTrainOptions;
 

@@ -20,7 +20,10 @@ Writes
   OUT/test.tsv          LANG<TAB>SET<TAB>SENTENCE, one sentence per line
   OUT/manifest.tsv      what each source gave (lines kept)
 Training lines that also occur in the test set (compared case-folded, with
-white space collapsed) are dropped, so the test set stays held out.
+white space collapsed) are dropped, so the test set stays held out.  The
+Serbian and Croatian word lists are cleaned of each other's yat forms
+(separate_yat).  A test LANG may be a|b: either answer is right (Bosnian
+text, for which there is no lane, is expected as hr or sr).
 Python 3 standard library only.
 """
 import argparse
@@ -155,6 +158,33 @@ def parse_format(fmt, text):
         raise ValueError(f"unknown format '{fmt}'")
 
 
+YAT = re.compile("ije|je")
+
+
+def separate_yat(ekavian, ijekavian, threshold=2):
+    """Drops from each word list the other standard's form of a yat word.
+
+    Subtitles labelled Serbian hold many ijekavian words (lijepo, vrijeme)
+    and those labelled Croatian ekavian ones (lepo, vreme), which blurs the
+    one difference between the two standards every sentence shows.  A pair
+    (ijekavian, ekavian) -- the ekavian form has "e" where the other has
+    "ije" or "je" -- counts as a yat pair when each form is at least
+    @threshold times as frequent as the other in its own standard's list;
+    the Serbian list then loses the ijekavian form, the Croatian list the
+    ekavian one.  Returns the number of pairs."""
+    pairs = []
+    for word in set(ekavian) | set(ijekavian):
+        for m in YAT.finditer(word):
+            ek = word[:m.start()] + "e" + word[m.end():]
+            if (ijekavian.get(word, 0) > threshold * ijekavian.get(ek, 0)
+                    and ekavian.get(ek, 0) > threshold * ekavian.get(word, 0)):
+                pairs.append((word, ek))
+    for ije, ek in pairs:
+        ekavian.pop(ije, None)
+        ijekavian.pop(ek, None)
+    return len(pairs)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("out")
@@ -199,6 +229,10 @@ def main():
             kept += 1
         manifest.append((lang, role, repo, path, str(kept)))
 
+    if "sr-Latn" in words and "hr" in words:
+        n = separate_yat(words["sr-Latn"], words["hr"])
+        print(f"make-corpus: {n} yat pairs separated between the sr-Latn "
+              "and hr word lists")
     held_out = {key(s) for _, _, s in test}
     os.makedirs(os.path.join(args.out, "train"), exist_ok=True)
     for lang, lines in sorted(train.items()):

@@ -18,6 +18,7 @@
 #include <time.h>
 #include "lang-detect.h"
 #include "lang-train.h"
+#include "lang-features.h"
 #include "nlp-error.h"
 
 static char *model_path;
@@ -65,14 +66,15 @@ parse_orders (const char *s, guint *orders, GError **error)
   *orders = 0;
   for (guint i = 0; parts[i] && ok; i++)
     {
-      guint64 k;
-      ok = g_ascii_string_to_unsigned (g_strstrip (parts[i]), 10, 1, 5, &k, NULL);
+      guint64 k = LANG_WORD_FEATURE;
+      if (strcmp (g_strstrip (parts[i]), "w") != 0)
+        ok = g_ascii_string_to_unsigned (parts[i], 10, 1, LANG_MAX_ORDER, &k, NULL);
       *orders |= 1u << k;
     }
   g_strfreev (parts);
   if (!ok)
     g_set_error (error, NLP_ERROR, NLP_ERROR_USAGE,
-                 "--orders takes n-gram lengths 1 to 5, separated by commas (1,2,3,4,5)");
+                 "--orders takes n-gram lengths 1 to 5 and w (the whole word), separated by commas (1,3,5,w)");
   return ok;
 }
 
@@ -81,9 +83,10 @@ cmd_train (int argc, char **argv)
 {
   LangTrainOptions o;
   char *corpus = NULL, *languages = NULL, *orders = NULL, *output = NULL;
+  char *word_shares = NULL;
   char **codes = NULL;
-  gint bits = 16, seed = 1;
-  double alpha, word_power, word_share, clip, holdout;
+  gint bits = 16, seed = 1, epochs, word_sentences;
+  double alpha, word_power, word_share, clip, holdout, rate;
   gboolean quiet = FALSE;
   GError *error = NULL;
   GOptionContext *ctx;
@@ -93,18 +96,23 @@ cmd_train (int argc, char **argv)
   lang_train_options_init (&o);
   alpha = o.alpha, word_power = o.word_power, word_share = o.word_share;
   clip = o.clip_nats, holdout = o.holdout;
+  epochs = (gint) o.epochs, rate = o.rate, word_sentences = (gint) o.word_sentences;
   {
     GOptionEntry entries[] = {
       { "corpus", 0, 0, G_OPTION_ARG_FILENAME, &corpus, "Folder of LANG.txt and LANG.words files", "DIR" },
       { "languages", 0, 0, G_OPTION_ARG_STRING, &languages, "Languages to learn (default: every file of DIR)", "fr,de,..." },
-      { "bits", 0, 0, G_OPTION_ARG_INT, &bits, "Table of 2^N rows (default 16)", "N" },
-      { "orders", 0, 0, G_OPTION_ARG_STRING, &orders, "N-gram lengths (default 1,2,3,4,5)", "LIST" },
+      { "bits", 0, 0, G_OPTION_ARG_INT, &bits, "Tables of 2^N rows, half that for scripts of 16 lanes or fewer (default 16)", "N" },
+      { "orders", 0, 0, G_OPTION_ARG_STRING, &orders, "N-gram lengths (default 1,3,5)", "LIST" },
       { "alpha", 0, 0, G_OPTION_ARG_DOUBLE, &alpha, "Smoothing counts per row (default 0.2)", "X" },
       { "word-power", 0, 0, G_OPTION_ARG_DOUBLE, &word_power, "A listed word counts COUNT^X (default 1)", "X" },
       { "word-share", 0, 0, G_OPTION_ARG_DOUBLE, &word_share, "Word lists' share of a language (default 0.95)", "X" },
+      { "word-shares", 0, 0, G_OPTION_ARG_STRING, &word_shares, "Word shares of some lanes", "LANE=X,..." },
       { "clip", 0, 0, G_OPTION_ARG_DOUBLE, &clip, "Largest penalty in nats (default 10)", "X" },
       { "holdout", 0, 0, G_OPTION_ARG_DOUBLE, &holdout, "Share of sentences held out to calibrate (default 0.05)", "X" },
-      { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Seed of the held-out draw (default 1)", "N" },
+      { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Seed of the held-out draw and of the refinement (default 1)", "N" },
+      { "epochs", 0, 0, G_OPTION_ARG_INT, &epochs, "Refinement passes after naive Bayes (default 0)", "N" },
+      { "rate", 0, 0, G_OPTION_ARG_DOUBLE, &rate, "The refinement's learning rate (default 0.02)", "X" },
+      { "word-sentences", 0, 0, G_OPTION_ARG_INT, &word_sentences, "Sentences drawn from each word list for the refinement (default 3000)", "N" },
       { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Model file to write", "MODEL" },
       { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress on stderr", NULL },
       { NULL }
@@ -125,30 +133,51 @@ cmd_train (int argc, char **argv)
   if (languages != NULL)
     codes = g_strsplit (languages, ",", -1);
   o.corpus = corpus;
+  o.word_shares = word_shares;
   o.languages = (const char *const *) codes;
   o.bits = (guint) bits;
   o.alpha = alpha, o.word_power = word_power, o.word_share = word_share;
   o.clip_nats = clip, o.holdout = holdout;
   o.seed = (guint) seed;
+  o.epochs = (guint) MAX (epochs, 0);
+  o.rate = rate;
+  o.word_sentences = (guint) MAX (word_sentences, 0);
   o.verbose = !quiet;
   m = lang_train (&o, &error);
   if (m == NULL || !lang_model_save (m, output, &error))
     rc = fail (error);
   else if (!quiet)
-    g_printerr ("nlpipe-lang: wrote %s (%u languages, 2^%u rows)\n", output,
-                m->n_langs, m->bits);
+    g_printerr ("nlpipe-lang: wrote %s (%u lanes, %.1f MB of tables)\n", output,
+                m->n_langs, (double) lang_model_table_bytes (m) / 1e6);
   lang_model_free (m);
   g_strfreev (codes);
   return rc;
 }
 
 typedef struct {
-  char *lang;
-  char *set;
+  char *lang;        /* the right answer, or answers: "hr|sr" */
+  char *set;         /* "flores", "tatoeba.bs" */
+  const char *truth; /* the language of the text: the set's ".bs", or lang */
   char *text;
   gsize len;
   glong chars;
 } Sample;
+
+/* Is @pred one of the answers of @expected ("hr|sr")? */
+static gboolean
+is_right (const char *expected, const char *pred)
+{
+  gsize n = strlen (pred);
+
+  for (const char *p = expected; ; p++)
+    {
+      if (strncmp (p, pred, n) == 0 && (p[n] == '\0' || p[n] == '|'))
+        return TRUE;
+      p = strchr (p, '|');
+      if (p == NULL)
+        return FALSE;
+    }
+}
 
 static GPtrArray *
 read_tsv (const char *path, GError **error)
@@ -180,6 +209,7 @@ read_tsv (const char *path, GError **error)
         }
       s = g_new0 (Sample, 1);
       s->lang = f[0], s->set = f[1], s->text = f[2];
+      s->truth = strchr (s->set, '.') ? strchr (s->set, '.') + 1 : s->lang;
       g_free (f);
       s->len = strlen (s->text);
       s->chars = g_utf8_strlen (s->text, -1);
@@ -211,18 +241,19 @@ print_confusion (const LangModel *m, GPtrArray *samples, const char **pred,
   printf ("\nconfusion %s (rows: true language, columns: detected; sentences >= 20 characters)\n%-6s", group, "");
   for (guint j = 0; j < n; j++)
     printf ("%7s", langs[j]);
-  printf ("%7s %7s\n", "other", "acc%");
+  printf ("%7s %7s\n", "other", "right%");
   for (guint i = 0; i < n; i++)
     {
-      guint *cnt = g_new0 (guint, n + 1), total = 0;
+      guint *cnt = g_new0 (guint, n + 1), total = 0, right = 0;
       printf ("%-6s", langs[i]);
       for (guint k = 0; k < samples->len; k++)
         {
           Sample *s = g_ptr_array_index (samples, k);
           gboolean hit = FALSE;
-          if (strcmp (s->lang, langs[i]) != 0 || s->chars < 20)
+          if (strcmp (s->truth, langs[i]) != 0 || s->chars < 20)
             continue;
           total++;
+          right += is_right (s->lang, pred[k]);
           for (guint j = 0; j < n && !hit; j++)
             if (strcmp (pred[k], langs[j]) == 0)
               cnt[j]++, hit = TRUE;
@@ -231,7 +262,7 @@ print_confusion (const LangModel *m, GPtrArray *samples, const char **pred,
         }
       for (guint j = 0; j <= n; j++)
         printf ("%7u", cnt[j]);
-      printf (" %7.2f\n", total ? 100.0 * cnt[i] / total : 0.0);
+      printf (" %7.2f\n", total ? 100.0 * right / total : 0.0);
       g_free (cnt);
     }
   g_strfreev (langs);
@@ -324,8 +355,8 @@ cmd_eval (int argc, char **argv)
       best = MIN (best, t);
     }
 
-  printf ("model %s: %u languages, 2^%u rows, %.1f MB\n", default_model (),
-          m->n_langs, m->bits, (double) m->file_size / 1e6);
+  printf ("model %s: %u lanes, %.1f MB\n", default_model (),
+          m->n_langs, (double) m->file_size / 1e6);
   printf ("%-8s %9s %9s %9s\n", "band", "sentences", "right", "accuracy");
   for (guint b = 0; b < G_N_ELEMENTS (bands); b++)
     {
@@ -336,7 +367,7 @@ cmd_eval (int argc, char **argv)
           if (strcmp (band_of (s->chars), bands[b]) != 0)
             continue;
           n++;
-          right += strcmp (pred[i], s->lang) == 0;
+          right += is_right (s->lang, pred[i]);
         }
       printf ("%-8s %9u %9u %8.2f%%\n", bands[b], n, right, n ? 100.0 * right / n : 0.0);
     }
@@ -354,11 +385,11 @@ cmd_eval (int argc, char **argv)
             {
               Sample *s = g_ptr_array_index (samples, i);
               int b;
-              if (strcmp (s->lang, m->langs[l]) != 0 || s->chars < 20)
+              if (strcmp (s->truth, m->langs[l]) != 0 || s->chars < 20)
                 continue;
               b = s->chars >= 40;
               n[b]++;
-              if (strcmp (pred[i], s->lang) == 0)
+              if (is_right (s->lang, pred[i]))
                 right[b]++;
               else
                 g_hash_table_insert (wrong, (gpointer) pred[i],
