@@ -369,20 +369,35 @@ allowed_lane (guint64 allowed, guint lane)
   return allowed == 0 || (allowed >> lane & 1);
 }
 
-/* The best allowed lane of script table @t's @totals (with the bias) and
- * the best one of another language. */
+/* A lane's score: its penalties (none without a table), its bias, less
+ * the head start of a preferred lane. */
+static inline gint64
+lane_score (const LangModel *m, const LangTable *t, const guint32 *totals,
+            guint i, const LangDetectOptions *o)
+{
+  guint lane = t->lanes[i];
+  gint64 v = (t->bits ? (gint64) totals[i] : 0) + m->bias[lane];
+
+  if (o->prefer >> lane & 1)
+    v -= (gint64) (o->prefer_nats * m->scale);
+  return v;
+}
+
+/* The best allowed lane of script table @t's @totals and the best one of
+ * another language. */
 static void
 rank (const LangModel *m, const LangTable *t, const guint32 *totals,
-      guint64 allowed, int *best, int *second, gint64 *best_score,
+      const LangDetectOptions *o, int *best, int *second, gint64 *best_score,
       gint64 *second_score)
 {
   gint64 b = G_MAXINT64, s = G_MAXINT64, v[LANG_MAX_LANGS];
   int bi = -1, si = -1;
+  guint64 allowed = o->allowed;
 
   for (guint i = 0; i < t->n_lanes; i++)
     {
       guint lane = t->lanes[i];
-      v[i] = (t->bits ? (gint64) totals[i] : 0) + m->bias[lane];
+      v[i] = lane_score (m, t, totals, i, o);
       if (allowed_lane (allowed, lane) && v[i] < b)
         b = v[i], bi = (int) lane;
     }
@@ -400,7 +415,7 @@ rank (const LangModel *m, const LangTable *t, const guint32 *totals,
  * lanes more than 25 such units behind add nothing measurable. */
 static double
 confidence (const LangModel *m, const LangTable *t, const guint32 *totals,
-            guint64 allowed, int best, gint64 best_score)
+            const LangDetectOptions *o, int best, gint64 best_score)
 {
   double all = 0, same = 0, unit = m->scale * m->temperature;
   gint64 far = (gint64) (25 * unit);
@@ -408,8 +423,8 @@ confidence (const LangModel *m, const LangTable *t, const guint32 *totals,
   for (guint i = 0; i < t->n_lanes; i++)
     {
       guint lane = t->lanes[i];
-      gint64 d = (t->bits ? (gint64) totals[i] : 0) + m->bias[lane] - best_score;
-      if (allowed_lane (allowed, lane) && d < far)
+      gint64 d = lane_score (m, t, totals, i, o) - best_score;
+      if (allowed_lane (o->allowed, lane) && d < far)
         {
           double e = exp (-(double) d / unit);
           all += e;
@@ -429,24 +444,20 @@ lang_detector_guess (LangDetector *d, const LangDetectOptions *options,
   const LangTable *table;
   const guint32 *totals;
   guint main;
-  gsize pos = 0, letters = 0, known = 0, next_check = LANG_EARLY_BYTES;
+  gsize pos = 0, start, stop, letters = 0, known = 0, next_check = LANG_EARLY_BYTES;
   gint64 b, s;
   const double early = LANG_EARLY_NATS * m->scale;
 
   sc.used = 0;
   memset (sc.weight, 0, sizeof sc.weight);
-  while (pos < len)
+  while (lang_text_next_span (text, len, &pos, &start, &stop))
     {
-      gsize start, end;
+      gsize end;
 
-      start = pos = lang_text_span_end (text, pos, len, TRUE);
-      pos = lang_text_span_end (text, pos, len, FALSE);
-      if (pos == start)
-        break;
       /* a span is read in pieces of at most LANG_PIECE_BYTES */
-      for (end = start; start < pos; start = end)
+      for (end = start; start < stop; start = end)
         {
-          end = start + lang_text_cut (text + start, pos - start, LANG_PIECE_BYTES);
+          end = start + lang_text_cut (text + start, stop - start, LANG_PIECE_BYTES);
           if (end - start <= MEMO_SPAN)
             {
               const guint16 *sum;
@@ -455,7 +466,8 @@ lang_detector_guess (LangDetector *d, const LangDetectOptions *options,
 
               if (slot->letters > 0 && tt->bits != 0)
                 add_sum (sum, scores_of (&sc, slot->script, tt->stride), tt->stride);
-              sc.weight[slot->script] += lang_text_script_weight ((LangScript) slot->script, slot->letters);
+              sc.weight[slot->script] += lang_text_script_weight ((LangScript) slot->script,
+                                                                  slot->letters);
               letters += slot->letters;
               known += slot->known;
             }
@@ -467,7 +479,7 @@ lang_detector_guess (LangDetector *d, const LangDetectOptions *options,
           int bi, si;
           main = scores_main (&sc);
           table = &m->tables[main];
-          rank (m, table, scores_of (&sc, main, table->stride), options->allowed,
+          rank (m, table, scores_of (&sc, main, table->stride), options,
                 &bi, &si, &b, &s);
           if (bi >= 0 && (si < 0 || (double) (s - b) >= early))
             break;
@@ -480,9 +492,9 @@ lang_detector_guess (LangDetector *d, const LangDetectOptions *options,
   main = scores_main (&sc);
   table = &m->tables[main];
   totals = scores_of (&sc, main, table->stride);
-  rank (m, table, totals, options->allowed, &guess->best, &guess->second, &b, &s);
+  rank (m, table, totals, options, &guess->best, &guess->second, &b, &s);
   guess->confidence = guess->best >= 0
-                      ? confidence (m, table, totals, options->allowed, guess->best, b) : 0;
+                      ? confidence (m, table, totals, options, guess->best, b) : 0;
   guess->lang = guess->best;
   if (letters < MAX (options->min_letters, 1) || known * 2 < letters
       || guess->confidence < options->min_confidence)

@@ -24,6 +24,8 @@ typedef struct {
   guint    min_letters;      /* fewer letters: undetermined */
   double   min_confidence;   /* a lower confidence: undetermined */
   guint64  allowed;          /* bit i: lane i may be chosen; 0: all */
+  guint64  prefer;           /* lanes given a head start of prefer_nats */
+  double   prefer_nats;      /* (a sentence leaning to its document's language) */
   gboolean read_all;         /* no early stop (for evaluations) */
 } LangDetectOptions;
 

@@ -6,6 +6,7 @@
  * boundaries, kana, ideographs and Hangul are letters), so the per-byte
  * work is a table look-up and no GLib call.
  */
+#include <string.h>
 #include "lang-text.h"
 
 #define TABLE_END 0x3000u
@@ -250,4 +251,45 @@ lang_text_span_end (const char *text, gsize pos, gsize len, gboolean separators)
   while (pos < len && lang_text_ascii_separator[t[pos]] == (guint8) separators)
     pos++;
   return pos;
+}
+
+static gboolean
+is_link (const char *p, gsize len)
+{
+  return memchr (p, '@', len) != NULL
+         || (len > 3 && g_strstr_len (p, (gssize) len, "://") != NULL)
+         || (len > 4 && g_ascii_strncasecmp (p, "www.", 4) == 0);
+}
+
+gboolean
+lang_text_next_span (const char *text, gsize len, gsize *pos, gsize *start,
+                     gsize *end)
+{
+  for (;;)
+    {
+      gsize s = lang_text_span_end (text, *pos, len, TRUE), e, t;
+
+      if (s == len)
+        {
+          *pos = len;
+          return FALSE;
+        }
+      e = lang_text_span_end (text, s, len, FALSE);
+      /* a link's first span ends at ':', '.' or '@'; look at its token
+       * only then */
+      if (e < len && (text[e] == ':' || text[e] == '.' || text[e] == '@')
+          && (s == 0 || g_ascii_isspace (text[s - 1]) || strchr ("<(\"'[", text[s - 1]) != NULL))
+        {
+          for (t = e; t < len && !g_ascii_isspace (text[t]); t++)
+            ;
+          if (is_link (text + s, t - s))
+            {
+              *pos = t;
+              continue;
+            }
+        }
+      *start = s;
+      *end = *pos = e;
+      return TRUE;
+    }
 }

@@ -48,6 +48,14 @@ gsize lang_text_normalize_piece (const char *text, gsize len, guint32 *last,
  * not depend on what is around it. */
 extern const guint8 lang_text_ascii_separator[256];
 
+/* The next span of @text (@len bytes) at or after *@pos: sets [*@start,
+ * *@end) and moves *@pos past it; FALSE when there is none.  Tokens (runs
+ * of bytes between ASCII white space) that are links, e-mail addresses or
+ * handles ("://", "@", a leading "www.") are skipped: they say nothing of
+ * a text's language. */
+gboolean lang_text_next_span (const char *text, gsize len, gsize *pos,
+                              gsize *start, gsize *end);
+
 /* The first position at or after @pos in @text (@len bytes) that is an
  * ASCII non-letter (@separators FALSE: the end of a span), or that is
  * not one (@separators TRUE: the start of the next span); @len if none. */

@@ -123,7 +123,7 @@ lang_train_options_init (LangTrainOptions *o)
 {
   memset (o, 0, sizeof *o);
   o->bits = 16;
-  o->orders = (1 << 1) | (1 << 3) | (1 << 5);
+  o->orders = (1 << 1) | (1 << 4) | (1 << LANG_WORD_FEATURE);
   o->alpha = 0.2;
   o->word_power = 1.0;
   o->word_share = 0.95;

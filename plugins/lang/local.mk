@@ -10,6 +10,12 @@ plugins_lang_liblang_la_SOURCES = \
 	plugins/lang/lang-train.c plugins/lang/lang-train.h
 plugins_lang_liblang_la_CFLAGS = $(NLP_STAGE_CFLAGS) -O3
 
+plugin_LTLIBRARIES += plugins/lang.la
+plugins_lang_la_SOURCES = plugins/lang/lang.c
+plugins_lang_la_CFLAGS = $(NLP_STAGE_CFLAGS)
+plugins_lang_la_LDFLAGS = $(NLP_STAGE_LDFLAGS)
+plugins_lang_la_LIBADD = plugins/lang/liblang.la $(NLP_STAGE_LIBS) -lm
+
 bin_PROGRAMS += plugins/lang/nlpipe-lang
 plugins_lang_nlpipe_lang_SOURCES = plugins/lang/nlpipe-lang.c
 plugins_lang_nlpipe_lang_CPPFLAGS = $(AM_CPPFLAGS) \
@@ -19,4 +25,12 @@ plugins_lang_nlpipe_lang_LDADD = plugins/lang/liblang.la core/libnlpipe.la \
 	$(GLIB_LIBS) -lm
 
 langdatadir = $(stagedatadir)/lang
-EXTRA_DIST += plugins/lang/make-corpus.py plugins/lang/data/sources.tsv
+dist_langdata_DATA = plugins/lang/data/lang.model plugins/lang/data/NOTICE
+EXTRA_DIST += plugins/lang/make-corpus.py plugins/lang/data/sources.tsv \
+	plugins/lang/corpus-extra/ne.common-voice.txt
+
+check_PROGRAMS += tests/test-lang
+TESTS += tests/test-lang
+tests_test_lang_SOURCES = tests/test-lang.c
+tests_test_lang_CFLAGS = $(NLP_TEST_CFLAGS)
+tests_test_lang_LDADD = $(NLP_TEST_LIBS)

@@ -1,7 +1,7 @@
 /* nlpipe-lang — train, evaluate and run the lang stage's detector.
  *
  *   nlpipe-lang train --corpus DIR [--languages fr,de,...] [--bits N]
- *                     [--orders 1,2,3,4,5] -o MODEL
+ *                     [--orders 1,4,w] -o MODEL
  *   nlpipe-lang eval  [--model MODEL] [--groups es,pt,ca,gl;da,no,sv] TEST.tsv
  *   nlpipe-lang detect [--model MODEL] [--tsv] [FILE ...]
  *
@@ -102,7 +102,7 @@ cmd_train (int argc, char **argv)
       { "corpus", 0, 0, G_OPTION_ARG_FILENAME, &corpus, "Folder of LANG.txt and LANG.words files", "DIR" },
       { "languages", 0, 0, G_OPTION_ARG_STRING, &languages, "Languages to learn (default: every file of DIR)", "fr,de,..." },
       { "bits", 0, 0, G_OPTION_ARG_INT, &bits, "Tables of 2^N rows, half that for scripts of 16 lanes or fewer (default 16)", "N" },
-      { "orders", 0, 0, G_OPTION_ARG_STRING, &orders, "N-gram lengths (default 1,3,5)", "LIST" },
+      { "orders", 0, 0, G_OPTION_ARG_STRING, &orders, "N-gram lengths and w, the whole word (default 1,4,w)", "LIST" },
       { "alpha", 0, 0, G_OPTION_ARG_DOUBLE, &alpha, "Smoothing counts per row (default 0.2)", "X" },
       { "word-power", 0, 0, G_OPTION_ARG_DOUBLE, &word_power, "A listed word counts COUNT^X (default 1)", "X" },
       { "word-share", 0, 0, G_OPTION_ARG_DOUBLE, &word_share, "Word lists' share of a language (default 0.95)", "X" },
