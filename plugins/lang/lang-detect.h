@@ -20,6 +20,11 @@ G_BEGIN_DECLS
 #define LANG_EARLY_BYTES   256
 #define LANG_EARLY_STEP    128
 
+/* The stage's defaults (and nlpipe-lang's): fewer letters than this, or
+ * a best guess less sure than this, is undetermined. */
+#define LANG_DEFAULT_MIN_LETTERS    4
+#define LANG_DEFAULT_MIN_CONFIDENCE 0.3
+
 typedef struct {
   guint    min_letters;      /* fewer letters: undetermined */
   double   min_confidence;   /* a lower confidence: undetermined */

@@ -22,7 +22,8 @@
 #include "nlp-error.h"
 
 static char *model_path;
-static gint min_letters = 3;
+static gint min_letters = LANG_DEFAULT_MIN_LETTERS;
+static double min_confidence = LANG_DEFAULT_MIN_CONFIDENCE;
 
 static const char *
 default_model (void)
@@ -45,7 +46,9 @@ static GOptionEntry model_entries[] = {
   { "model", 'm', 0, G_OPTION_ARG_FILENAME, &model_path,
     "Model file (default: the lang stage's lang.model)", "MODEL" },
   { "min-letters", 0, 0, G_OPTION_ARG_INT, &min_letters,
-    "Fewer letters than this: und (default 3)", "N" },
+    "Fewer letters than this: und (default " G_STRINGIFY (LANG_DEFAULT_MIN_LETTERS) ", as the stage)", "N" },
+  { "min-confidence", 0, 0, G_OPTION_ARG_DOUBLE, &min_confidence,
+    "A best guess less sure than this: und (default " G_STRINGIFY (LANG_DEFAULT_MIN_CONFIDENCE) ", as the stage)", "X" },
   { NULL }
 };
 
@@ -322,6 +325,7 @@ cmd_eval (int argc, char **argv)
   if (samples == NULL)
     return fail (error);
   opt.min_letters = (guint) MAX (min_letters, 0);
+  opt.min_confidence = min_confidence;
   if (only != NULL)
     {
       char **c = g_strsplit (only, ",", -1);
@@ -461,6 +465,7 @@ cmd_detect (int argc, char **argv)
   if (m == NULL)
     return fail (error);
   opt.min_letters = (guint) MAX (min_letters, 0);
+  opt.min_confidence = min_confidence;
   d = lang_detector_new (m);
   for (int f = 1; f < MAX (argc, 2); f++)
     {
