@@ -30,12 +30,16 @@
 #define LANG_SUM_MAX 40
 G_STATIC_ASSERT ((LANG_SUM_MAX + 1) * LANG_MAX_FEATURES * 255 < 65536);
 #define MEMO_SPAN LANG_SUM_MAX
-#define MEMO_BITS 12
+#ifndef MEMO_BITS
+#define MEMO_BITS 13
+#endif
 
 /* Adds the n-grams ending at @n symbols to @sum (table->stride 16-bit
  * lanes), after zeroing it, continuing the state @st. */
 typedef void (*SumFunc) (const LangTable *t, guint orders, LangGrams *st,
                          const guint32 *sym, gsize n, guint16 *sum);
+/* totals[l] += sum[l] for @stride lanes (a multiple of 16). */
+typedef void (*AddFunc) (const guint16 *sum, guint32 *totals, guint stride);
 
 typedef struct {
   guint64 key;                   /* 0: empty */
@@ -47,9 +51,11 @@ typedef struct {
 struct _LangDetector {
   const LangModel *model;
   SumFunc          sum;
+  AddFunc          add;
   guint32         *symbols;      /* LANG_PIECE_BYTES + 2 */
   MemoSlot        *memo;
-  guint16         *memo_sums;    /* LANG_MAX_LANGS lanes per slot */
+  guint16         *memo_sums;    /* memo_lanes lanes per slot (16-byte aligned) */
+  guint            memo_lanes;   /* the widest table's stride */
   guint16         *scratch;      /* LANG_MAX_LANGS lanes */
 };
 
@@ -70,6 +76,14 @@ struct _LangDetector {
     *(st) = g_;                                                             \
   } while (0)
 #define ROW(r) (rows_ + (gsize) (r) * stride_)
+/* The same, with the default orders as a constant the compiler folds. */
+#define FOR_EACH_ROW_OF(t, orders, st, sym, n, ADD)                         \
+  do {                                                                      \
+    if ((orders) == LANG_DEFAULT_ORDERS)                                    \
+      FOR_EACH_ROW (t, LANG_DEFAULT_ORDERS, st, sym, n, ADD);               \
+    else                                                                    \
+      FOR_EACH_ROW (t, orders, st, sym, n, ADD);                            \
+  } while (0)
 
 static void
 sum_generic (const LangTable *t, guint orders, LangGrams *st,
@@ -83,8 +97,8 @@ sum_generic (const LangTable *t, guint orders, LangGrams *st,
 #undef ADD_GENERIC
 }
 
-static inline void
-add_sum (const guint16 *sum, guint32 *totals, guint stride)
+static void
+add_generic (const guint16 *sum, guint32 *totals, guint stride)
 {
   for (guint l = 0; l < stride; l++)
     totals[l] += sum[l];
@@ -107,18 +121,43 @@ sum_sse2 (const LangTable *t, guint orders, LangGrams *st,
         lo = _mm_add_epi16 (lo, _mm_unpacklo_epi8 (x_, zero));              \
         hi = _mm_add_epi16 (hi, _mm_unpackhi_epi8 (x_, zero));              \
       } while (0)
-      FOR_EACH_ROW (t, orders, &s, sym, n, ADD);
+      FOR_EACH_ROW_OF (t, orders, &s, sym, n, ADD);
 #undef ADD
-      _mm_store_si128 ((__m128i *) (gpointer) (sum + part), lo);
-      _mm_store_si128 ((__m128i *) (gpointer) (sum + part + 8), hi);
+      _mm_storeu_si128 ((__m128i *) (gpointer) (sum + part), lo);
+      _mm_storeu_si128 ((__m128i *) (gpointer) (sum + part + 8), hi);
       if (part + 16 >= t->stride)
         *st = s;
     }
 }
 
+static void
+add_sse2 (const guint16 *sum, guint32 *totals, guint stride)
+{
+  const __m128i zero = _mm_setzero_si128 ();
+
+  for (guint l = 0; l < stride; l += 8)
+    {
+      __m128i x = _mm_loadu_si128 ((const __m128i *) (gconstpointer) (sum + l));
+      __m128i *t = (__m128i *) (gpointer) (totals + l);
+      _mm_store_si128 (t, _mm_add_epi32 (_mm_load_si128 (t), _mm_unpacklo_epi16 (x, zero)));
+      _mm_store_si128 (t + 1, _mm_add_epi32 (_mm_load_si128 (t + 1), _mm_unpackhi_epi16 (x, zero)));
+    }
+}
+
+__attribute__ ((target ("avx2"))) static void
+add_avx2 (const guint16 *sum, guint32 *totals, guint stride)
+{
+  for (guint l = 0; l < stride; l += 8)
+    {
+      __m256i *t = (__m256i *) (gpointer) (totals + l);
+      __m256i x = _mm256_cvtepu16_epi32 (_mm_loadu_si128 ((const __m128i *) (gconstpointer) (sum + l)));
+      _mm256_store_si256 (t, _mm256_add_epi32 (_mm256_load_si256 (t), x));
+    }
+}
+
 #define ADD16_AVX2(a, p) \
   a = _mm256_add_epi16 (a, _mm256_cvtepu8_epi16 (_mm_load_si128 ((const __m128i *) (gconstpointer) (p))))
-#define STORE_AVX2(p, a) _mm256_store_si256 ((__m256i *) (gpointer) (p), a)
+#define STORE_AVX2(p, a) _mm256_storeu_si256 ((__m256i *) (gpointer) (p), a)
 
 /* AVX2: a 16-lane accumulator per 16 bytes of row, up to four. */
 __attribute__ ((target ("avx2"))) static void
@@ -131,19 +170,19 @@ sum_avx2 (const LangTable *t, guint orders, LangGrams *st,
     {
     case 16:
 #define ADD(k, r) ADD16_AVX2 (a0, ROW (r))
-      FOR_EACH_ROW (t, orders, st, sym, n, ADD);
+      FOR_EACH_ROW_OF (t, orders, st, sym, n, ADD);
 #undef ADD
       break;
     case 32:
 #define ADD(k, r) do { ADD16_AVX2 (a0, ROW (r)); ADD16_AVX2 (a1, ROW (r) + 16); } while (0)
-      FOR_EACH_ROW (t, orders, st, sym, n, ADD);
+      FOR_EACH_ROW_OF (t, orders, st, sym, n, ADD);
 #undef ADD
       STORE_AVX2 (sum + 16, a1);
       break;
     case 48:
 #define ADD(k, r) do { ADD16_AVX2 (a0, ROW (r)); ADD16_AVX2 (a1, ROW (r) + 16); \
                        ADD16_AVX2 (a2, ROW (r) + 32); } while (0)
-      FOR_EACH_ROW (t, orders, st, sym, n, ADD);
+      FOR_EACH_ROW_OF (t, orders, st, sym, n, ADD);
 #undef ADD
       STORE_AVX2 (sum + 16, a1);
       STORE_AVX2 (sum + 32, a2);
@@ -151,7 +190,7 @@ sum_avx2 (const LangTable *t, guint orders, LangGrams *st,
     default:
 #define ADD(k, r) do { ADD16_AVX2 (a0, ROW (r)); ADD16_AVX2 (a1, ROW (r) + 16); \
                        ADD16_AVX2 (a2, ROW (r) + 32); ADD16_AVX2 (a3, ROW (r) + 48); } while (0)
-      FOR_EACH_ROW (t, orders, st, sym, n, ADD);
+      FOR_EACH_ROW_OF (t, orders, st, sym, n, ADD);
 #undef ADD
       STORE_AVX2 (sum + 16, a1);
       STORE_AVX2 (sum + 32, a2);
@@ -180,47 +219,78 @@ sum_avx512 (const LangTable *t, guint orders, LangGrams *st,
       return;
     case 32:
 #define ADD(k, r) ADD32_AVX512 (a0, ROW (r))
-      FOR_EACH_ROW (t, orders, st, sym, n, ADD);
+      FOR_EACH_ROW_OF (t, orders, st, sym, n, ADD);
 #undef ADD
       break;
     case 48:
 #define ADD(k, r) do { ADD32_AVX512 (a0, ROW (r)); ADD16_AVX2 (b, ROW (r) + 32); } while (0)
-      FOR_EACH_ROW (t, orders, st, sym, n, ADD);
+      FOR_EACH_ROW_OF (t, orders, st, sym, n, ADD);
 #undef ADD
-      _mm256_store_si256 ((__m256i *) (gpointer) (sum + 32), b);
+      _mm256_storeu_si256 ((__m256i *) (gpointer) (sum + 32), b);
       break;
     default:
 #define ADD(k, r) do { ADD32_AVX512 (a0, ROW (r)); ADD32_AVX512 (a1, ROW (r) + 32); } while (0)
-      FOR_EACH_ROW (t, orders, st, sym, n, ADD);
+      FOR_EACH_ROW_OF (t, orders, st, sym, n, ADD);
 #undef ADD
-      _mm512_store_si512 ((void *) (sum + 32), a1);
+      _mm512_storeu_si512 ((void *) (sum + 32), a1);
       break;
     }
-  _mm512_store_si512 ((void *) sum, a0);
+  _mm512_storeu_si512 ((void *) sum, a0);
 }
 #endif
 
 LangDetector *
-lang_detector_new (const LangModel *model)
+lang_detector_new_with_kernel (const LangModel *model, const char *kernel)
 {
-  LangDetector *d = g_new0 (LangDetector, 1);
+  LangDetector *d;
   gsize slots = (gsize) 1 << MEMO_BITS;
+  SumFunc sum = sum_generic;
+  AddFunc add = add_generic;
 
-  d->model = model;
-  d->sum = sum_generic;
+  if (kernel == NULL)
+    {
 #ifdef LANG_X86
-  if (__builtin_cpu_supports ("avx512bw"))
-    d->sum = sum_avx512;
-  else if (__builtin_cpu_supports ("avx2"))
-    d->sum = sum_avx2;
-  else
-    d->sum = sum_sse2;
+      if (__builtin_cpu_supports ("avx512bw"))
+        sum = sum_avx512, add = add_avx2;
+      else if (__builtin_cpu_supports ("avx2"))
+        sum = sum_avx2, add = add_avx2;
+      else
+        sum = sum_sse2, add = add_sse2;
 #endif
+    }
+  else if (strcmp (kernel, "generic") != 0)
+    {
+#ifdef LANG_X86
+      if (strcmp (kernel, "sse2") == 0)
+        sum = sum_sse2, add = add_sse2;
+      else if (strcmp (kernel, "avx2") == 0 && __builtin_cpu_supports ("avx2"))
+        sum = sum_avx2, add = add_avx2;
+      else if (strcmp (kernel, "avx512") == 0 && __builtin_cpu_supports ("avx512bw"))
+        sum = sum_avx512, add = add_avx2;
+      else
+        return NULL;
+#else
+      return NULL;
+#endif
+    }
+  d = g_new0 (LangDetector, 1);
+  d->model = model;
+  d->sum = sum;
+  d->add = add;
   d->symbols = g_new (guint32, LANG_PIECE_BYTES + 2);
   d->memo = g_new0 (MemoSlot, slots);
-  d->memo_sums = g_aligned_alloc (slots * LANG_MAX_LANGS, sizeof (guint16), 64);
+  for (guint s = 0; s < LANG_N_SCRIPTS; s++)
+    d->memo_lanes = MAX (d->memo_lanes, model->tables[s].stride);
+  d->memo_lanes = MAX (d->memo_lanes, 16);
+  d->memo_sums = g_aligned_alloc (slots * d->memo_lanes, sizeof (guint16), 64);
   d->scratch = g_aligned_alloc (LANG_MAX_LANGS, sizeof (guint16), 64);
   return d;
+}
+
+LangDetector *
+lang_detector_new (const LangModel *model)
+{
+  return lang_detector_new_with_kernel (model, NULL);
 }
 
 void
@@ -267,38 +337,49 @@ scores_main (const Scores *sc)
 /* A span's key: its bytes with ASCII letters lower-cased (every ASCII
  * byte of a span is a letter), hashed eight at a time; never 0. */
 static inline guint64
-span_key (const guchar *p, gsize len)
+span_key (const guchar *p, gsize len, gboolean *ascii)
 {
   const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
-  guint64 h = G_GUINT64_CONSTANT (0x9e3779b97f4a7c15) ^ len;
+  guint64 h = G_GUINT64_CONSTANT (0x9e3779b97f4a7c15) ^ len, any = 0;
 
   for (gsize i = 0; i < len; i += 8)
     {
       guint64 x = 0;
       memcpy (&x, p + i, MIN (8, len - i));
+      any |= x;
       x |= (~x & high) >> 2;
       h = (h ^ x) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
       h ^= h >> 29;
     }
+  *ascii = (any & high) == 0;
   return h | 1;
 }
 
-/* Normalises the piece @p (@len bytes): its symbols, a boundary after
- * them, its letters, known letters and script. */
+/* A span of ASCII letters only, normalised: its letters lower-cased and
+ * a boundary after them (what lang_text_normalize_unit makes of it). */
+static gsize
+normalise_ascii (LangDetector *d, const char *p, gsize len, gsize *known)
+{
+  gsize k = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      guint32 c = (guchar) p[i] | 0x20;
+      d->symbols[i] = c;
+      k += d->model->known[c >> 5] >> (c & 31) & 1;
+    }
+  d->symbols[len] = LANG_BOUNDARY;
+  *known = k;
+  return len + 1;
+}
+
+/* The piece @p (@len bytes) normalised into d->symbols. */
 static gsize
 normalise (LangDetector *d, const char *p, gsize len, gsize *letters,
            gsize *known, guint *script)
 {
-  guint32 last = LANG_BOUNDARY;
-  gsize n;
-
-  *letters = *known = 0;
-  n = lang_text_normalize_piece (p, len, &last, d->symbols, letters,
-                                 d->model->known, known);
-  if (last != LANG_BOUNDARY)
-    d->symbols[n++] = LANG_BOUNDARY;
-  *script = lang_text_main_script (d->symbols, n);
-  return n;
+  return lang_text_normalize_unit (p, len, d->model->known, d->symbols, letters,
+                                   known, script);
 }
 
 /* Adds a piece of more than MEMO_SPAN bytes to its script's totals. */
@@ -325,7 +406,7 @@ add_long_piece (LangDetector *d, const char *p, gsize len, Scores *sc,
       for (gsize i = 0; i < n; i += LANG_SUM_MAX)
         {
           d->sum (t, m->orders, &st, d->symbols + i, MIN (LANG_SUM_MAX, n - i), d->scratch);
-          add_sum (d->scratch, totals, t->stride);
+          d->add (d->scratch, totals, t->stride);
         }
     }
 }
@@ -335,17 +416,21 @@ static const MemoSlot *
 piece_slot (LangDetector *d, const char *p, gsize len, const guint16 **sum)
 {
   const LangModel *m = d->model;
-  guint64 key = span_key ((const guchar *) p, len);
+  gboolean ascii;
+  guint64 key = span_key ((const guchar *) p, len, &ascii);
   gsize i = (gsize) ((key * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)) >> (64 - MEMO_BITS));
   MemoSlot *slot = &d->memo[i];
-  guint16 *s = d->memo_sums + i * LANG_MAX_LANGS;
+  guint16 *s = d->memo_sums + i * d->memo_lanes;
 
   if (slot->key != key)
     {
-      gsize letters, known;
-      guint script;
-      gsize n = normalise (d, p, len, &letters, &known, &script);
-      const LangTable *t = &m->tables[script];
+      gsize letters = len, known, n;
+      guint script = LANG_SCRIPT_LATIN;
+      const LangTable *t;
+
+      n = ascii ? normalise_ascii (d, p, len, &known)
+                : normalise (d, p, len, &letters, &known, &script);
+      t = &m->tables[script];
 
       if (t->bits != 0)
         {
@@ -465,7 +550,7 @@ lang_detector_guess (LangDetector *d, const LangDetectOptions *options,
               const LangTable *tt = &m->tables[slot->script];
 
               if (slot->letters > 0 && tt->bits != 0)
-                add_sum (sum, scores_of (&sc, slot->script, tt->stride), tt->stride);
+                d->add (sum, scores_of (&sc, slot->script, tt->stride), tt->stride);
               sc.weight[slot->script] += lang_text_script_weight ((LangScript) slot->script,
                                                                   slot->letters);
               letters += slot->letters;

@@ -48,6 +48,10 @@ typedef struct _LangDetector LangDetector;
 
 /* (transfer full) scratch for one thread; @model must outlive it. */
 LangDetector *lang_detector_new  (const LangModel *model);
+/* The same with the vector kernel named (for tests): "generic", "sse2",
+ * "avx2" or "avx512"; NULL when this machine cannot run it. */
+LangDetector *lang_detector_new_with_kernel (const LangModel *model,
+                                             const char *kernel);
 void          lang_detector_free (LangDetector *detector);
 
 /* Guesses the language of @text (@len bytes of UTF-8). */

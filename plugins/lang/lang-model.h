@@ -26,7 +26,7 @@
  *   u32 n_words + n_words u32: bitmap of the code points seen in training
  *   per script (LANG_N_SCRIPTS of them): u32 bits (0: no table), then
  *   (1 << bits) rows of one byte per lane of the script, in lane order
- *   u64 FNV-1a checksum of everything before it.
+ *   u64 checksum of everything before it (FNV-1a over 64-bit words).
  */
 #ifndef LANG_MODEL_H
 #define LANG_MODEL_H

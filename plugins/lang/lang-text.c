@@ -118,13 +118,15 @@ static const guint8 ascii_symbol[128] = {
 static GOnce table_once = G_ONCE_INIT;
 
 gsize
-lang_text_normalize_piece (const char *text, gsize len, guint32 *last_symbol,
-                           guint32 *out, gsize *n_letters,
-                           const guint32 *known, gsize *n_known)
+lang_text_normalize_unit (const char *text, gsize len, const guint32 *known_map,
+                          guint32 *out, gsize *n_letters, gsize *n_known,
+                          guint *script)
 {
   const guchar *s = (const guchar *) text, *end = s + len;
-  gsize n = 0, letters = 0, in_known = 0;
-  guint32 last = *last_symbol;
+  gsize n = 0, letters = 0, known = 0, count[LANG_N_SCRIPTS] = { 0 };
+  guint32 last = LANG_BOUNDARY;
+  guint best = LANG_SCRIPT_LATIN, first = LANG_N_SCRIPTS;
+  gboolean mixed = FALSE;
 
   g_once (&table_once, init_table, NULL);
   while (s < end)
@@ -136,6 +138,12 @@ lang_text_normalize_piece (const char *text, gsize len, guint32 *last_symbol,
           v = ascii_symbol[*s++];
           if (v == 0)
             v = LANG_BOUNDARY;
+          else
+            {
+              count[LANG_SCRIPT_LATIN]++;
+              mixed |= first != LANG_SCRIPT_LATIN && first != LANG_N_SCRIPTS;
+              first = first == LANG_N_SCRIPTS ? LANG_SCRIPT_LATIN : first;
+            }
         }
       else
         {
@@ -146,6 +154,13 @@ lang_text_normalize_piece (const char *text, gsize len, guint32 *last_symbol,
             continue;
           if (v == 0)
             v = LANG_BOUNDARY;
+          else
+            {
+              guint sc = v < TABLE_END ? script_table[v] : lang_text_script (v);
+              count[sc]++;
+              mixed |= first != sc && first != LANG_N_SCRIPTS;
+              first = first == LANG_N_SCRIPTS ? sc : first;
+            }
         }
       if (v == LANG_BOUNDARY)
         {
@@ -155,31 +170,21 @@ lang_text_normalize_piece (const char *text, gsize len, guint32 *last_symbol,
         }
       out[n++] = last = v;
       letters++;
-      if (known != NULL && v < LANG_KNOWN_END)
-        in_known += known[v >> 5] >> (v & 31) & 1;
+      if (known_map != NULL && v < LANG_KNOWN_END)
+        known += known_map[v >> 5] >> (v & 31) & 1;
     }
-  *last_symbol = last;
-  *n_letters += letters;
-  if (n_known != NULL)
-    *n_known += in_known;
-  return n;
-}
-
-gsize
-lang_text_normalize (const char *text, gsize len, guint32 *out,
-                     gsize *n_letters)
-{
-  guint32 last = LANG_BOUNDARY;
-  gsize n;
-
-  *n_letters = 0;
-  out[0] = LANG_BOUNDARY;
-  n = 1 + lang_text_normalize_piece (text, len, &last, out + 1, n_letters,
-                                     NULL, NULL);
-  if (*n_letters == 0)
-    return 0;
   if (last != LANG_BOUNDARY)
     out[n++] = LANG_BOUNDARY;
+  if (!mixed)
+    best = first == LANG_N_SCRIPTS ? LANG_SCRIPT_LATIN : first;
+  else
+    for (guint k = 1; k < LANG_N_SCRIPTS; k++)
+      if (lang_text_script_weight ((LangScript) k, count[k])
+          > lang_text_script_weight ((LangScript) best, count[best]))
+        best = k;
+  *n_letters = letters;
+  *n_known = known;
+  *script = best;
   return n;
 }
 
@@ -194,25 +199,6 @@ lang_text_cut (const char *text, gsize len, gsize max)
   while (cut > 0 && ((guchar) text[cut] & 0xC0) == 0x80)
     cut--;
   return cut > 0 ? cut : max;
-}
-
-LangScript
-lang_text_main_script (const guint32 *symbols, gsize n)
-{
-  gsize count[LANG_N_SCRIPTS] = { 0 };
-  LangScript best = LANG_SCRIPT_LATIN;
-
-  g_once (&table_once, init_table, NULL);
-  for (gsize i = 0; i < n; i++)
-    {
-      guint32 c = symbols[i];
-      count[c < TABLE_END ? script_table[c] : lang_text_script (c)] += c != LANG_BOUNDARY;
-    }
-  for (guint s = 1; s < LANG_N_SCRIPTS; s++)
-    if (lang_text_script_weight ((LangScript) s, count[s])
-        > lang_text_script_weight (best, count[best]))
-      best = (LangScript) s;
-  return best;
 }
 
 #if defined(__SSE2__)

@@ -23,24 +23,39 @@ G_BEGIN_DECLS
  * below this. */
 #define LANG_KNOWN_END 0x30000u
 
-/* Writes the symbols of @text (@len bytes of UTF-8; invalid bytes count
- * as boundaries) to @out, which must hold @len + 2 symbols: a boundary
- * first, then the text's symbols, then a closing boundary (both only when
- * the text has a letter).  Returns the number of symbols written and sets
- * *@n_letters to the number of letters among them. */
-gsize lang_text_normalize (const char *text, gsize len, guint32 *out,
-                           gsize *n_letters);
+/* The symbols of a unit of text scored on its own (a span between ASCII
+ * non-letters, or a piece of a long one: lang-detect.c): its letters, one
+ * boundary for each run of anything else, and a closing boundary after a
+ * last letter; no opening one.  @out needs room for @len + 1 symbols;
+ * invalid UTF-8 bytes count as boundaries.  Returns the number of
+ * symbols; sets *@letters, *@known (the letters whose bit is set in
+ * @known_map, a bitmap of LANG_KNOWN_END code points, or 0 without one)
+ * and *@script, the unit's main script (declared below): the one with the
+ * most letters, an ideograph or syllable block weighing three as much as
+ * a short word does; Latin when there is no letter. */
+gsize lang_text_normalize_unit (const char *text, gsize len,
+                                const guint32 *known_map, guint32 *out,
+                                gsize *letters, gsize *known, guint *script);
 
-/* The same for a piece of a longer text: appends the symbols of @text
- * (@len bytes, cut at a character boundary) to @out (room for @len
- * symbols), no opening or closing boundary; *@last is the symbol before
- * the piece (LANG_BOUNDARY at the start) and is updated; letters are
- * added to *@n_letters, and those whose bit is set in @known (a bitmap
- * of LANG_KNOWN_END code points, or NULL) to *@n_known.  Returns the
- * number of symbols written. */
-gsize lang_text_normalize_piece (const char *text, gsize len, guint32 *last,
-                                 guint32 *out, gsize *n_letters,
-                                 const guint32 *known, gsize *n_known);
+/* Bytes that always end a word: ASCII that is not a letter.  Words and
+ * the non-ASCII runs around them lie between such bytes, and since
+ * n-grams stay inside words (lang-features.h), such a span's n-grams do
+ * not depend on what is around it. */
+extern const guint8 lang_text_ascii_separator[256];
+
+/* The next span of @text (@len bytes) at or after *@pos: sets [*@start,
+ * *@end) and moves *@pos past it; FALSE when there is none.  Tokens (runs
+ * of bytes between ASCII white space) that are links, e-mail addresses or
+ * handles ("://", "@", a leading "www.") are skipped: they say nothing of
+ * a text's language. */
+gboolean lang_text_next_span (const char *text, gsize len, gsize *pos,
+                              gsize *start, gsize *end);
+
+/* The first position at or after @pos in @text (@len bytes) that is an
+ * ASCII non-letter (@separators FALSE: the end of a span), or that is
+ * not one (@separators TRUE: the start of the next span); @len if none. */
+gsize lang_text_span_end (const char *text, gsize pos, gsize len,
+                          gboolean separators);
 
 /* Bytes that always end a word: ASCII that is not a letter.  Words and
  * the non-ASCII runs around them lie between such bytes, and since
@@ -105,11 +120,6 @@ lang_text_script (guint32 c)
     return LANG_SCRIPT_CJK;
   return LANG_SCRIPT_OTHER;
 }
-
-/* The main script of @n symbols: the one with the most letters, an
- * ideograph or syllable block weighing three (as much as a short word);
- * LANG_SCRIPT_LATIN when there is no letter. */
-LangScript lang_text_main_script (const guint32 *symbols, gsize n);
 
 /* A letter's weight in choosing a text's main script. */
 static inline gsize

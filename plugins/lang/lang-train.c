@@ -77,37 +77,34 @@ unit_get (const Texts *t, guint u, gsize *n)
 static void
 texts_add (Texts *t, const char *s, gsize len, double weight, GArray *scratch)
 {
-  gsize pos = 0;
+  gsize pos = 0, start, stop;
   guint units = t->unit_script->len;
 
-  while (pos < len)
+  while (lang_text_next_span (s, len, &pos, &start, &stop))
     {
-      gsize start, end;
-      start = pos = lang_text_span_end (s, pos, len, TRUE);
-      pos = lang_text_span_end (s, pos, len, FALSE);
-      for (end = start; start < pos; start = end)
+      gsize end;
+      for (end = start; start < stop; start = end)
         {
-          guint32 last = LANG_BOUNDARY, *out;
-          gsize letters = 0, n, at;
-          guint8 script;
+          guint32 *out;
+          gsize letters, known, n, at;
+          guint script;
+          guint8 script8;
           guint32 l32;
 
-          end = start + lang_text_cut (s + start, pos - start, LANG_PIECE_BYTES);
+          end = start + lang_text_cut (s + start, stop - start, LANG_PIECE_BYTES);
           g_array_set_size (scratch, end - start + 2);
           out = (guint32 *) (gpointer) scratch->data;
           out[0] = LANG_BOUNDARY;
-          n = 1 + lang_text_normalize_piece (s + start, end - start, &last, out + 1,
-                                             &letters, NULL, NULL);
+          n = 1 + lang_text_normalize_unit (s + start, end - start, NULL, out + 1,
+                                            &letters, &known, &script);
           if (letters == 0)
             continue;
-          if (last != LANG_BOUNDARY)
-            out[n++] = LANG_BOUNDARY;
-          script = (guint8) lang_text_main_script (out, n);
+          script8 = (guint8) script;
           l32 = (guint32) letters;
           g_array_append_vals (t->symbols, out, (guint) n);
           at = t->symbols->len;
           g_array_append_val (t->unit_start, at);
-          g_array_append_val (t->unit_script, script);
+          g_array_append_val (t->unit_script, script8);
           g_array_append_val (t->unit_letters, l32);
         }
     }
@@ -123,7 +120,7 @@ lang_train_options_init (LangTrainOptions *o)
 {
   memset (o, 0, sizeof *o);
   o->bits = 16;
-  o->orders = (1 << 1) | (1 << 4) | (1 << LANG_WORD_FEATURE);
+  o->orders = LANG_DEFAULT_ORDERS;
   o->alpha = 0.2;
   o->word_power = 1.0;
   o->word_share = 0.95;

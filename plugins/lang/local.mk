@@ -32,5 +32,5 @@ EXTRA_DIST += plugins/lang/make-corpus.py plugins/lang/data/sources.tsv \
 check_PROGRAMS += tests/test-lang
 TESTS += tests/test-lang
 tests_test_lang_SOURCES = tests/test-lang.c
-tests_test_lang_CFLAGS = $(NLP_TEST_CFLAGS)
-tests_test_lang_LDADD = $(NLP_TEST_LIBS)
+tests_test_lang_CFLAGS = $(NLP_TEST_CFLAGS) -I$(top_srcdir)/plugins/lang
+tests_test_lang_LDADD = plugins/lang/liblang.la $(NLP_TEST_LIBS) -lm
