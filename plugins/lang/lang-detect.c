@@ -56,6 +56,7 @@ struct _LangDetector {
   MemoSlot        *memo;
   guint16         *memo_sums;    /* memo_lanes lanes per slot (16-byte aligned) */
   guint            memo_lanes;   /* the widest table's stride */
+  gboolean         ascii_known;  /* the model knows every ASCII letter */
   guint16         *scratch;      /* LANG_MAX_LANGS lanes */
 };
 
@@ -282,6 +283,9 @@ lang_detector_new_with_kernel (const LangModel *model, const char *kernel)
   for (guint s = 0; s < LANG_N_SCRIPTS; s++)
     d->memo_lanes = MAX (d->memo_lanes, model->tables[s].stride);
   d->memo_lanes = MAX (d->memo_lanes, 16);
+  d->ascii_known = TRUE;
+  for (guint32 c = 'a'; c <= 'z'; c++)
+    d->ascii_known &= lang_model_knows (model, c);
   d->memo_sums = g_aligned_alloc (slots * d->memo_lanes, sizeof (guint16), 64);
   d->scratch = g_aligned_alloc (LANG_MAX_LANGS, sizeof (guint16), 64);
   return d;
@@ -363,11 +367,12 @@ normalise_ascii (LangDetector *d, const char *p, gsize len, gsize *known)
   gsize k = 0;
 
   for (gsize i = 0; i < len; i++)
-    {
-      guint32 c = (guchar) p[i] | 0x20;
-      d->symbols[i] = c;
-      k += d->model->known[c >> 5] >> (c & 31) & 1;
-    }
+    d->symbols[i] = (guchar) p[i] | 0x20;
+  if (d->ascii_known)
+    k = len;
+  else
+    for (gsize i = 0; i < len; i++)
+      k += lang_model_knows (d->model, d->symbols[i]);
   d->symbols[len] = LANG_BOUNDARY;
   *known = k;
   return len + 1;

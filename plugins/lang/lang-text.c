@@ -188,18 +188,6 @@ lang_text_normalize_unit (const char *text, gsize len, const guint32 *known_map,
   return n;
 }
 
-gsize
-lang_text_cut (const char *text, gsize len, gsize max)
-{
-  gsize cut;
-
-  if (len <= max)
-    return len;
-  cut = max;
-  while (cut > 0 && ((guchar) text[cut] & 0xC0) == 0x80)
-    cut--;
-  return cut > 0 ? cut : max;
-}
 
 #if defined(__SSE2__)
 #include <emmintrin.h>

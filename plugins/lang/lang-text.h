@@ -79,7 +79,18 @@ gsize lang_text_span_end (const char *text, gsize pos, gsize len,
 
 /* The length of the longest prefix of @text (@len bytes) that is at most
  * @max bytes and ends at a character boundary (never 0 when @len > 0). */
-gsize lang_text_cut (const char *text, gsize len, gsize max);
+static inline gsize
+lang_text_cut (const char *text, gsize len, gsize max)
+{
+  gsize cut;
+
+  if (len <= max)
+    return len;
+  cut = max;
+  while (cut > 0 && ((guchar) text[cut] & 0xC0) == 0x80)
+    cut--;
+  return cut > 0 ? cut : max;
+}
 
 /* Writing systems, as far as the detector tells them apart: a text is
  * judged on the words of its main script only, so that the English name
