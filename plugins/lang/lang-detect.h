@@ -3,7 +3,8 @@
  * A detector is one thread's scratch over a shared, read-only model.  It
  * reads the text in pieces, adds the penalties of every n-gram, and stops
  * early once one language leads by a margin no later text overturns in
- * practice (LANG_EARLY_NATS); short texts are always read whole.
+ * practice (LANG_EARLY_NATS); texts shorter than LANG_EARLY_BYTES are
+ * always read whole.
  */
 #ifndef LANG_DETECT_H
 #define LANG_DETECT_H
@@ -15,10 +16,13 @@ G_BEGIN_DECLS
 
 /* Stop reading once the leader is this far ahead (in nats, before the
  * model's temperature), looking after LANG_EARLY_BYTES bytes and then
- * every LANG_EARLY_STEP. */
+ * every LANG_EARLY_STEP.  On the held-out test set, stopping this early
+ * rather than after 256 bytes costs one sentence in 10,000 of those of 40
+ * characters or more (99.08 % -> 99.07 %) and makes the detector about a
+ * quarter faster (docs/stages/lang.md). */
 #define LANG_EARLY_NATS    60.0
-#define LANG_EARLY_BYTES   256
-#define LANG_EARLY_STEP    128
+#define LANG_EARLY_BYTES   64
+#define LANG_EARLY_STEP    32
 
 /* The stage's defaults (and nlpipe-lang's): fewer letters than this, or
  * a best guess less sure than this, is undetermined. */

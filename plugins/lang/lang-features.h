@@ -53,8 +53,11 @@ lang_grams_init (LangGrams *st)
   st->seen = 0;
 }
 
+/* Moves the state past symbol @c, for a model with @orders (the 5-gram
+ * hash is only kept when the model uses 5-grams: a constant @orders
+ * folds the test away). */
 static inline void
-lang_grams_push (LangGrams *st, guint32 c)
+lang_grams_push_for (LangGrams *st, guint32 c, guint orders)
 {
   guint64 c16 = (c ^ (c >> 16)) & 0xFFFF;
 
@@ -62,11 +65,18 @@ lang_grams_push (LangGrams *st, guint32 c)
    * boundary the state starts over from that boundary alone */
   if (st->seen > 0 && (st->window & 0xFFFF) == LANG_BOUNDARY)
     st->window = st->five = st->word = LANG_BOUNDARY, st->seen = 1;
-  st->five = st->window * LANG_GRAM_MULT + c;
+  if (orders >> 5 & 1)
+    st->five = st->window * LANG_GRAM_MULT + c;
   st->word = st->word * LANG_GRAM_MULT + c;
   st->window = st->window << 16 | c16;
   if (st->seen < LANG_MAX_ORDER)
     st->seen++;
+}
+
+static inline void
+lang_grams_push (LangGrams *st, guint32 c)
+{
+  lang_grams_push_for (st, c, LANG_ORDERS_VALID);
 }
 
 /* The table row of n-gram @g of order @k, for a table of 1 << @bits

@@ -124,27 +124,16 @@ lang_text_normalize_unit (const char *text, gsize len, const guint32 *known_map,
 {
   const guchar *s = (const guchar *) text, *end = s + len;
   gsize n = 0, letters = 0, known = 0, count[LANG_N_SCRIPTS] = { 0 };
-  guint32 last = LANG_BOUNDARY;
-  guint best = LANG_SCRIPT_LATIN, first = LANG_N_SCRIPTS;
-  gboolean mixed = FALSE;
+  guint32 last = LANG_BOUNDARY, seen = 0;   /* bit k: a letter of script k */
+  guint best = LANG_SCRIPT_LATIN;
 
   g_once (&table_once, init_table, NULL);
   while (s < end)
     {
-      guint32 v;
+      guint32 v, sc = LANG_SCRIPT_LATIN;
 
       if (*s < 0x80)
-        {
-          v = ascii_symbol[*s++];
-          if (v == 0)
-            v = LANG_BOUNDARY;
-          else
-            {
-              count[LANG_SCRIPT_LATIN]++;
-              mixed |= first != LANG_SCRIPT_LATIN && first != LANG_N_SCRIPTS;
-              first = first == LANG_N_SCRIPTS ? LANG_SCRIPT_LATIN : first;
-            }
-        }
+        v = ascii_symbol[*s++];
       else
         {
           gsize k;
@@ -152,22 +141,17 @@ lang_text_normalize_unit (const char *text, gsize len, const guint32 *known_map,
           s += k;
           if (v == SKIP)
             continue;
-          if (v == 0)
-            v = LANG_BOUNDARY;
-          else
-            {
-              guint sc = v < TABLE_END ? script_table[v] : lang_text_script (v);
-              count[sc]++;
-              mixed |= first != sc && first != LANG_N_SCRIPTS;
-              first = first == LANG_N_SCRIPTS ? sc : first;
-            }
+          if (v != 0)
+            sc = v < TABLE_END ? script_table[v] : lang_text_script (v);
         }
-      if (v == LANG_BOUNDARY)
+      if (v == 0)
         {
           if (last != LANG_BOUNDARY)
             out[n++] = last = LANG_BOUNDARY;
           continue;
         }
+      count[sc]++;
+      seen |= 1u << sc;
       out[n++] = last = v;
       letters++;
       if (known_map != NULL && v < LANG_KNOWN_END)
@@ -175,8 +159,8 @@ lang_text_normalize_unit (const char *text, gsize len, const guint32 *known_map,
     }
   if (last != LANG_BOUNDARY)
     out[n++] = LANG_BOUNDARY;
-  if (!mixed)
-    best = first == LANG_N_SCRIPTS ? LANG_SCRIPT_LATIN : first;
+  if ((seen & (seen - 1)) == 0)
+    best = seen ? (guint) __builtin_ctz (seen) : LANG_SCRIPT_LATIN;
   else
     for (guint k = 1; k < LANG_N_SCRIPTS; k++)
       if (lang_text_script_weight ((LangScript) k, count[k])
@@ -187,7 +171,6 @@ lang_text_normalize_unit (const char *text, gsize len, const guint32 *known_map,
   *script = best;
   return n;
 }
-
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -220,6 +203,15 @@ lang_text_span_end (const char *text, gsize pos, gsize len, gboolean separators)
       if (m != 0)
         return pos + (gsize) __builtin_ctz (m);
       pos += 16;
+    }
+  /* the last bytes: the text's last 16, those before pos shifted off */
+  if (pos < len && len >= 16)
+    {
+      guint m = separator_mask (t + len - 16);
+      if (separators)
+        m = ~m & 0xFFFF;
+      m >>= pos - (len - 16);
+      return m != 0 ? pos + (gsize) __builtin_ctz (m) : len;
     }
 #endif
   while (pos < len && lang_text_ascii_separator[t[pos]] == (guint8) separators)

@@ -57,26 +57,6 @@ gboolean lang_text_next_span (const char *text, gsize len, gsize *pos,
 gsize lang_text_span_end (const char *text, gsize pos, gsize len,
                           gboolean separators);
 
-/* Bytes that always end a word: ASCII that is not a letter.  Words and
- * the non-ASCII runs around them lie between such bytes, and since
- * n-grams stay inside words (lang-features.h), such a span's n-grams do
- * not depend on what is around it. */
-extern const guint8 lang_text_ascii_separator[256];
-
-/* The next span of @text (@len bytes) at or after *@pos: sets [*@start,
- * *@end) and moves *@pos past it; FALSE when there is none.  Tokens (runs
- * of bytes between ASCII white space) that are links, e-mail addresses or
- * handles ("://", "@", a leading "www.") are skipped: they say nothing of
- * a text's language. */
-gboolean lang_text_next_span (const char *text, gsize len, gsize *pos,
-                              gsize *start, gsize *end);
-
-/* The first position at or after @pos in @text (@len bytes) that is an
- * ASCII non-letter (@separators FALSE: the end of a span), or that is
- * not one (@separators TRUE: the start of the next span); @len if none. */
-gsize lang_text_span_end (const char *text, gsize pos, gsize len,
-                          gboolean separators);
-
 /* The length of the longest prefix of @text (@len bytes) that is at most
  * @max bytes and ends at a character boundary (never 0 when @len > 0). */
 static inline gsize

@@ -6,6 +6,7 @@ plugins_lang_liblang_la_SOURCES = \
 	plugins/lang/lang-text.c plugins/lang/lang-text.h \
 	plugins/lang/lang-features.h \
 	plugins/lang/lang-model.c plugins/lang/lang-model.h \
+	plugins/lang/lang-kernels.c plugins/lang/lang-kernels.h \
 	plugins/lang/lang-detect.c plugins/lang/lang-detect.h \
 	plugins/lang/lang-train.c plugins/lang/lang-train.h
 plugins_lang_liblang_la_CFLAGS = $(NLP_STAGE_CFLAGS) -O3

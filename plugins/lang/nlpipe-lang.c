@@ -305,7 +305,8 @@ cmd_eval (int argc, char **argv)
   GPtrArray *samples;
   const char **pred;
   double best = G_MAXDOUBLE;
-  gsize bytes = 0;
+  gsize bytes = 0, *at;
+  GString *stream;
   static const char *const bands[] = { "< 20", "20-40", ">= 40" };
 
   g_option_context_add_main_entries (ctx, model_entries, NULL);
@@ -343,21 +344,30 @@ cmd_eval (int argc, char **argv)
     }
   d = lang_detector_new (m);
   pred = g_new0 (const char *, samples->len);
+  /* the sentences one after another, as a file of documents is read */
+  stream = g_string_new (NULL);
+  at = g_new (gsize, samples->len + 1);
+  for (guint i = 0; i < samples->len; i++)
+    {
+      Sample *s = g_ptr_array_index (samples, i);
+      at[i] = stream->len;
+      g_string_append_len (stream, s->text, (gssize) s->len);
+    }
+  at[samples->len] = bytes = stream->len;
   for (gint r = 0; r < MAX (runs, 1); r++)
     {
       double t, t0 = cpu_seconds ();
-      bytes = 0;
       for (guint i = 0; i < samples->len; i++)
         {
-          Sample *s = g_ptr_array_index (samples, i);
           LangGuess g;
-          lang_detector_guess (d, &opt, s->text, s->len, &g);
+          lang_detector_guess (d, &opt, stream->str + at[i], at[i + 1] - at[i], &g);
           pred[i] = guess_code (m, &g);
-          bytes += s->len;
         }
       t = cpu_seconds () - t0;
       best = MIN (best, t);
     }
+  g_string_free (stream, TRUE);
+  g_free (at);
 
   printf ("model %s: %u lanes, %.1f MB\n", default_model (),
           m->n_langs, (double) m->file_size / 1e6);
