@@ -65,7 +65,7 @@ echo "bench-lang: $(wc -l < "$tmp/test.tsv") sentences, $(cut -f1 "$tmp/test.tsv
 
 echo
 echo "== nlpipe-lang eval (the detector, in memory, CPU time of one thread)"
-"$lang_tool" eval --model "$model" --runs 5 "$tmp/test.tsv" | grep -v '^model'
+"$lang_tool" eval --model "$model" --runs 10 "$tmp/test.tsv" | grep -v '^model'
 "$lang_tool" detect --model "$model" --tsv "$tmp/test.tsv" 2>/dev/null | cut -f1 > "$tmp/nlpipe.pred"
 
 echo

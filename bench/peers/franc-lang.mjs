@@ -10,14 +10,15 @@
 import fs from 'node:fs';
 import { franc } from 'franc';
 
-// franc's ISO 639-3 codes of the languages nlpipe's shipped model reports.
+// franc's ISO 639-3 codes of the languages nlpipe's shipped model reports
+// (Dari, prs, as Persian: nlpipe calls it fa too).
 const toIso1 = {
   afr: 'af', als: 'sq', arb: 'ar', bel: 'be', bos: 'bs', bul: 'bg', cat: 'ca',
   ces: 'cs', cmn: 'zh', dan: 'da', deu: 'de', ekk: 'et', ell: 'el', eng: 'en',
   eus: 'eu', fin: 'fi', fra: 'fr', gle: 'ga', glg: 'gl', heb: 'he', hin: 'hi',
   hrv: 'hr', hun: 'hu', hye: 'hy', ind: 'id', isl: 'is', ita: 'it', jpn: 'ja',
   kor: 'ko', lit: 'lt', lvs: 'lv', mar: 'mr', mkd: 'mk', nld: 'nl', nno: 'no',
-  nob: 'no', npi: 'ne', pes: 'fa', pol: 'pl', por: 'pt', ron: 'ro', rus: 'ru',
+  nob: 'no', npi: 'ne', pes: 'fa', pol: 'pl', por: 'pt', prs: 'fa', ron: 'ro', rus: 'ru',
   slk: 'sk', slv: 'sl', spa: 'es', srp: 'sr', swe: 'sv', tam: 'ta', tha: 'th',
   tur: 'tr', ukr: 'uk', urd: 'ur', vie: 'vi', ydd: 'yi', zlm: 'ms',
 };

@@ -364,14 +364,14 @@ rank (const LangModel *m, const LangTable *t, const gint64 *v, int *best,
 }
 
 /* The best lane's language's share of exp(-score / (scale * temperature));
- * lanes more than 25 such units behind add nothing measurable (nor do
- * lanes not allowed, G_MAXINT64 behind). */
+ * lanes more than 20 such units behind add nothing measurable (less than
+ * 1e-8 each; nor do lanes not allowed, G_MAXINT64 behind). */
 static double
 confidence (const LangModel *m, const LangTable *t, const gint64 *v, int best,
             gint64 best_score)
 {
   float all = 0, same = 0, per_unit = 1.0f / (m->scale * m->temperature);
-  gint64 far = (gint64) (25 / per_unit);
+  gint64 far = (gint64) (20 / per_unit);
 
   for (guint i = 0; i < t->n_lanes; i++)
     {
@@ -426,7 +426,8 @@ lang_detector_guess (LangDetector *d, const LangDetectOptions *options,
           else
             add_long_piece (d, text + start, end - start, &sc, &letters, &known);
         }
-      if (pos >= next_check && !options->read_all)
+      /* (not when what is left is shorter than a step: the end is near) */
+      if (pos >= next_check && len - pos >= LANG_EARLY_STEP && !options->read_all)
         {
           int bi, si;
           main = scores_main (&sc);
