@@ -1,11 +1,14 @@
-# libnlpipe and the nlpipe command.
+# libnlpipe: the document model, the stage contract, the registry, the
+# pipeline, the reader and the runner (core/), and the output formats
+# (core/writers/).  The nlpipe command is in core/cli/.  docs/architecture.md
+# draws the layers and says which may include which.
 lib_LTLIBRARIES += core/libnlpipe.la
 
 nlpipeincludedir = $(includedir)/nlpipe
 nlpipeinclude_HEADERS = \
 	core/nlpipe.h core/nlpipe-stage.h core/nlp-error.h core/nlp-document.h \
 	core/nlp-layer.h core/nlp-options.h core/nlp-registry.h core/nlp-pipeline.h \
-	core/nlp-reader.h core/nlp-writer.h core/nlp-runner.h core/nlp-json-text.h
+	core/nlp-reader.h core/writers/nlp-writer.h core/nlp-runner.h core/nlp-json-text.h
 nodist_nlpipeinclude_HEADERS = core/nlp-version.h
 
 core_libnlpipe_la_SOURCES = \
@@ -18,8 +21,9 @@ core_libnlpipe_la_SOURCES = \
 	core/nlp-chain-spec.c core/nlp-chain-spec-private.h \
 	core/nlp-pipeline.c core/nlp-pipeline-private.h \
 	core/nlp-reader.c core/nlp-jsonl-record.c core/nlp-jsonl-private.h core/nlp-utf8-private.h \
-	core/nlp-runner.c core/nlp-atomic-file.c core/nlp-atomic-file-private.h \
-	core/nlp-writer.c core/nlp-writer-private.h core/writer-json.c core/writer-text.c
+	core/nlp-runner.c \
+	core/nlp-dtoa.c core/nlp-dtoa-private.h \
+	core/nlp-json-out.c core/nlp-json-out-private.h
 core_libnlpipe_la_CPPFLAGS = $(AM_CPPFLAGS) $(LTDLINCL) \
 	-DNLP_BUILDDIR='"$(abs_top_builddir)"' \
 	-DNLP_SRCDIR='"$(abs_top_srcdir)"' \
@@ -31,9 +35,5 @@ core_libnlpipe_la_LDFLAGS = -version-info 1:0:1 -no-undefined \
 	-export-symbols-regex '^nlp_'
 EXTRA_core_libnlpipe_la_DEPENDENCIES = $(LTDLDEPS)
 
-bin_PROGRAMS += core/nlpipe
-core_nlpipe_SOURCES = core/main.c core/cli-private.h core/cli-run.c core/cli-inspect.c
-core_nlpipe_LDADD = core/libnlpipe.la $(GLIB_LIBS) $(JSON_LIBS)
-
-# Output formats beyond json/text (each writer-*.c adds itself there).
-include core/writers.mk
+include core/writers/local.mk
+include core/cli/local.mk

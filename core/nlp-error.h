@@ -2,8 +2,8 @@
  *
  * Every fallible public call takes a GError ** last and fills it with a
  * message that names the thing (file, line, document, stage, option) and what
- * to do about it.  The codes let callers map errors to exit codes without
- * parsing messages.
+ * to do about it.  The codes let callers act on errors (the nlpipe
+ * command maps them to its exit codes) without parsing messages.
  */
 #ifndef NLP_ERROR_H
 #define NLP_ERROR_H
@@ -31,13 +31,6 @@ typedef enum {
   NLP_ERROR_TOO_LARGE,       /* a document exceeds --max-doc-bytes */
 } NlpError;
 
-/* Exit codes of the nlpipe command (documented in docs/cli.md). */
-typedef enum {
-  NLP_EXIT_OK = 0,
-  NLP_EXIT_DOCUMENT = 1,     /* at least one document failed; others done */
-  NLP_EXIT_USAGE = 2,        /* usage, option or chain error: nothing run */
-  NLP_EXIT_LOAD = 3,         /* a stage could not be loaded or created */
-} NlpExit;
 
 G_END_DECLS
 

@@ -377,7 +377,7 @@ nlp__pipeline_get_data_dir (const NlpPipeline *pipeline, guint i)
 }
 
 const char *const *
-nlp__pipeline_get_provides (const NlpPipeline *pipeline, guint i)
+nlp_pipeline_get_provides (const NlpPipeline *pipeline, guint i)
 {
   return (const char *const *) INST (pipeline, i)->provides;
 }
@@ -391,6 +391,18 @@ nlp_pipeline_provides (const NlpPipeline *pipeline, const char *name)
         return TRUE;
     }
   return FALSE;
+}
+
+char **
+nlp_pipeline_list_provides (const NlpPipeline *pipeline)
+{
+  GPtrArray *all = g_ptr_array_new ();
+
+  for (guint i = 0; i < pipeline->instances->len; i++)
+    for (char **p = INST (pipeline, i)->provides; p && *p; p++)
+      g_ptr_array_add (all, g_strdup (*p));
+  g_ptr_array_add (all, NULL);
+  return (char **) g_ptr_array_free (all, FALSE);
 }
 
 void

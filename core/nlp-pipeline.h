@@ -72,8 +72,14 @@ guint         nlp_pipeline_get_n_stages (const NlpPipeline *pipeline);
 const char   *nlp_pipeline_get_instance_name (const NlpPipeline *pipeline, guint i);
 NlpStage     *nlp_pipeline_get_stage   (const NlpPipeline *pipeline, guint i);
 const NlpOptions *nlp_pipeline_get_options (const NlpPipeline *pipeline, guint i);
+/* (transfer none) NULL-terminated: what instance @i provides, as the
+ * instance names it (under an alias, renamed: see nlpipe-stage.h). */
+const char *const *nlp_pipeline_get_provides (const NlpPipeline *pipeline, guint i);
 /* TRUE when some stage of the chain provides @name. */
 gboolean      nlp_pipeline_provides (const NlpPipeline *pipeline, const char *name);
+/* (transfer full) every name the chain's stages provide, in chain order,
+ * as each instance names them; free with g_strfreev. */
+char        **nlp_pipeline_list_provides (const NlpPipeline *pipeline);
 
 /* (transfer full) per-thread state for every stage. */
 NlpPipelineWorker *nlp_pipeline_worker_new  (NlpPipeline *pipeline, GError **error);

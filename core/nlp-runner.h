@@ -1,10 +1,17 @@
 /* nlp-runner.h — running a pipeline over a stream of documents.
  *
  * The calling thread reads; N worker threads each run the whole chain on
- * one document at a time and format its output; one writer thread writes
- * the outputs in input order.  Queues are bounded, so memory stays flat
- * however long the input.  Every document read is accounted for: written,
- * or reported on stderr as failed (one line naming the document).
+ * one document at a time and format its output; one output thread hands
+ * the outputs over in input order.  Queues are bounded, so memory stays
+ * flat however long the input.  Every document read is accounted for in
+ * NlpRunStats: written, failed (with an event saying why) or skipped after
+ * a stop.
+ *
+ * The runner never prints.  What a terminal would show (failures,
+ * warnings, progress, the per-stage profile) reaches the caller through
+ * an NlpRunEventFunc, and where the output goes is the caller's choice: a
+ * stream, or an NlpRunOutputFunc that receives each document's bytes (the
+ * nlpipe command uses it to write one file per input under -o DIR).
  */
 #ifndef NLP_RUNNER_H
 #define NLP_RUNNER_H
@@ -17,44 +24,95 @@
 G_BEGIN_DECLS
 
 typedef enum {
-  NLP_ON_ERROR_SKIP,           /* report the document on stderr, go on */
+  NLP_ON_ERROR_SKIP,           /* report the document (an event), go on */
   NLP_ON_ERROR_STOP,           /* report it and stop reading */
-  NLP_ON_ERROR_MARK,           /* write it with an error record, go on */
+  NLP_ON_ERROR_MARK,           /* output it with an error record, go on */
 } NlpOnError;
 
 typedef struct {
-  guint       jobs;            /* worker threads; 0: one per core */
-  NlpOnError  on_error;
-  gboolean    profile;         /* per-stage time on stderr at the end */
-  gboolean    progress;        /* a progress line on stderr */
-  gboolean    summary;         /* the closing summary line on stderr */
-  const char *program;         /* prefix of stderr lines ("nlpipe") */
-  /* When set, @out is unused: each input item (file, JSON Lines stream,
-   * stdin) is written to its own file under @output_dir, named as
-   * nlp_reader_get_item_name says with its extension replaced by
-   * @output_ext (@output_stream_ext for an item of many documents, when
-   * set).  Each file is written under a hidden temporary name and renamed
-   * when complete. */
-  const char *output_dir;
-  const char *output_ext;      /* ".json" */
-  const char *output_stream_ext;  /* ".jsonl", or NULL */
-  gpointer    _reserved[3];
-} NlpRunOptions;
-
-typedef struct {
   guint64 read;                /* documents read (and input items that failed) */
-  guint64 written;             /* documents written without error */
+  guint64 written;             /* documents output without error */
   guint64 failed;              /* documents (or input items) that failed */
-  guint64 marked;              /* failed ones written with an error record */
+  guint64 marked;              /* failed ones output with an error record */
   guint64 skipped;             /* read but not processed after a stop */
-  guint64 bytes;               /* text bytes processed */
-  double  seconds;
+  guint64 bytes;               /* text bytes of the written documents */
+  double  seconds;             /* wall time of the run */
 } NlpRunStats;
 
-/* Runs @pipeline over @reader's documents, writing @writer's output to
- * @out (or to files under options->output_dir).  Returns FALSE with @error only for failures that stop the whole
- * run (the output cannot be written, a worker cannot be created); failed
- * documents are counted in @stats (may be NULL) and reported on stderr. */
+/* One processed document, handed to an NlpRunOutputFunc in input order.
+ * Every pointer is valid during the call only. */
+typedef struct {
+  const char *id;              /* the document's id */
+  const char *item;            /* its input item, as nlp_reader_get_item_name () names it */
+  guint64     item_number;     /* changes with every new input item (from 1) */
+  gboolean    item_is_stream;  /* the item holds many documents (JSON Lines, stdin) */
+  const char *output;          /* the formatted document */
+  gsize       output_len;
+  gboolean    marked;          /* a failed document written with its error record */
+  gpointer    _reserved[4];
+} NlpRunResult;
+
+typedef enum {
+  NLP_OUTPUT_WRITTEN,          /* the document is out */
+  NLP_OUTPUT_REJECTED,         /* this document fails (the error says why); go on */
+  NLP_OUTPUT_FATAL,            /* nothing more can be written: stop the run */
+} NlpOutputStatus;
+
+/* Receives each document's formatted output, in input order, on the
+ * runner's output thread.  Set @error for REJECTED and FATAL. */
+typedef NlpOutputStatus (*NlpRunOutputFunc) (const NlpRunResult *result,
+                                             gpointer user_data, GError **error);
+
+typedef enum {
+  NLP_RUN_EVENT_FAILED,        /* a document or input item failed: message */
+  NLP_RUN_EVENT_WARNING,       /* a non-fatal note about a document: message */
+  NLP_RUN_EVENT_PROGRESS,      /* after each batch: stats, position, total_bytes */
+  NLP_RUN_EVENT_PROFILE,       /* once per stage at the end (options->profile):
+                                  stage, seconds (CPU summed over workers) */
+} NlpRunEventType;
+
+typedef struct {
+  NlpRunEventType    type;
+  /* FAILED and WARNING: one line naming the document or the input
+   * ("document 'a1': stage 'entity': ...", "notes.jsonl:3: not valid JSON
+   * ...").  It may quote user data verbatim (ids, file names): escape it
+   * before showing it on a terminal. */
+  const char        *message;
+  const char        *id;       /* FAILED: the document's id, or NULL for unreadable input */
+  const char        *stage;    /* FAILED: the instance that failed, or NULL; PROFILE: the instance */
+  const GError      *error;    /* FAILED: the error itself (the stage's own message) */
+  double             seconds;  /* PROFILE */
+  const NlpRunStats *stats;    /* the counts so far (final for PROFILE) */
+  guint64            position; /* input bytes consumed so far */
+  guint64            total_bytes;  /* size of the named inputs, 0 when unknown */
+  gpointer           _reserved[4];
+} NlpRunEvent;
+
+/* Called for every event; never from two threads at once (a lock is held
+ * around it), from the calling thread (WARNING) or the output thread. */
+typedef void (*NlpRunEventFunc) (const NlpRunEvent *event, gpointer user_data);
+
+typedef struct {
+  guint            jobs;       /* worker threads; 0: one per core */
+  NlpOnError       on_error;
+  gboolean         profile;    /* per-stage CPU time: PROFILE events at the end */
+  NlpRunEventFunc  event_func; /* or NULL: events are dropped */
+  gpointer         event_data;
+  /* When set, documents go to @output_func instead of the stream given
+   * to nlp_run (which may then be NULL); header and footer are the
+   * callback's to write (nlp_writer_header/footer). */
+  NlpRunOutputFunc output_func;
+  gpointer         output_data;
+  gpointer         _reserved[4];
+} NlpRunOptions;
+
+/* Runs @pipeline over @reader's documents, formatting each with @writer
+ * and writing it to @out (header, documents, footer) or handing it to
+ * options->output_func.  @options may be NULL (defaults, stream output).
+ * Returns FALSE with @error only for failures that stop the whole run
+ * (the output cannot be written, a worker cannot be created); failed
+ * documents are counted in @stats (may be NULL) and reported as events.
+ * @stats is filled in either case. */
 gboolean nlp_run (NlpPipeline *pipeline, NlpReader *reader, NlpWriter *writer,
                   FILE *out, const NlpRunOptions *options, NlpRunStats *stats,
                   GError **error);

@@ -1,12 +1,12 @@
-/* nlp-atomic-file.c — see nlp-atomic-file-private.h. */
+/* atomic-file.c — see atomic-file.h. */
 #include <errno.h>
 #include <fcntl.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
-#include "nlp-atomic-file-private.h"
+#include "atomic-file.h"
 
 FILE *
-nlp__atomic_open (const char *path, char **tmp_path)
+cli_atomic_open (const char *path, char **tmp_path)
 {
   char *dir = g_path_get_dirname (path);
   char *base = g_path_get_basename (path);
@@ -34,7 +34,7 @@ nlp__atomic_open (const char *path, char **tmp_path)
 }
 
 gboolean
-nlp__atomic_commit (FILE *f, const char *tmp_path, const char *path)
+cli_atomic_commit (FILE *f, const char *tmp_path, const char *path)
 {
   if (fclose (f) == 0 && g_rename (tmp_path, path) == 0)
     return TRUE;
@@ -47,7 +47,7 @@ nlp__atomic_commit (FILE *f, const char *tmp_path, const char *path)
 }
 
 void
-nlp__atomic_abort (FILE *f, const char *tmp_path)
+cli_atomic_abort (FILE *f, const char *tmp_path)
 {
   fclose (f);
   g_unlink (tmp_path);

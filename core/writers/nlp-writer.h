@@ -39,6 +39,12 @@ void         nlp_writer_header (NlpWriter *writer, GString *out);
 void         nlp_writer_footer (NlpWriter *writer, GString *out);
 /* Appends @doc to @out.  Thread-safe. */
 void         nlp_writer_format (NlpWriter *writer, NlpDocument *doc, GString *out);
+/* Checks @writer's options against what a chain provides, before any
+ * document is read: @provided lists every name its stages provide
+ * (nlp_pipeline_list_provides).  FALSE with NLP_ERROR_USAGE naming the
+ * option value no stage provides (a tsv --columns entry, say). */
+gboolean     nlp_writer_check  (NlpWriter *writer, const char *const *provided,
+                                GError **error);
 /* TRUE for the "none" format (benchmarks: run every stage, write nothing). */
 gboolean     nlp_writer_is_null (const NlpWriter *writer);
 

@@ -6,8 +6,9 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli-private.h"
-#include "nlp-atomic-file-private.h"
-#include "writer-tsv.h"
+#include "cli-output.h"
+#include "cli-report.h"
+#include "atomic-file.h"
 
 typedef struct {
   char    *stages;
@@ -202,6 +203,10 @@ nlp__cli_run (int argc, char **argv)
   NlpWriterOptions wopts = { 0 };
   NlpRunOptions opts = { 0 };
   NlpRunStats stats = { 0 };
+  CliReport report;
+  CliOutputDir *out_dir = NULL;
+  GError *close_error = NULL;
+  gboolean ran;
   FILE *out = stdout;
   char *tmp_path = NULL;
   int on_error = 0, input_format = 0, utf8 = 0;
@@ -272,14 +277,20 @@ nlp__cli_run (int argc, char **argv)
   registry = nlp_registry_new ();
   nlp__cli_setup_registry (registry, a.plugin_paths, spec);
   pipeline = nlp_pipeline_new (registry, spec, &error);
-  if (pipeline == NULL
-      || (a.columns && !nlp__tsv_check_columns (a.columns, pipeline, &error)))
+  if (pipeline == NULL)
     goto fail;
+  {
+    char **provided = nlp_pipeline_list_provides (pipeline);
+    gboolean ok = nlp_writer_check (writer, (const char *const *) provided, &error);
+    g_strfreev (provided);
+    if (!ok)
+      goto fail;
+  }
 
   to_dir = is_output_dir (a.output);
   if (a.output != NULL && strcmp (a.output, "-") != 0 && !to_dir)
     {
-      out = nlp__atomic_open (a.output, &tmp_path);
+      out = cli_atomic_open (a.output, &tmp_path);
       if (out == NULL)
         {
           g_set_error (&error, NLP_ERROR, NLP_ERROR_IO, "cannot write %s: %s",
@@ -298,22 +309,33 @@ nlp__cli_run (int argc, char **argv)
   opts.jobs = (guint) a.jobs;
   opts.on_error = (NlpOnError) on_error;
   opts.profile = a.profile;
-  opts.progress = !a.quiet && (a.progress || isatty (STDERR_FILENO));
-  opts.summary = !a.quiet;
-  opts.program = "nlpipe";
+  opts.event_func = cli_report_event;
+  opts.event_data = &report;
+  cli_report_init (&report, !a.quiet && (a.progress || isatty (STDERR_FILENO)));
   if (to_dir)
     {
       const char *format = a.format ? a.format : "json";
-      opts.output_dir = a.output;
-      opts.output_ext = ext = g_strconcat (".", output_extension (format), NULL);
+      ext = g_strconcat (".", output_extension (format), NULL);
       /* a JSON Lines input keeps its name: its output is JSON Lines too */
-      opts.output_stream_ext = strcmp (format, "json") == 0 ? ".jsonl" : ext;
+      out_dir = cli_output_dir_new (a.output, writer, ext,
+                                    strcmp (format, "json") == 0 ? ".jsonl" : ext);
+      opts.output_func = cli_output_dir_write;
+      opts.output_data = out_dir;
     }
-  if (!nlp_run (pipeline, reader, writer, out, &opts, &stats, &error))
+  ran = nlp_run (pipeline, reader, writer, to_dir ? NULL : out, &opts, &stats, &error);
+  /* the last file of -o DIR is completed before the summary, which counts it */
+  if (ran && out_dir != NULL && !cli_output_dir_close (out_dir, &close_error))
+    ran = FALSE;
+  cli_report_finish (&report);
+  if (!a.quiet)
+    cli_report_summary (&stats);
+  if (close_error != NULL)
+    g_propagate_error (&error, close_error);
+  if (!ran)
     goto fail;
   if (tmp_path != NULL)
     {
-      gboolean ok = nlp__atomic_commit (out, tmp_path, a.output);
+      gboolean ok = cli_atomic_commit (out, tmp_path, a.output);
       out = stdout;
       g_clear_pointer (&tmp_path, g_free);
       if (!ok)
@@ -331,10 +353,11 @@ fail:
 done:
   if (tmp_path != NULL)
     {
-      nlp__atomic_abort (out, tmp_path);
+      cli_atomic_abort (out, tmp_path);
       g_free (tmp_path);
     }
   g_free (ext);
+  cli_output_dir_free (out_dir);
   nlp_reader_free (reader);
   nlp_pipeline_free (pipeline);
   nlp_registry_free (registry);

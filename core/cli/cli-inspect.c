@@ -268,7 +268,7 @@ nlp__cli_info (int argc, char **argv)
 static GPtrArray *
 unused_outputs (const NlpPipeline *pipeline, guint i)
 {
-  const char *const *provides = nlp__pipeline_get_provides (pipeline, i);
+  const char *const *provides = nlp_pipeline_get_provides (pipeline, i);
   GPtrArray *unused = g_ptr_array_new ();
   guint n = nlp_pipeline_get_n_stages (pipeline);
 
@@ -298,7 +298,7 @@ print_check (const NlpPipeline *pipeline, gboolean json)
     {
       const NlpStageInfo *info = nlp_stage_get_info (nlp_pipeline_get_stage (pipeline, i));
       const char *inst = nlp_pipeline_get_instance_name (pipeline, i);
-      const char *const *provides = nlp__pipeline_get_provides (pipeline, i);
+      const char *const *provides = nlp_pipeline_get_provides (pipeline, i);
       GPtrArray *unused = unused_outputs (pipeline, i);
       const char *const *unused_v = (const char *const *) unused->pdata;
       JsonObject *o = json_object_new ();

@@ -98,6 +98,17 @@ nlp_writer_format (NlpWriter *writer, NlpDocument *doc, GString *out)
 }
 
 gboolean
+nlp_writer_check (NlpWriter *writer, const char *const *provided, GError **error)
+{
+  static const char *const none[] = { NULL };
+
+  g_return_val_if_fail (writer != NULL, FALSE);
+  if (writer->klass == NULL || writer->klass->check == NULL)
+    return TRUE;
+  return writer->klass->check (&writer->options, provided ? provided : none, error);
+}
+
+gboolean
 nlp_writer_is_null (const NlpWriter *writer)
 {
   return writer->klass == NULL;

@@ -4,6 +4,14 @@
 
 #include "nlpipe.h"
 
+/* Exit codes of the nlpipe command (documented in docs/cli.md). */
+typedef enum {
+  NLP_EXIT_OK = 0,
+  NLP_EXIT_DOCUMENT = 1,     /* at least one document failed; others done */
+  NLP_EXIT_USAGE = 2,        /* usage, option or chain error: nothing run */
+  NLP_EXIT_LOAD = 3,         /* a stage could not be loaded or created */
+} NlpExit;
+
 /* Prints every line of @error's message prefixed "nlpipe: " on stderr and
  * returns the exit code for its error code. */
 int nlp__cli_fail (GError *error);

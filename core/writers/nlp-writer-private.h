@@ -11,6 +11,9 @@ typedef struct {
   void (*header) (const NlpWriterOptions *options, GString *out);
   void (*format) (const NlpWriterOptions *options, NlpDocument *doc, GString *out);
   void (*footer) (const NlpWriterOptions *options, GString *out);
+  /* Checks the options against what a chain provides, or NULL. */
+  gboolean (*check) (const NlpWriterOptions *options, const char *const *provided,
+                     GError **error);
 } NlpWriterClass;
 
 extern const NlpWriterClass nlp__writer_json;

@@ -1,28 +1,43 @@
 /* writer-tsv.c — CoNLL-style columns: one token per line, a blank line
  * after each sentence, "# doc = ID" and "# columns = ..." before each
- * document.  The last default column is the entity tag in BIO (IOB2), the
- * layout the entity stage's evaluation command reads.  docs/formats.md is
+ * document.  The last default columns are the tags of each labelled layer
+ * (the entity layer ...) in BIO (IOB2), the layout the entity stage's
+ * evaluation command reads.  docs/formats.md is
  * the reference.
  */
 #include <string.h>
 #include "nlp-writer-private.h"
 #include "nlp-error.h"
-#include "writer-tsv.h"
 #include "nlp-json-out-private.h"
 
 /* What a column shows. */
-typedef enum { COL_TOKEN, COL_START, COL_END, COL_ENTITY, COL_TOKEN_COLUMN } ColKind;
+typedef enum { COL_TOKEN, COL_START, COL_END, COL_LABELS, COL_TOKEN_COLUMN } ColKind;
 
 typedef struct {
   ColKind          kind;
   const char      *name;     /* as printed in "# columns =" */
   const NlpColumn *column;   /* COL_TOKEN_COLUMN; NULL when the doc lacks it */
   NlpColumnType    type;     /* of column */
+  const NlpLayer  *layer;    /* COL_LABELS: the labelled layer, or NULL */
+  struct _Tag     *tags;     /* COL_LABELS: per token (owned) */
 } Col;
 
-static ColKind
-classify (const char *name, const char **token_column)
+/* A layer shown as BIO tags: one with a string "label" column (the
+ * entity layer, or any stage's labelled spans), other than the tokens. */
+static gboolean
+is_labelled (const NlpLayer *layer)
 {
+  const NlpColumn *label = nlp_layer_get_column (layer, "label");
+
+  return label != NULL && nlp_column_get_type (label) == NLP_COLUMN_STRING
+         && strcmp (nlp_layer_get_name (layer), "token") != 0;
+}
+
+static ColKind
+classify (const char *name, const NlpDocument *doc, const char **token_column)
+{
+  const NlpLayer *layer;
+
   *token_column = g_str_has_prefix (name, "token.") ? name + 6 : name;
   if (strcmp (name, "token") == 0)
     return COL_TOKEN;
@@ -31,34 +46,49 @@ classify (const char *name, const char **token_column)
   if (strcmp (name, "end") == 0)
     return COL_END;
   if (strcmp (name, "entity") == 0)
-    return COL_ENTITY;
+    return COL_LABELS;
+  layer = doc ? nlp_document_get_layer (doc, name) : NULL;
+  if (layer != NULL && is_labelled (layer))
+    return COL_LABELS;
   return COL_TOKEN_COLUMN;
 }
 
-gboolean
-nlp__tsv_check_columns (const char *columns, const NlpPipeline *pipeline,
-                        GError **error)
+static gboolean
+provided (const char *const *names, const char *layer, const char *column)
 {
-  char **names = g_strsplit (columns, ",", -1);
+  char *full = column ? g_strconcat (layer, ".", column, NULL) : g_strdup (layer);
+  gboolean found = g_strv_contains (names, full);
+
+  g_free (full);
+  return found;
+}
+
+/* Every name must be token, start, end, a labelled layer (one the chain
+ * provides with a label column: entity ...), or a token column. */
+static gboolean
+tsv_check (const NlpWriterOptions *o, const char *const *names, GError **error)
+{
+  char **list;
   gboolean ok = TRUE;
 
-  for (guint i = 0; ok && names[i]; i++)
+  if (o->columns == NULL)
+    return TRUE;
+  list = g_strsplit (o->columns, ",", -1);
+  for (guint i = 0; ok && list[i]; i++)
     {
-      const char *name = g_strstrip (names[i]), *col;
-      char *provided;
+      const char *name = g_strstrip (list[i]), *col;
 
-      switch (classify (name, &col))
+      switch (classify (name, NULL, &col))
         {
-        case COL_ENTITY:
-          ok = nlp_pipeline_provides (pipeline, "entity");
-          break;
         case COL_TOKEN_COLUMN:
-          provided = g_strconcat ("token.", col, NULL);
-          ok = *col != '\0' && nlp_pipeline_provides (pipeline, provided);
-          g_free (provided);
+          ok = (*col != '\0' && provided (names, "token", col))
+               || provided (names, name, "label");
+          break;
+        case COL_LABELS:
+          ok = provided (names, name, "label");
           break;
         default:
-          ok = nlp_pipeline_provides (pipeline, "token");
+          ok = provided (names, "token", NULL);
         }
       if (!ok)
         g_set_error (error, NLP_ERROR, NLP_ERROR_USAGE,
@@ -66,12 +96,12 @@ nlp__tsv_check_columns (const char *columns, const NlpPipeline *pipeline,
                      "start, end, entity or a token column of the chain "
                      "(nlpipe info STAGE lists what a stage provides)", name);
     }
-  g_strfreev (names);
+  g_strfreev (list);
   return ok;
 }
 
 /* The columns for @doc: the requested ones, or token, every token column,
- * then entity when the document has an entity layer. */
+ * then each labelled layer (entity ...) in document order. */
 static GArray *
 resolve_columns (const NlpWriterOptions *o, const NlpLayer *tokens,
                  const NlpDocument *doc, char ***names_out)
@@ -88,8 +118,12 @@ resolve_columns (const NlpWriterOptions *o, const NlpLayer *tokens,
       for (guint c = 0; tokens && c < nlp_layer_get_n_columns (tokens); c++)
         g_ptr_array_add (list, g_strdup (nlp_column_get_name (
                                  nlp_layer_get_column_at (tokens, c))));
-      if (nlp_document_get_layer (doc, "entity") != NULL)
-        g_ptr_array_add (list, g_strdup ("entity"));
+      for (guint l = 0; l < nlp_document_get_n_layers (doc); l++)
+        {
+          const NlpLayer *layer = nlp_document_get_layer_at (doc, l);
+          if (is_labelled (layer))
+            g_ptr_array_add (list, g_strdup (nlp_layer_get_name (layer)));
+        }
       g_ptr_array_add (list, NULL);
       names = (char **) g_ptr_array_free (list, FALSE);
     }
@@ -98,7 +132,9 @@ resolve_columns (const NlpWriterOptions *o, const NlpLayer *tokens,
       Col col = { .name = g_strstrip (names[i]) };
       const char *token_column;
 
-      col.kind = classify (col.name, &token_column);
+      col.kind = classify (col.name, doc, &token_column);
+      if (col.kind == COL_LABELS)
+        col.layer = nlp_document_get_layer (doc, col.name);
       if (col.kind == COL_TOKEN_COLUMN && tokens != NULL)
         col.column = nlp_layer_get_column (tokens, token_column);
       if (col.column != NULL)
@@ -111,7 +147,7 @@ resolve_columns (const NlpWriterOptions *o, const NlpLayer *tokens,
 
 /* A token's BIO entity tag: "O" when label is NULL, else B- or I- and
  * the label (not copied: the entity layer's strings outlive the tags). */
-typedef struct {
+typedef struct _Tag {
   const char *label;
   gboolean    begin;
 } Tag;
@@ -232,9 +268,7 @@ tsv_format (const NlpWriterOptions *o, NlpDocument *doc, GString *out)
 {
   NlpLayer *tokens = nlp_document_get_layer (doc, "token");
   NlpLayer *sentences = nlp_document_get_layer (doc, "sentence");
-  NlpLayer *entities = nlp_document_get_layer (doc, "entity");
   char **names;
-  Tag *tags = NULL;
   GArray *cols = resolve_columns (o, tokens, doc, &names);
   guint nt = tokens ? nlp_layer_get_n_rows (tokens) : 0;
   guint ns = sentences ? nlp_layer_get_n_rows (sentences) : 0;
@@ -247,8 +281,12 @@ tsv_format (const NlpWriterOptions *o, NlpDocument *doc, GString *out)
   for (guint c = 0; c < cols->len; c++)
     g_string_append_printf (out, " %s", g_array_index (cols, Col, c).name);
   g_string_append_c (out, '\n');
-  if (entities != NULL && tokens != NULL)
-    tags = bio_tags (tokens, entities);
+  for (guint c = 0; c < cols->len; c++)
+    {
+      Col *col = &g_array_index (cols, Col, c);
+      if (col->kind == COL_LABELS && col->layer != NULL && tokens != NULL)
+        col->tags = bio_tags (tokens, col->layer);
+    }
 
   for (guint t = 0; t < nt; t++)
     {
@@ -286,8 +324,8 @@ tsv_format (const NlpWriterOptions *o, NlpDocument *doc, GString *out)
                                                 : cp_offset (&cur, b));
               }
               break;
-            case COL_ENTITY:
-              append_tag (out, tags ? &tags[t] : NULL);
+            case COL_LABELS:
+              append_tag (out, col->tags ? &col->tags[t] : NULL);
               break;
             case COL_TOKEN_COLUMN:
               append_column_cell (out, col, t);
@@ -297,7 +335,8 @@ tsv_format (const NlpWriterOptions *o, NlpDocument *doc, GString *out)
       g_string_append_c (out, '\n');
     }
   g_string_append_c (out, '\n');
-  g_free (tags);
+  for (guint c = 0; c < cols->len; c++)
+    g_free (g_array_index (cols, Col, c).tags);
   g_strfreev (names);
   g_array_free (cols, TRUE);
 }
@@ -306,4 +345,5 @@ const NlpWriterClass nlp__writer_tsv = {
   .name = "tsv",
   .description = "CoNLL-style: one token per line, --columns, BIO entity tags",
   .format = tsv_format,
+  .check = tsv_check,
 };
