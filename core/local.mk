@@ -7,7 +7,7 @@ lib_LTLIBRARIES += core/libnlpipe.la
 nlpipeincludedir = $(includedir)/nlpipe
 nlpipeinclude_HEADERS = \
 	core/nlpipe.h core/nlpipe-stage.h core/nlp-error.h core/nlp-document.h \
-	core/nlp-layer.h core/nlp-options.h core/nlp-registry.h core/nlp-pipeline.h \
+	core/nlp-layer.h core/nlp-document-json.h core/nlp-options.h core/nlp-registry.h core/nlp-pipeline.h \
 	core/nlp-reader.h core/writers/nlp-writer.h core/nlp-runner.h core/nlp-json-text.h
 nodist_nlpipeinclude_HEADERS = core/nlp-version.h
 
@@ -17,13 +17,15 @@ core_libnlpipe_la_SOURCES = \
 	core/nlp-layer.c core/nlp-layer-private.h \
 	core/nlp-options.c core/nlp-stage-env.c core/nlp-stage-env-private.h \
 	core/nlp-paths.c core/nlp-paths-private.h \
-	core/nlp-registry.c core/nlp-registry-private.h \
+	core/nlp-names.c core/nlp-names-private.h \
+	core/nlp-registry.c \
 	core/nlp-chain-spec.c core/nlp-chain-spec-private.h \
 	core/nlp-pipeline.c core/nlp-pipeline-private.h \
 	core/nlp-reader.c core/nlp-jsonl-record.c core/nlp-jsonl-private.h core/nlp-utf8-private.h \
 	core/nlp-runner.c \
 	core/nlp-dtoa.c core/nlp-dtoa-private.h \
-	core/nlp-json-out.c core/nlp-json-out-private.h
+	core/nlp-json-out.c core/nlp-json-out-private.h \
+	core/nlp-json-append.c core/nlp-json-append-private.h
 core_libnlpipe_la_CPPFLAGS = $(AM_CPPFLAGS) $(LTDLINCL) \
 	-DNLP_BUILDDIR='"$(abs_top_builddir)"' \
 	-DNLP_SRCDIR='"$(abs_top_srcdir)"' \

@@ -3,7 +3,7 @@
 #include <string.h>
 #include "nlp-pipeline.h"
 #include "nlp-chain-spec-private.h"
-#include "nlp-registry-private.h"
+#include "nlp-names-private.h"
 
 static void
 item_free (NlpChainItem *item)

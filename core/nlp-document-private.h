@@ -10,10 +10,6 @@
  * the text is not scanned a second time.  Takes @text (@len + 1 bytes). */
 NlpDocument *nlp__document_new_valid (const char *id, char *text, gsize len);
 
-/* (transfer none) attribute @i's JSON text and its length in @len when it
- * was set with nlp_document_set_json_text(), else NULL: writers copy it
- * without building the tree. */
-const char *nlp__document_get_attr_json_text (const NlpDocument *doc, guint i, gsize *len);
 
 /* (transfer none) the document's string arena. */
 NlpArena *nlp__document_get_arena (NlpDocument *doc);

@@ -1,6 +1,7 @@
 /* nlp-document.c — the annotated document (see nlp-document.h). */
 #include <string.h>
-#include "nlp-document.h"
+#include "nlp-document-json.h"
+#include "nlp-json-append-private.h"
 #include "nlp-layer-private.h"
 #include "nlp-document-private.h"
 #include "nlp-error.h"
@@ -383,19 +384,6 @@ nlp_document_set_json_text (NlpDocument *doc, const char *name, const NlpJsonTex
   a->text_len = len;
 }
 
-const char *
-nlp__document_get_attr_json_text (const NlpDocument *doc, guint i, gsize *len)
-{
-  const NlpAttr *a;
-
-  g_return_val_if_fail (i < doc->attrs->len, NULL);
-  a = &g_array_index (doc->attrs, NlpAttr, i);
-  if (a->type != NLP_VALUE_JSON || a->text == NULL)
-    return NULL;
-  *len = a->text_len;
-  return a->text;
-}
-
 guint
 nlp_document_get_n_attrs (const NlpDocument *doc)
 {
@@ -472,6 +460,29 @@ nlp_document_get_attr_json (const NlpDocument *doc, guint i)
         }
     }
   return ATTR (doc, i)->v.json;
+}
+
+const char *
+nlp_document_get_attr_json_text (const NlpDocument *doc, guint i, gsize *len)
+{
+  NlpAttr *a;
+
+  g_return_val_if_fail (i < doc->attrs->len, NULL);
+  g_return_val_if_fail (ATTR (doc, i)->type == NLP_VALUE_JSON, NULL);
+  a = ATTR (doc, i);
+  if (a->text == NULL)
+    {
+      /* set as a tree: written once, kept in the arena (a document is used
+       * by one thread at a time, so this caching needs no lock) */
+      GString *json = g_string_new (NULL);
+      nlp__json_append_node (json, a->v.json);
+      a->text = nlp__arena_copy (&((NlpDocument *) doc)->arena, json->str, json->len);
+      a->text_len = json->len;
+      g_string_free (json, TRUE);
+    }
+  if (len)
+    *len = a->text_len;
+  return a->text;
 }
 
 void

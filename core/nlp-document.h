@@ -1,8 +1,10 @@
 /* nlp-document.h — the annotated document passed from stage to stage.
  *
  * A document owns one immutable, validated UTF-8 text, an id, string
- * metadata (source path, line, title, extra JSON Lines fields ...), named
- * layers (see nlp-layer.h) and document-level attributes.  All strings it
+ * metadata (source path, line, title ...), named layers (see
+ * nlp-layer.h) and document-level attributes.  What needs json-glib (JSON
+ * attributes as trees, a JSON Lines record's extra fields) is in
+ * nlp-document-json.h, so that a stage needs only GLib.  All strings it
  * hands out live in a per-document arena and stay valid until the document
  * is reset or freed.  Offsets everywhere are byte offsets into the text.
  *
@@ -13,7 +15,6 @@
 #define NLP_DOCUMENT_H
 
 #include <glib.h>
-#include <json-glib/json-glib.h>
 #include "nlp-json-text.h"
 #include "nlp-layer.h"
 
@@ -59,12 +60,6 @@ const char  *nlp_document_get_meta  (const NlpDocument *doc, const char *key);
 guint        nlp_document_get_n_meta (const NlpDocument *doc);
 void         nlp_document_get_meta_at (const NlpDocument *doc, guint i,
                                        const char **key, const char **value);
-/* Extra JSON Lines fields carried through to JSON output: (transfer full)
- * @node, a JSON object; replaces any earlier one. */
-void         nlp_document_set_extra (NlpDocument *doc, JsonNode *node);
-/* (transfer none) or NULL. */
-JsonNode    *nlp_document_get_extra (const NlpDocument *doc);
-
 /* Layers, in creation order.  Adding an existing name fails. */
 NlpLayer    *nlp_document_add_layer (NlpDocument *doc, const char *name,
                                      GError **error);
@@ -78,8 +73,6 @@ NlpLayer    *nlp_document_get_layer_at (const NlpDocument *doc, guint i);
 void         nlp_document_set_string (NlpDocument *doc, const char *name, const char *value);
 void         nlp_document_set_int    (NlpDocument *doc, const char *name, gint64 value);
 void         nlp_document_set_double (NlpDocument *doc, const char *name, double value);
-/* (transfer full) @node. */
-void         nlp_document_set_json   (NlpDocument *doc, const char *name, JsonNode *node);
 /* A JSON value built as text (nlp-json-text.h): the document copies it.
  * The cheap way for values made for every document; its type is
  * NLP_VALUE_JSON like any other, and nlp_document_get_attr_json() parses
@@ -95,9 +88,12 @@ gint         nlp_document_find_attr  (const NlpDocument *doc, const char *name);
 const char  *nlp_document_get_attr_string (const NlpDocument *doc, guint i);
 gint64       nlp_document_get_attr_int    (const NlpDocument *doc, guint i);
 double       nlp_document_get_attr_double (const NlpDocument *doc, guint i);
-/* (transfer none); for a value set as text, parsed on the first call
- * (the document keeps the tree). */
-JsonNode    *nlp_document_get_attr_json   (const NlpDocument *doc, guint i);
+/* (transfer none) a JSON attribute's text (compact JSON, as the writers
+ * show it) and its length in @len (may be NULL).  For a value set as a
+ * json-glib tree (nlp-document-json.h) the text is made on the first call
+ * and kept. */
+const char  *nlp_document_get_attr_json_text (const NlpDocument *doc, guint i,
+                                              gsize *len);
 
 /* Error record (set by the runner under --on-error=mark). */
 void         nlp_document_set_error (NlpDocument *doc, const char *stage,

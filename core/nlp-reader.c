@@ -3,12 +3,12 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "nlp-document-json.h"
 #include "nlp-reader.h"
 #include "nlp-jsonl-private.h"
 #include "nlp-utf8-private.h"
 #include "nlp-document-private.h"
 #include "nlp-error.h"
-#include "nlp-registry-private.h"
 
 /* An input still to read.  @rel is where the name that -o DIR mirrors
  * starts in @path: the basename of a named file, the path below the named
@@ -595,6 +595,14 @@ special_file (const Pending *item, GError **error)
 }
 
 /* Pushes the entries of directory @dir (sorted) onto the stack. */
+
+/* Directory entries are read in byte order of their paths. */
+static gint
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
 static gboolean
 push_directory (NlpReader *reader, const Pending *dir_item, GError **error)
 {
@@ -637,7 +645,7 @@ push_directory (NlpReader *reader, const Pending *dir_item, GError **error)
         g_free (child);
     }
   g_dir_close (dir);
-  g_ptr_array_sort (entries, nlp__compare_strings);
+  g_ptr_array_sort (entries, compare_names);
   for (guint i = entries->len; i > 0; i--)
     {
       char *child = g_ptr_array_index (entries, i - 1);

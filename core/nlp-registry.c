@@ -9,7 +9,7 @@
 #include "nlp-registry.h"
 #include "nlp-options.h"
 #include "nlp-paths-private.h"
-#include "nlp-registry-private.h"
+#include "nlp-names-private.h"
 
 struct _NlpStage {
   char         *name;
@@ -90,19 +90,8 @@ nlp_registry_get_path (NlpRegistry *registry)
   return (const char *const *) registry->path->pdata;
 }
 
-gboolean
-nlp__valid_stage_name (const char *name)
-{
-  if (name == NULL || !g_ascii_islower (name[0]))
-    return FALSE;
-  for (const char *p = name; *p; p++)
-    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '_')
-      return FALSE;
-  return TRUE;
-}
-
-gint
-nlp__compare_strings (gconstpointer a, gconstpointer b)
+static gint
+compare_strings (gconstpointer a, gconstpointer b)
 {
   return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
@@ -157,7 +146,7 @@ nlp_registry_list (NlpRegistry *registry)
         }
       g_dir_close (dir);
     }
-  g_ptr_array_sort (names, nlp__compare_strings);
+  g_ptr_array_sort (names, compare_strings);
   g_ptr_array_add (names, NULL);
   g_hash_table_unref (seen);
   return (char **) g_ptr_array_free (names, FALSE);

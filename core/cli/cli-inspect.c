@@ -2,8 +2,8 @@
  * introspection printed from the same descriptors and option tables the
  * core validates against (one source of truth, as gst-inspect does). */
 #include <string.h>
+#include <json-glib/json-glib.h>
 #include "cli-private.h"
-#include "nlp-pipeline-private.h"
 
 typedef struct {
   gboolean json;

@@ -1,9 +1,6 @@
 /* nlp-writer.c — the format table and helpers every format shares. */
 #include <string.h>
 #include "nlp-writer-private.h"
-#include "nlp-document-private.h"
-#include "nlp-dtoa-private.h"
-#include "nlp-json-out-private.h"
 #include "nlp-error.h"
 
 struct _NlpWriter {
@@ -112,90 +109,4 @@ gboolean
 nlp_writer_is_null (const NlpWriter *writer)
 {
   return writer->klass == NULL;
-}
-
-void
-nlp__json_append_string (GString *out, const char *s, gsize len)
-{
-  char *p = nlp__out_reserve (out, NLP_JSON_STRING_MAX (len));
-
-  nlp__out_commit (out, nlp__put_json_string (p, s, len));
-}
-
-void
-nlp__json_append_double (GString *out, double value)
-{
-  char *p = nlp__out_reserve (out, NLP_DTOA_BUF_SIZE);
-
-  nlp__out_commit (out, p + nlp__dtoa (value, p));
-}
-
-void
-nlp__json_append_int (GString *out, gint64 value)
-{
-  char *p = nlp__out_reserve (out, NLP_INT64_MAX_DIGITS);
-
-  nlp__out_commit (out, nlp__put_i64 (p, value));
-}
-
-void
-nlp__json_append_cell (GString *out, const NlpColumn *column, guint row)
-{
-  if (!nlp_column_is_set (column, row))
-    {
-      g_string_append (out, "null");
-      return;
-    }
-  switch (nlp_column_get_type (column))
-    {
-    case NLP_COLUMN_STRING:
-      {
-        const char *s = nlp_column_get_string (column, row);
-        nlp__json_append_string (out, s, strlen (s));
-      }
-      break;
-    case NLP_COLUMN_INT:
-      nlp__json_append_int (out, nlp_column_get_int (column, row));
-      break;
-    case NLP_COLUMN_DOUBLE:
-      nlp__json_append_double (out, nlp_column_get_double (column, row));
-      break;
-    case NLP_COLUMN_REF:
-      nlp__json_append_int (out, nlp_column_get_ref (column, row));
-      break;
-    default:
-      g_string_append (out, "null");
-    }
-}
-
-void
-nlp__json_append_attr (GString *out, const NlpDocument *doc, guint i)
-{
-  const char *s;
-
-  switch (nlp_document_get_attr_type (doc, i))
-    {
-    case NLP_VALUE_STRING:
-      s = nlp_document_get_attr_string (doc, i);
-      nlp__json_append_string (out, s, strlen (s));
-      break;
-    case NLP_VALUE_INT:
-      nlp__json_append_int (out, nlp_document_get_attr_int (doc, i));
-      break;
-    case NLP_VALUE_DOUBLE:
-      nlp__json_append_double (out, nlp_document_get_attr_double (doc, i));
-      break;
-    case NLP_VALUE_JSON:
-      {
-        gsize len;
-        const char *text = nlp__document_get_attr_json_text (doc, i, &len);
-        if (text != NULL)
-          g_string_append_len (out, text, (gssize) len);
-        else
-          nlp__json_append_node (out, nlp_document_get_attr_json (doc, i));
-      }
-      break;
-    default:
-      g_string_append (out, "null");
-    }
 }

@@ -11,6 +11,7 @@
  */
 #include <string.h>
 #include "nlp-writer-private.h"
+#include "json-cells-private.h"
 #include "nlp-version.h"
 #include "writer-summary.h"
 

@@ -1,7 +1,9 @@
 /* writer-summary.c — document summaries shared by the text and html
  * formats. */
 #include <string.h>
+#include "nlp-document-json.h"
 #include "nlp-writer-private.h"
+#include "json-cells-private.h"
 #include "writer-summary.h"
 
 static void

@@ -5,6 +5,7 @@
  * asks (the CLI: stdout is a terminal and NO_COLOR is unset). */
 #include <string.h>
 #include "nlp-writer-private.h"
+#include "json-cells-private.h"
 #include "writer-summary.h"
 #include "nlp-dtoa-private.h"
 #include "nlp-json-out-private.h"

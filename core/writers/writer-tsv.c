@@ -7,6 +7,7 @@
  */
 #include <string.h>
 #include "nlp-writer-private.h"
+#include "json-cells-private.h"
 #include "nlp-error.h"
 #include "nlp-json-out-private.h"
 

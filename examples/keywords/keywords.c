@@ -66,6 +66,7 @@ typedef struct {
   GHashTable *phrase_index; /* key -> index + 1 */
   GHashTable *words;       /* stem -> WordStat * */
   GString    *key, *text;
+  NlpJsonText *json;       /* the doc.keywords list */
 } KeywordsWorker;
 
 static gboolean
@@ -141,6 +142,7 @@ keywords_worker_new (gpointer model, GError **error)
   w->words = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   w->key = g_string_new (NULL);
   w->text = g_string_new (NULL);
+  w->json = nlp_json_text_new ();
   return w;
 }
 
@@ -155,6 +157,7 @@ keywords_worker_free (gpointer data)
   g_hash_table_unref (w->words);
   g_string_free (w->key, TRUE);
   g_string_free (w->text, TRUE);
+  nlp_json_text_free (w->json);
   g_free (w);
 }
 
@@ -288,7 +291,7 @@ keywords_process (gpointer data, NlpDocument *doc, GError **error)
                nlp_layer_get_column (tokens, "kind"), nlp_layer_get_column (tokens, "stem") };
   NlpLayer *out;
   NlpColumn *phrase, *rank, *score;
-  JsonBuilder *b;
+  NlpJsonText *j = w->json;
   GPtrArray *order;
 
   /* Always create the outputs, even for an empty document: the core checks
@@ -321,23 +324,22 @@ keywords_process (gpointer data, NlpDocument *doc, GError **error)
       nlp_column_set_double (score, row, p->score);
     }
 
-  b = json_builder_new ();
-  json_builder_begin_array (b);
+  nlp_json_text_reset (j);
+  nlp_json_text_begin_array (j);
   for (guint i = 0; i < order->len; i++)
     {
       const Phrase *p = order->pdata[i];
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "phrase");
-      json_builder_add_string_value (b, p->text);
-      json_builder_set_member_name (b, "score");
-      json_builder_add_double_value (b, p->score);
-      json_builder_set_member_name (b, "count");
-      json_builder_add_int_value (b, p->count);
-      json_builder_end_object (b);
+      nlp_json_text_begin_object (j);
+      nlp_json_text_key (j, "phrase");
+      nlp_json_text_string (j, p->text, -1);
+      nlp_json_text_key (j, "score");
+      nlp_json_text_double (j, p->score);
+      nlp_json_text_key (j, "count");
+      nlp_json_text_int (j, p->count);
+      nlp_json_text_end_object (j);
     }
-  json_builder_end_array (b);
-  nlp_document_set_json (doc, name, json_builder_get_root (b));
-  g_object_unref (b);
+  nlp_json_text_end_array (j);
+  nlp_document_set_json_text (doc, name, j);
   g_ptr_array_unref (order);
   return TRUE;
 }

@@ -22,6 +22,7 @@
 #include <unistd.h>
 #include <sys/mman.h>
 #include "nlpipe.h"
+#include "nlp-document-json.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize (int *argc, char ***argv);
