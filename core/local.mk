@@ -18,6 +18,7 @@ core_libnlpipe_la_SOURCES = \
 	core/nlp-options.c core/nlp-stage-env.c core/nlp-stage-env-private.h \
 	core/nlp-paths.c core/nlp-paths-private.h \
 	core/nlp-names.c core/nlp-names-private.h \
+	core/nlp-access.c core/nlp-access-private.h \
 	core/nlp-registry.c \
 	core/nlp-chain-spec.c core/nlp-chain-spec-private.h \
 	core/nlp-pipeline.c core/nlp-pipeline-private.h \

@@ -14,4 +14,18 @@ NlpDocument *nlp__document_new_valid (const char *id, char *text, gsize len);
 /* (transfer none) the document's string arena. */
 NlpArena *nlp__document_get_arena (NlpDocument *doc);
 
+/* The stage contract (nlp-access-private.h).  While @access is set (the
+ * pipeline sets it around a stage's process), the document and its layers
+ * check and rename what the stage touches. */
+typedef struct _NlpAccess NlpAccess;
+void      nlp__document_set_access (NlpDocument *doc, const NlpAccess *access);
+/* Where the document keeps the running stage's access: layers and columns
+ * read it in their hot paths. */
+const NlpAccess *const *nlp__document_access_slot (NlpDocument *doc);
+/* Records a refused write (printf-style, the stage's name left out): the
+ * first one is kept. */
+void      nlp__document_refuse (NlpDocument *doc, const char *format, ...) G_GNUC_PRINTF (2, 3);
+/* (transfer full) the first refusal since the last call, or NULL. */
+char     *nlp__document_take_violation (NlpDocument *doc);
+
 #endif

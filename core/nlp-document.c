@@ -4,10 +4,12 @@
 #include "nlp-json-append-private.h"
 #include "nlp-layer-private.h"
 #include "nlp-document-private.h"
+#include "nlp-access-private.h"
 #include "nlp-error.h"
 
 typedef struct {
   const char  *name;           /* arena */
+  const NlpAccess *owner;      /* the instance that set it, or NULL */
   NlpValueType type;
   union {
     const char *s;
@@ -36,6 +38,10 @@ struct _NlpDocument {
   JsonNode     *extra;
   const char   *error_stage;
   const char   *error_message;
+  /* while a stage runs: what it may touch (nlp-access-private.h), and the
+   * first write it was refused */
+  const NlpAccess *access;
+  char         *violation;
 };
 
 GQuark
@@ -139,6 +145,7 @@ clear_contents (NlpDocument *doc)
   clear_attrs (doc);
   g_clear_pointer (&doc->extra, json_node_unref);
   doc->error_stage = doc->error_message = NULL;
+  g_clear_pointer (&doc->violation, g_free);
   nlp__arena_clear (&doc->arena);
 }
 
@@ -215,6 +222,13 @@ nlp_document_set_meta (NlpDocument *doc, const char *key, const char *value)
   const char *k, *v;
 
   g_return_if_fail (key != NULL);
+  if (G_UNLIKELY (doc->access != NULL))
+    {
+      nlp__document_refuse (doc, "sets metadata '%s', which belongs to whoever made the "
+                            "document (the reader); provide a doc.NAME attribute instead",
+                            key);
+      return;
+    }
   v = g_strdup (value ? value : "");
   g_ptr_array_add (doc->meta_strings, (char *) v);
   for (guint i = 0; i < doc->meta->len; i += 2)
@@ -258,6 +272,13 @@ nlp_document_get_meta_at (const NlpDocument *doc, guint i, const char **key,
 void
 nlp_document_set_extra (NlpDocument *doc, JsonNode *node)
 {
+  if (G_UNLIKELY (doc->access != NULL))
+    {
+      nlp__document_refuse (doc, "sets the input record's extra fields, which belong to "
+                            "the reader; provide a doc.NAME attribute instead");
+      json_node_unref (node);
+      return;
+    }
   g_clear_pointer (&doc->extra, json_node_unref);
   doc->extra = node;
 }
@@ -274,6 +295,18 @@ nlp_document_add_layer (NlpDocument *doc, const char *name, GError **error)
   NlpLayer *layer;
 
   g_return_val_if_fail (doc != NULL && name != NULL, NULL);
+  if (doc->access != NULL)
+    {
+      const char *own = nlp__access_layer (doc->access, name);
+      if (own == NULL)
+        {
+          nlp__document_refuse (doc, "adds layer '%s', which is not in its provides; "
+                                "declare it there", name);
+          g_set_error_literal (error, NLP_ERROR, NLP_ERROR_STAGE, doc->violation);
+          return NULL;
+        }
+      name = own;
+    }
   if (nlp_document_get_layer (doc, name) != NULL)
     {
       g_set_error (error, NLP_ERROR, NLP_ERROR_FAILED,
@@ -288,6 +321,13 @@ nlp_document_add_layer (NlpDocument *doc, const char *name, GError **error)
 NlpLayer *
 nlp_document_get_layer (const NlpDocument *doc, const char *name)
 {
+  if (G_UNLIKELY (doc->access != NULL))
+    {
+      /* a running stage reads its own layer by its declared name */
+      const char *own = nlp__access_layer (doc->access, name);
+      if (own != NULL)
+        name = own;
+    }
   for (guint i = 0; i < doc->layers->len; i++)
     {
       NlpLayer *layer = g_ptr_array_index (doc->layers, i);
@@ -310,13 +350,56 @@ nlp_document_get_layer_at (const NlpDocument *doc, guint i)
   return g_ptr_array_index (doc->layers, i);
 }
 
-/* Returns the attribute slot for @name, releasing any old value. */
+static gint
+find_attr (const NlpDocument *doc, const char *name)
+{
+  for (guint i = 0; i < doc->attrs->len; i++)
+    if (strcmp (g_array_index (doc->attrs, NlpAttr, i).name, name) == 0)
+      return (gint) i;
+  return -1;
+}
+
+/* The instance running on @doc may set attribute @name (its declared
+ * name): *@name becomes the instance's name for it.  FALSE (and the
+ * refusal recorded) when it may not. */
+static gboolean
+may_set_attr (NlpDocument *doc, const char **name)
+{
+  const char *own = nlp__access_attr (doc->access, *name);
+  gint i;
+
+  if (own != NULL)
+    {
+      *name = own;
+      return TRUE;
+    }
+  i = find_attr (doc, *name);
+  if (i >= 0 && nlp__access_modifies_attr (doc->access, *name))
+    return TRUE;
+  if (i >= 0)
+    {
+      const NlpAccess *owner = g_array_index (doc->attrs, NlpAttr, i).owner;
+      nlp__document_refuse (doc, "sets doc.%s, which %s%s%s made; list it in modifies to "
+                            "change it", *name, owner ? "stage '" : "the program",
+                            owner ? nlp__access_get_instance (owner) : "", owner ? "'" : "");
+    }
+  else
+    nlp__document_refuse (doc, "sets doc.%s, which is not in its provides; declare it there",
+                          *name);
+  return FALSE;
+}
+
+/* Returns the attribute slot for @name, releasing any old value; NULL
+ * when the running stage may not set it. */
 static NlpAttr *
 attr_slot (NlpDocument *doc, const char *name)
 {
-  gint i = nlp_document_find_attr (doc, name);
+  gint i;
   NlpAttr fresh = { 0 };
 
+  if (G_UNLIKELY (doc->access != NULL) && !may_set_attr (doc, &name))
+    return NULL;
+  i = find_attr (doc, name);
   if (i >= 0)
     {
       NlpAttr *a = &g_array_index (doc->attrs, NlpAttr, i);
@@ -328,6 +411,7 @@ attr_slot (NlpDocument *doc, const char *name)
       return a;
     }
   fresh.name = nlp_document_intern (doc, name);
+  fresh.owner = doc->access;
   g_array_append_val (doc->attrs, fresh);
   return &g_array_index (doc->attrs, NlpAttr, doc->attrs->len - 1);
 }
@@ -335,16 +419,21 @@ attr_slot (NlpDocument *doc, const char *name)
 void
 nlp_document_set_string (NlpDocument *doc, const char *name, const char *value)
 {
-  const char *v = nlp_document_intern (doc, value ? value : "");
   NlpAttr *a = attr_slot (doc, name);
+
+  if (a == NULL)
+    return;
   a->type = NLP_VALUE_STRING;
-  a->v.s = v;
+  a->v.s = nlp_document_intern (doc, value ? value : "");
 }
 
 void
 nlp_document_set_int (NlpDocument *doc, const char *name, gint64 value)
 {
   NlpAttr *a = attr_slot (doc, name);
+
+  if (a == NULL)
+    return;
   a->type = NLP_VALUE_INT;
   a->v.i = value;
 }
@@ -353,6 +442,9 @@ void
 nlp_document_set_double (NlpDocument *doc, const char *name, double value)
 {
   NlpAttr *a = attr_slot (doc, name);
+
+  if (a == NULL)
+    return;
   a->type = NLP_VALUE_DOUBLE;
   a->v.d = value;
 }
@@ -364,6 +456,11 @@ nlp_document_set_json (NlpDocument *doc, const char *name, JsonNode *node)
 
   g_return_if_fail (node != NULL);
   a = attr_slot (doc, name);
+  if (a == NULL)
+    {
+      json_node_unref (node);
+      return;
+    }
   a->type = NLP_VALUE_JSON;
   a->v.json = node;
 }
@@ -376,8 +473,10 @@ nlp_document_set_json_text (NlpDocument *doc, const char *name, const NlpJsonTex
   NlpAttr *a;
 
   g_return_if_fail (text != NULL);
-  text = nlp_document_intern_len (doc, text, len);
   a = attr_slot (doc, name);
+  if (a == NULL)
+    return;
+  text = nlp_document_intern_len (doc, text, len);
   a->type = NLP_VALUE_JSON;
   a->v.json = NULL;
   a->text = text;
@@ -409,10 +508,13 @@ nlp_document_get_attr_type (const NlpDocument *doc, guint i)
 gint
 nlp_document_find_attr (const NlpDocument *doc, const char *name)
 {
-  for (guint i = 0; i < doc->attrs->len; i++)
-    if (strcmp (ATTR (doc, i)->name, name) == 0)
-      return (gint) i;
-  return -1;
+  if (G_UNLIKELY (doc->access != NULL))
+    {
+      const char *own = nlp__access_attr (doc->access, name);
+      if (own != NULL)
+        name = own;
+    }
+  return find_attr (doc, name);
 }
 
 const char *
@@ -504,4 +606,34 @@ NlpArena *
 nlp__document_get_arena (NlpDocument *doc)
 {
   return &doc->arena;
+}
+
+const NlpAccess *const *
+nlp__document_access_slot (NlpDocument *doc)
+{
+  return &doc->access;
+}
+
+void
+nlp__document_set_access (NlpDocument *doc, const NlpAccess *access)
+{
+  doc->access = access;
+}
+
+void
+nlp__document_refuse (NlpDocument *doc, const char *format, ...)
+{
+  va_list args;
+
+  if (doc->violation != NULL)
+    return;                    /* the first refusal is the one to fix */
+  va_start (args, format);
+  doc->violation = g_strdup_vprintf (format, args);
+  va_end (args);
+}
+
+char *
+nlp__document_take_violation (NlpDocument *doc)
+{
+  return g_steal_pointer (&doc->violation);
 }

@@ -9,13 +9,16 @@
 #include "nlp-chain-spec-private.h"
 #include "nlp-stage-env-private.h"
 #include "nlp-pipeline-private.h"
+#include "nlp-access-private.h"
+#include "nlp-document-private.h"
 
 typedef struct {
   char       *instance;
   NlpStage   *stage;
   NlpOptions *options;
   char       *data_dir;
-  char      **provides;         /* info->provides as this instance names them */
+  NlpAccess  *access;           /* what it may touch, its names for what it provides */
+  const char *const *provides;  /* the access's: info->provides as this instance names them */
   /* the layers and columns among them, split once for check_provides:
    * check_layer[i] with column check_column[i] ("" for the layer itself) */
   char      **check_layer;
@@ -43,7 +46,7 @@ instance_free (NlpInstance *inst)
     nlp_stage_get_info (inst->stage)->model_free (inst->model);
   nlp_options_free (inst->options);
   g_free (inst->data_dir);
-  g_strfreev (inst->provides);
+  nlp__access_free (inst->access);
   g_strfreev (inst->check_layer);
   g_strfreev (inst->check_column);
   g_free (inst->instance);
@@ -85,6 +88,63 @@ add_problem (GString *problems, gint *code, gint new_code, const char *msg)
     *code = new_code;
 }
 
+/* The layer part of a name ("token" of "token.stem"), or NULL for a
+ * document attribute: (transfer full). */
+static char *
+layer_of (const char *name)
+{
+  const char *dot = strchr (name, '.');
+
+  if (g_str_has_prefix (name, "doc."))
+    return NULL;
+  return dot ? g_strndup (name, (gsize) (dot - name)) : g_strdup (name);
+}
+
+/* What @inst writes must be its own or declared: a name another instance
+ * already provides would be refused on the first document, a column on a
+ * layer no earlier stage makes could not be added (unless the stage
+ * requires it: that check says so already), and modifies must name
+ * something that exists by then.  @provided maps the names of the earlier
+ * instances to the instance that provides each. */
+static void
+check_writes (const NlpInstance *inst, GHashTable *provided, GString *problems,
+              gint *code)
+{
+  const char *const *modifies = nlp__access_get_modifies (inst->access);
+  const char *const *requires = nlp_stage_get_info (inst->stage)->requires;
+
+  for (guint p = 0; inst->provides[p]; p++)
+    {
+      const char *name = inst->provides[p];
+      const char *other = g_hash_table_lookup (provided, name);
+      char *layer = layer_of (name), *msg = NULL;
+
+      if (other != NULL)
+        msg = g_strdup_printf ("stage '%s' would add '%s', which '%s' already provides; "
+                               "run one of them under another name (ALIAS=STAGE)",
+                               inst->instance, name, other);
+      else if (layer != NULL && strcmp (layer, name) != 0
+               && !g_strv_contains (inst->provides, layer)
+               && !g_hash_table_contains (provided, layer)
+               && !(requires && g_strv_contains (requires, layer)))
+        msg = g_strdup_printf ("stage '%s' adds '%s', but no earlier stage provides the "
+                               "layer '%s'; put a stage that provides it first",
+                               inst->instance, name, layer);
+      if (msg != NULL)
+        add_problem (problems, code, NLP_ERROR_CHAIN, msg);
+      g_free (msg);
+      g_free (layer);
+    }
+  for (guint m = 0; modifies[m]; m++)
+    if (!g_hash_table_contains (provided, modifies[m]))
+      {
+        char *msg = g_strdup_printf ("stage '%s' modifies '%s', which no earlier stage "
+                                     "provides", inst->instance, modifies[m]);
+        add_problem (problems, code, NLP_ERROR_CHAIN, msg);
+        g_free (msg);
+      }
+}
+
 static void
 check_requirements (NlpPipeline *pipeline, GString *problems, gint *code)
 {
@@ -110,8 +170,7 @@ check_requirements (NlpPipeline *pipeline, GString *problems, gint *code)
           for (guint j = i + 1; j < pipeline->instances->len && !later; j++)
             {
               NlpInstance *other = g_ptr_array_index (pipeline->instances, j);
-              if (other->provides
-                  && g_strv_contains ((const char *const *) other->provides, need))
+              if (other->provides && g_strv_contains (other->provides, need))
                 later = other->instance;
             }
           msg = g_string_new (NULL);
@@ -136,38 +195,12 @@ check_requirements (NlpPipeline *pipeline, GString *problems, gint *code)
           add_problem (problems, code, NLP_ERROR_CHAIN, msg->str);
           g_string_free (msg, TRUE);
         }
+      check_writes (inst, provided, problems, code);
       for (guint p = 0; inst->provides[p]; p++)
-        g_hash_table_add (provided, inst->provides[p]);
+        if (!g_hash_table_contains (provided, inst->provides[p]))
+          g_hash_table_insert (provided, (gpointer) inst->provides[p], inst->instance);
     }
   g_hash_table_unref (provided);
-}
-
-/* A stage names what it adds after itself (layer "keywords", column
- * "token.stem", attribute "doc.keywords"); an instance running under an
- * alias uses the alias instead (nlp_stage_env_get_name), so its provides
- * are read with every name part equal to the stage name replaced.
- * (transfer full) */
-static char **
-instance_provides (const NlpStageInfo *info, const char *instance)
-{
-  guint n = info->provides ? g_strv_length ((char **) info->provides) : 0;
-  char **out = g_new0 (char *, n + 1);
-
-  for (guint p = 0; p < n; p++)
-    {
-      char **parts = g_strsplit (info->provides[p], ".", -1);
-      gboolean attr = parts[0] && parts[1] && strcmp (parts[0], "doc") == 0;
-
-      for (guint k = attr ? 1 : 0; parts[k]; k++)
-        if (strcmp (parts[k], info->name) == 0)
-          {
-            g_free (parts[k]);
-            parts[k] = g_strdup (instance);
-          }
-      out[p] = g_strjoinv (".", parts);
-      g_strfreev (parts);
-    }
-  return out;
 }
 
 /* Splits @inst's provides into what check_provides looks for; document
@@ -278,8 +311,19 @@ pipeline_build (NlpRegistry *registry, const NlpChainSpec *spec,
           const NlpStageInfo *info = nlp_stage_get_info (inst->stage);
           inst->options = nlp_options_new (inst->instance, info->options);
           inst->data_dir = g_strdup (nlp_stage_get_data_dir (inst->stage));
-          inst->provides = instance_provides (info, inst->instance);
-          split_checks (inst);
+          inst->access = nlp__access_new (info->name, inst->instance, info->provides,
+                                          info->modifies, &local);
+          if (inst->access == NULL)
+            {
+              add_problem (problems, &code, local->code, local->message);
+              g_clear_error (&local);
+              inst->stage = NULL;
+            }
+          else
+            {
+              inst->provides = nlp__access_get_provides (inst->access);
+              split_checks (inst);
+            }
         }
       g_ptr_array_add (pipeline->instances, inst);
     }
@@ -379,7 +423,7 @@ nlp__pipeline_get_data_dir (const NlpPipeline *pipeline, guint i)
 const char *const *
 nlp_pipeline_get_provides (const NlpPipeline *pipeline, guint i)
 {
-  return (const char *const *) INST (pipeline, i)->provides;
+  return INST (pipeline, i)->provides;
 }
 
 gboolean
@@ -387,7 +431,7 @@ nlp_pipeline_provides (const NlpPipeline *pipeline, const char *name)
 {
   for (guint i = 0; i < pipeline->instances->len; i++)
     {
-      if (g_strv_contains ((const char *const *) INST (pipeline, i)->provides, name))
+      if (g_strv_contains (INST (pipeline, i)->provides, name))
         return TRUE;
     }
   return FALSE;
@@ -399,7 +443,7 @@ nlp_pipeline_list_provides (const NlpPipeline *pipeline)
   GPtrArray *all = g_ptr_array_new ();
 
   for (guint i = 0; i < pipeline->instances->len; i++)
-    for (char **p = INST (pipeline, i)->provides; p && *p; p++)
+    for (const char *const *p = INST (pipeline, i)->provides; p && *p; p++)
       g_ptr_array_add (all, g_strdup (*p));
   g_ptr_array_add (all, NULL);
   return (char **) g_ptr_array_free (all, FALSE);
@@ -489,8 +533,8 @@ check_provides (const NlpInstance *inst, NlpDocument *doc, GError **error)
       if (layer == NULL || (*column && nlp_layer_get_column (layer, column) == NULL))
         {
           g_set_error (error, NLP_ERROR, NLP_ERROR_STAGE,
-                       "stage '%s' declares that it provides '%s%s%s' but did not "
-                       "add it (a bug in the stage)", inst->instance,
+                       "declares that it provides '%s%s%s' but did not add it "
+                       "(a bug in the stage)",
                        inst->check_layer[p], *column ? "." : "", column);
           return FALSE;
         }
@@ -510,10 +554,22 @@ nlp_pipeline_worker_process (NlpPipelineWorker *worker, NlpDocument *doc,
       const NlpStageInfo *info = nlp_stage_get_info (inst->stage);
       GError *local = NULL;
       gint64 t0 = pipeline->profile ? g_get_monotonic_time () : 0;
-      gboolean ok = info->process (worker->workers[i], doc, &local);
+      char *refused;
+      gboolean ok;
 
+      nlp__document_set_access (doc, inst->access);
+      ok = info->process (worker->workers[i], doc, &local);
+      nlp__document_set_access (doc, NULL);
       if (pipeline->profile)
         worker->usec[i] += g_get_monotonic_time () - t0;
+      /* a refused write fails the stage, whatever it returned */
+      if ((refused = nlp__document_take_violation (doc)) != NULL)
+        {
+          g_clear_error (&local);
+          g_set_error_literal (&local, NLP_ERROR, NLP_ERROR_STAGE, refused);
+          g_free (refused);
+          ok = FALSE;
+        }
       if (ok)
         ok = check_provides (inst, doc, &local);
       if (!ok)

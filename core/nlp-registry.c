@@ -204,12 +204,27 @@ set_unknown_stage (NlpRegistry *registry, const char *name, GError **error)
   g_strfreev (names);
 }
 
+/* Every name of @names must be LAYER, LAYER.COLUMN or doc.NAME. */
 static gboolean
-names_valid (const char *const *names)
+names_valid (const char *const *names, const char *list, const char *file,
+             const char *stage, GError **error)
 {
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
-    if (*names[i] == '\0' || strchr (names[i], ' ') != NULL)
-      return FALSE;
+    {
+      NlpNameKind kind;
+      char *first, *second;
+      gboolean ok = nlp__split_name (names[i], &kind, &first, &second);
+
+      g_free (first);
+      g_free (second);
+      if (!ok)
+        {
+          g_set_error (error, NLP_ERROR, NLP_ERROR_ABI,
+                       "%s: stage '%s' lists '%s' in %s: names are LAYER, LAYER.COLUMN "
+                       "or doc.NAME, each part [a-z][a-z0-9_]*", file, stage, names[i], list);
+          return FALSE;
+        }
+    }
   return TRUE;
 }
 
@@ -267,14 +282,10 @@ check_info (const NlpStageInfo *info, const char *name, const char *file,
                    "set .%s in NLP_STAGE_DEFINE", file, name, missing, missing);
       return FALSE;
     }
-  if (!names_valid (info->requires) || !names_valid (info->provides)
-      || !names_valid (info->modifies))
-    {
-      g_set_error (error, NLP_ERROR, NLP_ERROR_ABI,
-                   "%s: stage '%s' lists an empty or malformed name in "
-                   "requires/provides/modifies", file, name);
-      return FALSE;
-    }
+  if (!names_valid (info->requires, "requires", file, name, error)
+      || !names_valid (info->provides, "provides", file, name, error)
+      || !names_valid (info->modifies, "modifies", file, name, error))
+    return FALSE;
   return nlp_option_specs_validate (name, info->options, error);
 }
 

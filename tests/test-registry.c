@@ -101,6 +101,12 @@ Test (registry, descriptor_without_summary_is_refused)
   assert_load_fails ("nosummary", NLP_ERROR_ABI, "no 'summary'", "set .summary", NULL);
 }
 
+Test (registry, malformed_name_is_refused_and_named)
+{
+  assert_load_fails ("badnames", NLP_ERROR_ABI, "stage 'badnames' lists 'token.upper.case' in "
+                     "provides", "LAYER, LAYER.COLUMN or doc.NAME", NULL);
+}
+
 Test (registry, malformed_option_table_is_refused)
 {
   assert_load_fails ("badoptions", NLP_ERROR_ABI, "stage 'badoptions'",

@@ -284,7 +284,6 @@ static gboolean
 keywords_process (gpointer data, NlpDocument *doc, GError **error)
 {
   KeywordsWorker *w = data;
-  const char *name = w->model->name;
   NlpLayer *tokens = nlp_document_get_layer (doc, "token");
   NlpLayer *sentences = nlp_document_get_layer (doc, "sentence");
   Tokens t = { doc, nlp_layer_get_column (tokens, "norm"),
@@ -296,7 +295,7 @@ keywords_process (gpointer data, NlpDocument *doc, GError **error)
 
   /* Always create the outputs, even for an empty document: the core checks
    * after process() that everything in .provides exists. */
-  if ((out = nlp_document_add_layer (doc, name, error)) == NULL
+  if ((out = nlp_document_add_layer (doc, "keywords", error)) == NULL
       || (phrase = nlp_layer_add_column (out, "phrase", NLP_COLUMN_STRING, error)) == NULL
       || (rank = nlp_layer_add_column (out, "rank", NLP_COLUMN_INT, error)) == NULL
       || (score = nlp_layer_add_column (out, "score", NLP_COLUMN_DOUBLE, error)) == NULL)
@@ -339,7 +338,7 @@ keywords_process (gpointer data, NlpDocument *doc, GError **error)
       nlp_json_text_end_object (j);
     }
   nlp_json_text_end_array (j);
-  nlp_document_set_json_text (doc, name, j);
+  nlp_document_set_json_text (doc, "keywords", j);
   g_ptr_array_unref (order);
   return TRUE;
 }
@@ -348,7 +347,8 @@ NLP_STAGE_DEFINE (keywords,
   .version = "1.0",
   .summary = "Top keyphrases of each document (RAKE over stems)",
   .requires = NLP_NAMES ("token", "token.norm", "token.kind", "token.stem", "sentence"),
-  /* Under an alias the core reads "keywords" here as the alias. */
+  /* Under an alias (top=keywords) the core renames these for the
+   * instance: layer "top", attribute doc.top. */
   .provides = NLP_NAMES ("keywords", "keywords.phrase", "keywords.rank",
                          "keywords.score", "doc.keywords"),
   .options = keywords_options,

@@ -11,7 +11,6 @@
 
 typedef struct {
   char *language;
-  char *column;       /* the instance name: "stem", or its alias */
 } StemModel;
 
 /* The cache, built for the CPU cache: News vocabulary is Zipfian, so
@@ -234,7 +233,6 @@ stem_model_new (const NlpStageEnv *env, GError **error)
 {
   StemModel *model = g_new0 (StemModel, 1);
   model->language = g_strdup (nlp_stage_env_get_string (env, "language"));
-  model->column = g_strdup (nlp_stage_env_get_name (env));
   return model;
 }
 
@@ -243,7 +241,6 @@ stem_model_free (gpointer data)
 {
   StemModel *model = data;
   g_free (model->language);
-  g_free (model->column);
   g_free (model);
 }
 
@@ -299,7 +296,7 @@ stem_process (gpointer data, NlpDocument *doc, GError **error)
    * Only within this document, whose strings cannot move or be freed. */
   const char *word_kind = NULL;
 
-  stem = nlp_layer_add_column (tokens, worker->model->column, NLP_COLUMN_STRING, error);
+  stem = nlp_layer_add_column (tokens, "stem", NLP_COLUMN_STRING, error);
   if (stem == NULL)
     return FALSE;
 
