@@ -35,7 +35,7 @@ core_libnlpipe_la_CPPFLAGS = $(AM_CPPFLAGS) $(LTDLINCL) \
 	-DNLP_STAGEDATADIR='"$(stagedatadir)"'
 core_libnlpipe_la_LIBADD = $(LIBLTDL) $(GLIB_LIBS) $(JSON_LIBS) -lm
 core_libnlpipe_la_LDFLAGS = -version-info 1:0:1 -no-undefined \
-	-export-symbols-regex '^nlp_'
+	-export-symbols-regex '^nlp_[a-z]'
 EXTRA_core_libnlpipe_la_DEPENDENCIES = $(LTDLDEPS)
 
 include core/writers/local.mk

@@ -80,7 +80,8 @@ tests_test_reader_LDADD = $(NLP_TEST_LIBS)
 tests_test_json_text_SOURCES = tests/test-json-text.c
 tests_test_json_text_CFLAGS = $(NLP_TEST_CFLAGS)
 tests_test_json_text_LDADD = $(NLP_TEST_LIBS)
-tests_test_jsonl_SOURCES = tests/test-jsonl.c tests/jsonl-reference.h
+# the JSON Lines fast path is private to the library: compiled in
+tests_test_jsonl_SOURCES = tests/test-jsonl.c tests/jsonl-reference.h core/nlp-jsonl-record.c
 tests_test_jsonl_CFLAGS = $(NLP_TEST_CFLAGS)
 tests_test_jsonl_LDADD = $(NLP_TEST_LIBS)
 tests_test_json_writer_SOURCES = tests/test-json-writer.c
@@ -93,3 +94,7 @@ EXTRA_tests_test_contract_DEPENDENCIES = $(core_test_stages)
 tests_test_abi_SOURCES = tests/test-abi.c
 tests_test_abi_CFLAGS = $(NLP_TEST_CFLAGS)
 tests_test_abi_LDADD = $(NLP_TEST_LIBS)
+
+# The library's exported symbols: the documented API only.
+TESTS += tests/test-exports.sh
+EXTRA_DIST += tests/test-exports.sh

@@ -21,9 +21,10 @@ tests_test_writers_cli_LDADD = $(NLP_TEST_LIBS) -lutil
 CLEANFILES += tests/writers-screenshot.png
 
 # JSON output's numbers and escaping against the code they replaced
-# (core/nlp-dtoa.c, core/nlp-json-out.c).
+# (core/nlp-dtoa.c, core/nlp-json-out.c: private to the library, so the
+# test compiles them in).
 check_PROGRAMS += tests/test-json-out
 TESTS += tests/test-json-out
-tests_test_json_out_SOURCES = tests/test-json-out.c
+tests_test_json_out_SOURCES = tests/test-json-out.c core/nlp-dtoa.c core/nlp-json-out.c
 tests_test_json_out_CFLAGS = $(NLP_TEST_CFLAGS)
 tests_test_json_out_LDADD = $(NLP_TEST_LIBS) -lm
