@@ -2,7 +2,7 @@
 #ifndef NLP_CHAIN_SPEC_PRIVATE_H
 #define NLP_CHAIN_SPEC_PRIVATE_H
 
-#include "nlp-pipeline.h"
+#include "nlp-chain-spec.h"
 
 typedef struct {
   char *instance;
@@ -22,6 +22,7 @@ struct _NlpChainSpec {
   GPtrArray *items;            /* NlpChainItem * */
   GPtrArray *settings;         /* NlpChainSetting *, in order of precedence */
   GPtrArray *plugin_path;      /* char *, NULL-terminated */
+  NlpLanguageMismatch language_mismatch;
 };
 
 #endif

@@ -42,7 +42,12 @@ struct _NlpDocument {
    * first write it was refused */
   const NlpAccess *access;
   char         *violation;
+  GArray       *warnings;      /* Warning, or NULL */
 };
+
+typedef struct {
+  const char *stage, *language, *message;   /* arena */
+} Warning;
 
 GQuark
 nlp_error_quark (void)
@@ -146,6 +151,8 @@ clear_contents (NlpDocument *doc)
   g_clear_pointer (&doc->extra, json_node_unref);
   doc->error_stage = doc->error_message = NULL;
   g_clear_pointer (&doc->violation, g_free);
+  if (doc->warnings != NULL)
+    g_array_set_size (doc->warnings, 0);
   nlp__arena_clear (&doc->arena);
 }
 
@@ -159,6 +166,8 @@ nlp_document_free (NlpDocument *doc)
   g_array_unref (doc->meta);
   g_ptr_array_unref (doc->meta_strings);
   g_array_unref (doc->attrs);
+  if (doc->warnings != NULL)
+    g_array_unref (doc->warnings);
   nlp__arena_free (&doc->arena);
   g_free (doc->text);
   g_free (doc->id);
@@ -585,6 +594,50 @@ nlp_document_get_attr_json_text (const NlpDocument *doc, guint i, gsize *len)
   if (len)
     *len = a->text_len;
   return a->text;
+}
+
+void
+nlp__document_warn (NlpDocument *doc, const char *stage, const char *language,
+                    const char *message)
+{
+  Warning w;
+
+  g_return_if_fail (message != NULL);
+  if (doc->warnings == NULL)
+    doc->warnings = g_array_new (FALSE, FALSE, sizeof (Warning));
+  w.stage = nlp_document_intern (doc, stage ? stage : "");
+  w.language = language ? nlp_document_intern (doc, language) : NULL;
+  w.message = nlp_document_intern (doc, message);
+  g_array_append_val (doc->warnings, w);
+}
+
+void
+nlp_document_add_warning (NlpDocument *doc, const char *stage, const char *message)
+{
+  if (doc->access != NULL)
+    stage = nlp__access_get_instance (doc->access);
+  nlp__document_warn (doc, stage, NULL, message);
+}
+
+guint
+nlp_document_get_n_warnings (const NlpDocument *doc)
+{
+  return doc->warnings ? doc->warnings->len : 0;
+}
+
+const char *
+nlp_document_get_warning (const NlpDocument *doc, guint i, const char **stage,
+                          const char **language)
+{
+  const Warning *w;
+
+  g_return_val_if_fail (i < nlp_document_get_n_warnings (doc), NULL);
+  w = &g_array_index (doc->warnings, Warning, i);
+  if (stage)
+    *stage = w->stage;
+  if (language)
+    *language = w->language;
+  return w->message;
 }
 
 void

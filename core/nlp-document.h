@@ -95,6 +95,20 @@ double       nlp_document_get_attr_double (const NlpDocument *doc, guint i);
 const char  *nlp_document_get_attr_json_text (const NlpDocument *doc, guint i,
                                               gsize *len);
 
+/* Warnings about the document that every writer shows: a stage that was
+ * not run because the document is in a language it does not support, or
+ * anything a stage wants a reader of the output to know.  @stage names
+ * who warns (ignored while a stage runs: the core names the running
+ * instance); @message is one line.  Kept in the order added. */
+void         nlp_document_add_warning (NlpDocument *doc, const char *stage,
+                                       const char *message);
+guint        nlp_document_get_n_warnings (const NlpDocument *doc);
+/* (transfer none) warning @i's message; *@stage (may be NULL) receives
+ * who warned, *@language (may be NULL) the document's language for a
+ * stage skipped for its language, else NULL. */
+const char  *nlp_document_get_warning (const NlpDocument *doc, guint i,
+                                       const char **stage, const char **language);
+
 /* Error record (set by the runner under --on-error=mark). */
 void         nlp_document_set_error (NlpDocument *doc, const char *stage,
                                      const char *message);

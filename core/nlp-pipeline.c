@@ -25,18 +25,22 @@ typedef struct {
   char      **check_column;
   gpointer    model;
   gboolean    has_model;
+  GArray     *depends;          /* guint: the earlier instances whose provides it requires */
+  char       *languages;        /* "en, fr": its languages, for messages; NULL: any */
 } NlpInstance;
 
 struct _NlpPipeline {
   NlpRegistry *registry;        /* not owned */
   GPtrArray   *instances;       /* NlpInstance * */
   gboolean     profile;
+  NlpLanguageMismatch language_mismatch;
 };
 
 struct _NlpPipelineWorker {
   NlpPipeline *pipeline;
   gpointer    *workers;         /* per instance */
   gint64      *usec;            /* per instance, when profiling */
+  gboolean    *skipped;         /* per instance: not run on this document */
 };
 
 static void
@@ -47,6 +51,9 @@ instance_free (NlpInstance *inst)
   nlp_options_free (inst->options);
   g_free (inst->data_dir);
   nlp__access_free (inst->access);
+  if (inst->depends)
+    g_array_unref (inst->depends);
+  g_free (inst->languages);
   g_strfreev (inst->check_layer);
   g_strfreev (inst->check_column);
   g_free (inst->instance);
@@ -149,6 +156,8 @@ static void
 check_requirements (NlpPipeline *pipeline, GString *problems, gint *code)
 {
   GHashTable *provided = g_hash_table_new (g_str_hash, g_str_equal);
+  /* name -> the index of the instance that provides it */
+  GHashTable *index = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < pipeline->instances->len; i++)
     {
@@ -158,6 +167,7 @@ check_requirements (NlpPipeline *pipeline, GString *problems, gint *code)
       if (inst->stage == NULL)
         continue;
       info = nlp_stage_get_info (inst->stage);
+      inst->depends = g_array_new (FALSE, FALSE, sizeof (guint));
       for (guint r = 0; info->requires && info->requires[r]; r++)
         {
           const char *need = info->requires[r];
@@ -166,7 +176,11 @@ check_requirements (NlpPipeline *pipeline, GString *problems, gint *code)
           const char *later = NULL;
 
           if (g_hash_table_contains (provided, need))
-            continue;
+            {
+              guint by = GPOINTER_TO_UINT (g_hash_table_lookup (index, need));
+              g_array_append_val (inst->depends, by);
+              continue;
+            }
           for (guint j = i + 1; j < pipeline->instances->len && !later; j++)
             {
               NlpInstance *other = g_ptr_array_index (pipeline->instances, j);
@@ -198,9 +212,13 @@ check_requirements (NlpPipeline *pipeline, GString *problems, gint *code)
       check_writes (inst, provided, problems, code);
       for (guint p = 0; inst->provides[p]; p++)
         if (!g_hash_table_contains (provided, inst->provides[p]))
-          g_hash_table_insert (provided, (gpointer) inst->provides[p], inst->instance);
+          {
+            g_hash_table_insert (provided, (gpointer) inst->provides[p], inst->instance);
+            g_hash_table_insert (index, (gpointer) inst->provides[p], GUINT_TO_POINTER (i));
+          }
     }
   g_hash_table_unref (provided);
+  g_hash_table_unref (index);
 }
 
 /* Splits @inst's provides into what check_provides looks for; document
@@ -286,6 +304,7 @@ pipeline_build (NlpRegistry *registry, const NlpChainSpec *spec,
 
   pipeline->registry = registry;
   pipeline->instances = g_ptr_array_new ();
+  pipeline->language_mismatch = nlp_chain_spec_get_language_mismatch (spec);
   if (items->len == 0)
     {
       fallback = nlp_chain_spec_new ();
@@ -323,6 +342,8 @@ pipeline_build (NlpRegistry *registry, const NlpChainSpec *spec,
             {
               inst->provides = nlp__access_get_provides (inst->access);
               split_checks (inst);
+              if (info->languages != NULL)
+                inst->languages = g_strjoinv (", ", (char **) info->languages);
             }
         }
       g_ptr_array_add (pipeline->instances, inst);
@@ -464,6 +485,7 @@ nlp_pipeline_worker_new (NlpPipeline *pipeline, GError **error)
   worker->pipeline = pipeline;
   worker->workers = g_new0 (gpointer, n);
   worker->usec = g_new0 (gint64, n);
+  worker->skipped = g_new0 (gboolean, n);
   for (guint i = 0; i < n; i++)
     {
       NlpInstance *inst = INST (pipeline, i);
@@ -490,6 +512,7 @@ nlp_pipeline_worker_new (NlpPipeline *pipeline, GError **error)
             }
           g_free (worker->workers);
           g_free (worker->usec);
+          g_free (worker->skipped);
           g_free (worker);
           return NULL;
         }
@@ -510,6 +533,7 @@ nlp_pipeline_worker_free (NlpPipelineWorker *worker)
     }
   g_free (worker->workers);
   g_free (worker->usec);
+  g_free (worker->skipped);
   g_free (worker);
 }
 
@@ -542,20 +566,101 @@ check_provides (const NlpInstance *inst, NlpDocument *doc, GError **error)
   return TRUE;
 }
 
+/* The document's language when it is known (doc.lang, "und" aside): its
+ * primary subtag ("pt" of "pt-BR") in @buf, or NULL. */
+static const char *
+document_language (const NlpDocument *doc, char *buf, gsize size)
+{
+  gint i = nlp_document_find_attr (doc, "lang");
+  const char *lang;
+  gsize n;
+
+  if (i < 0 || nlp_document_get_attr_type (doc, (guint) i) != NLP_VALUE_STRING)
+    return NULL;
+  lang = nlp_document_get_attr_string (doc, (guint) i);
+  n = strcspn (lang, "-_");
+  if (n == 0 || n >= size || strncmp (lang, "und", n) == 0)
+    return NULL;
+  memcpy (buf, lang, n);
+  buf[n] = '\0';
+  return buf;
+}
+
+/* Whether instance @i runs on @doc: FALSE (with a warning) when it does
+ * not understand the document's language, or needs what a stage skipped
+ * on it would have made; FALSE with @error under the fail policy. */
+static gboolean
+should_run (NlpPipelineWorker *worker, guint i, NlpDocument *doc, gboolean *failed,
+            GError **error)
+{
+  NlpPipeline *pipeline = worker->pipeline;
+  NlpInstance *inst = INST (pipeline, i);
+  const char *const *languages = nlp_stage_get_info (inst->stage)->languages;
+  char buf[16], *msg;
+  const char *lang;
+
+  *failed = FALSE;
+  for (guint d = 0; d < inst->depends->len; d++)
+    {
+      guint by = g_array_index (inst->depends, guint, d);
+      if (worker->skipped[by])
+        {
+          msg = g_strdup_printf ("not run: it needs what '%s' makes, and '%s' did not run "
+                                 "on this document", INST (pipeline, by)->instance,
+                                 INST (pipeline, by)->instance);
+          nlp__document_warn (doc, inst->instance, NULL, msg);
+          g_free (msg);
+          return FALSE;
+        }
+    }
+  if (languages == NULL || pipeline->language_mismatch == NLP_LANGUAGE_MISMATCH_RUN
+      || (lang = document_language (doc, buf, sizeof buf)) == NULL
+      || g_strv_contains (languages, lang))
+    return TRUE;
+  if (pipeline->language_mismatch == NLP_LANGUAGE_MISMATCH_FAIL)
+    {
+      g_set_error (error, NLP_ERROR, NLP_ERROR_STAGE,
+                   "the document is in '%s' and the stage understands %s only "
+                   "(--language-mismatch=fail)", lang, inst->languages);
+      *failed = TRUE;
+      return FALSE;
+    }
+  msg = g_strdup_printf ("not run: the document is in '%s', and the stage understands "
+                         "%s only", lang, inst->languages);
+  nlp__document_warn (doc, inst->instance, lang, msg);
+  g_free (msg);
+  return FALSE;
+}
+
 gboolean
 nlp_pipeline_worker_process (NlpPipelineWorker *worker, NlpDocument *doc,
                              const char **failed_stage, GError **error)
 {
   NlpPipeline *pipeline = worker->pipeline;
 
+  memset (worker->skipped, 0, pipeline->instances->len * sizeof (gboolean));
   for (guint i = 0; i < pipeline->instances->len; i++)
     {
       NlpInstance *inst = INST (pipeline, i);
       const NlpStageInfo *info = nlp_stage_get_info (inst->stage);
       GError *local = NULL;
-      gint64 t0 = pipeline->profile ? g_get_monotonic_time () : 0;
+      gint64 t0;
       char *refused;
-      gboolean ok;
+      gboolean ok, failed;
+
+      if (!should_run (worker, i, doc, &failed, &local))
+        {
+          if (failed)
+            {
+              if (failed_stage)
+                *failed_stage = inst->instance;
+              g_propagate_error (error, local);
+              return FALSE;
+            }
+          worker->skipped[i] = TRUE;
+          continue;
+        }
+      t0 = pipeline->profile ? g_get_monotonic_time () : 0;
 
       nlp__document_set_access (doc, inst->access);
       ok = info->process (worker->workers[i], doc, &local);

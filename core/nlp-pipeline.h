@@ -1,7 +1,6 @@
 /* nlp-pipeline.h — a validated chain of stage instances.
  *
- * A chain is described by an NlpChainSpec (stage names, optional aliases,
- * options) that comes from -p, a config file and --set.  Building the
+ * A chain is described by an NlpChainSpec (nlp-chain-spec.h).  Building the
  * pipeline loads every stage, parses options, checks that each requirement
  * is provided by an earlier stage, and then creates each stage's shared
  * model — all before any document is read.
@@ -16,42 +15,12 @@
 #include "nlpipe-stage.h"
 #include "nlp-registry.h"
 #include "nlp-options.h"
+#include "nlp-chain-spec.h"
 
 G_BEGIN_DECLS
 
-/* The default chain. */
-#define NLP_DEFAULT_CHAIN "tokenize,sentence,stem,entity,sentiment"
-
-typedef struct _NlpChainSpec NlpChainSpec;
 typedef struct _NlpPipeline NlpPipeline;
 typedef struct _NlpPipelineWorker NlpPipelineWorker;
-
-/* ---- chain specs -------------------------------------------------------- */
-
-/* (transfer full) an empty spec. */
-NlpChainSpec *nlp_chain_spec_new   (void);
-void          nlp_chain_spec_free  (NlpChainSpec *spec);
-/* Replaces the stage list with @chain: "a,b,c" where each item is STAGE or
- * ALIAS=STAGE (the same stage twice under two names).  Options already set
- * for instance names that remain are kept. */
-gboolean      nlp_chain_spec_set_stages (NlpChainSpec *spec, const char *chain,
-                                         GError **error);
-/* Records INSTANCE.OPTION=VALUE (validated when the pipeline is built). */
-gboolean      nlp_chain_spec_set_option (NlpChainSpec *spec, const char *instance,
-                                         const char *option, const char *value,
-                                         GError **error);
-/* Parses "INSTANCE.OPTION=VALUE" (a --set argument). */
-gboolean      nlp_chain_spec_parse_set  (NlpChainSpec *spec, const char *assignment,
-                                         GError **error);
-/* Reads a GKeyFile config: [pipeline] stages=..., plugin-path=...; and a
- * group per instance whose keys are options.  Later calls and --set
- * override it.  Errors name the file (and the group/key). */
-gboolean      nlp_chain_spec_load_file  (NlpChainSpec *spec, const char *path,
-                                         GError **error);
-/* (transfer none) NULL-terminated plugin-path entries of the config file. */
-const char *const *nlp_chain_spec_get_plugin_path (const NlpChainSpec *spec);
-/* (transfer none) the stage list as given, or NULL when never set. */
-const char   *nlp_chain_spec_get_stages (const NlpChainSpec *spec);
 
 /* ---- pipelines ---------------------------------------------------------- */
 

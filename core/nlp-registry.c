@@ -282,6 +282,21 @@ check_info (const NlpStageInfo *info, const char *name, const char *file,
                    "set .%s in NLP_STAGE_DEFINE", file, name, missing, missing);
       return FALSE;
     }
+  for (guint i = 0; info->abi_minor >= 1 && info->languages && info->languages[i]; i++)
+    {
+      const char *l = info->languages[i];
+      gsize n = strlen (l);
+      gboolean ok = n >= 2 && n <= 3;
+      for (gsize k = 0; ok && k < n; k++)
+        ok = g_ascii_islower (l[k]);
+      if (!ok)
+        {
+          g_set_error (error, NLP_ERROR, NLP_ERROR_ABI,
+                       "%s: stage '%s' lists '%s' in languages: give ISO 639 codes "
+                       "(en, fr, ...)", file, name, l);
+          return FALSE;
+        }
+    }
   if (!names_valid (info->requires, "requires", file, name, error)
       || !names_valid (info->provides, "provides", file, name, error)
       || !names_valid (info->modifies, "modifies", file, name, error))
@@ -403,6 +418,13 @@ nlp_registry_load (NlpRegistry *registry, const char *name, GError **error)
       return NULL;
     }
   memcpy (&full, info, MIN ((gsize) info->struct_size, sizeof full));
+  if (full.abi_minor < 1)
+    {
+      /* a 1.0 stage's padding is no licence, author, homepage, languages */
+      full.licence = full.author = full.homepage = NULL;
+      full.languages = NULL;
+    }
+  memset (full._reserved, 0, sizeof full._reserved);
   lt_dlmakeresident (handle);
 
   stage = g_new0 (NlpStage, 1);

@@ -31,6 +31,7 @@ typedef struct {
   GError      *error;          /* the failure itself */
   const char  *stage;          /* the instance that failed (the pipeline's) */
   gboolean     marked;
+  gboolean     language_skipped;  /* a stage did not run: its language */
   gsize        bytes;
   guint64      input_pos;      /* reader position after this document */
   guint64      item;           /* input item number, name and kind */
@@ -125,6 +126,12 @@ process_job (Worker *w, Job *job)
           job->marked = TRUE;
         }
       job->error = error;
+    }
+  for (guint i = 0; i < nlp_document_get_n_warnings (job->doc); i++)
+    {
+      const char *language;
+      nlp_document_get_warning (job->doc, i, NULL, &language);
+      job->language_skipped |= language != NULL;
     }
   if ((job->message == NULL || job->marked) && !nlp_writer_is_null (run->writer))
     {
@@ -296,6 +303,8 @@ finish_job (Run *run, Job *job, gboolean *stopped)
       *stopped = TRUE;
       return;
     }
+  if (job->language_skipped)
+    run->stats.language_skipped++;
   if (job->message != NULL)
     {
       /* a failed document: written with its error record under mark */

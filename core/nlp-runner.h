@@ -37,6 +37,8 @@ typedef struct {
   guint64 skipped;             /* read but not processed after a stop */
   guint64 bytes;               /* text bytes of the written documents */
   double  seconds;             /* wall time of the run */
+  guint64 language_skipped;    /* processed documents on which a stage did not
+                                  run: not a language it understands */
 } NlpRunStats;
 
 /* One processed document, handed to an NlpRunOutputFunc in input order.

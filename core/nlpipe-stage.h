@@ -30,8 +30,9 @@
  * [a-z][a-z0-9_]* and equal the file name (stem.so defines "stem").
  *
  * ABI: NLP_ABI_MAJOR changes break stages; NLP_ABI_MINOR grows NlpStageInfo
- * at its end only (new fields are zero in older stages).  See
- * docs/writing-stages.md.
+ * at its end only, into the padding (new fields are zero in older stages:
+ * a 1.0 stage has no licence, author or homepage and takes any language).
+ * See docs/writing-stages.md.
  */
 #ifndef NLPIPE_STAGE_H
 #define NLPIPE_STAGE_H
@@ -44,7 +45,7 @@
 G_BEGIN_DECLS
 
 #define NLP_ABI_MAJOR 1
-#define NLP_ABI_MINOR 0
+#define NLP_ABI_MINOR 1
 
 /* ---- options ---------------------------------------------------------- */
 
@@ -136,8 +137,16 @@ typedef struct {
   NlpWorkerNewFunc    worker_new;     /* NULL: the worker is the model */
   NlpWorkerFreeFunc   worker_free;
   NlpProcessFunc      process;
-  /* ABI 1.0 ends here; new fields go below, before the padding. */
-  gpointer            _reserved[8];
+  /* ABI 1.0 ends here.  ABI 1.1 (zero in older stages): */
+  const char         *licence;        /* SPDX expression of the stage and its
+                                         data ("LGPL-2.1-or-later AND CC-BY-SA-4.0") */
+  const char         *author;         /* "Name <address>" or an organisation */
+  const char         *homepage;       /* where to read about it, report bugs */
+  const char *const  *languages;      /* ISO 639-1 codes of the languages it
+                                         understands ("en"), NULL-terminated;
+                                         NULL: any language */
+  /* New fields go here, before the padding. */
+  gpointer            _reserved[4];
 } NlpStageInfo;
 
 /* Size of the 1.0 descriptor: the least the loader accepts. */

@@ -4,7 +4,7 @@
 core_tests = tests/test-document tests/test-layer tests/test-options \
 	tests/test-registry tests/test-pipeline tests/test-reader \
 	tests/test-json-writer tests/test-abi tests/test-jsonl tests/test-json-text \
-	tests/test-contract
+	tests/test-contract tests/test-languages
 check_PROGRAMS += $(core_tests)
 TESTS += $(core_tests)
 
@@ -12,7 +12,8 @@ TESTS += $(core_tests)
 # reference nothing, so -z defs holds with no library.
 core_test_stages_libs = tests/stages/failer.la tests/stages/testtok.la \
 	tests/stages/testupper.la tests/stages/testopts.la tests/stages/nodata.la \
-	tests/stages/rogue.la tests/stages/modifier.la
+	tests/stages/rogue.la tests/stages/modifier.la tests/stages/oldabi.la \
+	tests/stages/testlang.la tests/stages/testen.la tests/stages/testendep.la
 core_test_stages_bare = tests/stages/badabi.la tests/stages/newminor.la \
 	tests/stages/shortdesc.la tests/stages/noentry.la tests/stages/misnamed.la \
 	tests/stages/noprocess.la tests/stages/noversion.la \
@@ -21,7 +22,7 @@ core_test_stages_bare = tests/stages/badabi.la tests/stages/newminor.la \
 core_test_stages = $(core_test_stages_libs) $(core_test_stages_bare) \
 	tests/stages/unresolved.la
 check_LTLIBRARIES += $(core_test_stages)
-EXTRA_DIST += tests/stages/test-stages.h tests/scratch-dir.h
+EXTRA_DIST += tests/stages/test-stages.h tests/scratch-dir.h tests/stages/abi-1.0/nlpipe-stage.h
 
 # -rpath: libtool builds a shared module only for an installable path.
 NLP_TEST_STAGE_LDFLAGS = $(NLP_STAGE_LDFLAGS) -rpath /nowhere
@@ -34,6 +35,16 @@ tests_stages_testupper_la_LIBADD = $(NLP_STAGE_LIBS)
 tests_stages_testopts_la_LDFLAGS = $(NLP_TEST_STAGE_LDFLAGS)
 tests_stages_testopts_la_LIBADD = $(NLP_STAGE_LIBS)
 tests_stages_nodata_la_LDFLAGS = $(NLP_TEST_STAGE_LDFLAGS)
+# built with the frozen ABI 1.0 header first on the include path
+tests_stages_oldabi_la_CPPFLAGS = -I$(top_srcdir)/tests/stages/abi-1.0 $(AM_CPPFLAGS)
+tests_stages_oldabi_la_LDFLAGS = $(NLP_TEST_STAGE_LDFLAGS)
+tests_stages_oldabi_la_LIBADD = $(NLP_STAGE_LIBS)
+tests_stages_testlang_la_LDFLAGS = $(NLP_TEST_STAGE_LDFLAGS)
+tests_stages_testlang_la_LIBADD = $(NLP_STAGE_LIBS)
+tests_stages_testen_la_LDFLAGS = $(NLP_TEST_STAGE_LDFLAGS)
+tests_stages_testen_la_LIBADD = $(NLP_STAGE_LIBS)
+tests_stages_testendep_la_LDFLAGS = $(NLP_TEST_STAGE_LDFLAGS)
+tests_stages_testendep_la_LIBADD = $(NLP_STAGE_LIBS)
 tests_stages_rogue_la_LDFLAGS = $(NLP_TEST_STAGE_LDFLAGS)
 tests_stages_rogue_la_LIBADD = $(NLP_STAGE_LIBS)
 tests_stages_modifier_la_LDFLAGS = $(NLP_TEST_STAGE_LDFLAGS)
@@ -91,6 +102,10 @@ tests_test_contract_SOURCES = tests/test-contract.c
 tests_test_contract_CFLAGS = $(NLP_TEST_CFLAGS)
 tests_test_contract_LDADD = $(NLP_TEST_LIBS)
 EXTRA_tests_test_contract_DEPENDENCIES = $(core_test_stages)
+tests_test_languages_SOURCES = tests/test-languages.c
+tests_test_languages_CFLAGS = $(NLP_TEST_CFLAGS)
+tests_test_languages_LDADD = $(NLP_TEST_LIBS)
+EXTRA_tests_test_languages_DEPENDENCIES = $(core_test_stages)
 tests_test_abi_SOURCES = tests/test-abi.c
 tests_test_abi_CFLAGS = $(NLP_TEST_CFLAGS)
 tests_test_abi_LDADD = $(NLP_TEST_LIBS)

@@ -61,8 +61,13 @@ Test (registry, wrong_abi_major_is_refused)
 
 Test (registry, newer_abi_minor_is_refused)
 {
-  assert_load_fails ("newminor", NLP_ERROR_ABI, "newminor.", "needs ABI 1.1",
-                     "newer than this nlpipe's 1.0", "upgrade nlpipe", NULL);
+  char *needs = g_strdup_printf ("needs ABI %d.%d", NLP_ABI_MAJOR, NLP_ABI_MINOR + 1);
+  char *ours = g_strdup_printf ("newer than this nlpipe's %d.%d", NLP_ABI_MAJOR, NLP_ABI_MINOR);
+
+  assert_load_fails ("newminor", NLP_ERROR_ABI, "newminor.", needs, ours, "upgrade nlpipe",
+                     NULL);
+  g_free (needs);
+  g_free (ours);
 }
 
 Test (registry, descriptor_shorter_than_abi_1_0_is_refused)

@@ -219,6 +219,20 @@ nlp__cli_info (int argc, char **argv)
       json_object_set_member (o, "requires", strv_node (info->requires));
       json_object_set_member (o, "provides", strv_node (info->provides));
       json_object_set_member (o, "modifies", strv_node (info->modifies));
+      json_object_set_member (o, "languages", info->languages ? strv_node (info->languages)
+                                                              : json_node_init_null (json_node_alloc ()));
+      if (info->licence)
+        json_object_set_string_member (o, "licence", info->licence);
+      else
+        json_object_set_null_member (o, "licence");
+      if (info->author)
+        json_object_set_string_member (o, "author", info->author);
+      else
+        json_object_set_null_member (o, "author");
+      if (info->homepage)
+        json_object_set_string_member (o, "homepage", info->homepage);
+      else
+        json_object_set_null_member (o, "homepage");
       for (guint i = 0; info->options && info->options[i].name; i++)
         json_array_add_element (opts, option_node (&info->options[i]));
       json_object_set_array_member (o, "options", opts);
@@ -229,9 +243,16 @@ nlp__cli_info (int argc, char **argv)
   else
     {
       char *req = join_names (info->requires), *prov = join_names (info->provides);
+      char *langs = info->languages ? g_strjoinv (", ", (char **) info->languages)
+                                    : g_strdup ("any");
       g_print ("%s %s — %s\n\n", info->name, info->version, info->summary);
+      g_print ("  licence:   %s\n", info->licence ? info->licence : "(not stated)");
+      g_print ("  author:    %s\n", info->author ? info->author : "(not stated)");
+      g_print ("  homepage:  %s\n", info->homepage ? info->homepage : "(not stated)");
+      g_print ("  languages: %s\n", langs);
       g_print ("  file:      %s\n", nlp_stage_get_path (stage));
       g_print ("  ABI:       %u.%u\n", info->abi_major, info->abi_minor);
+      g_free (langs);
       g_print ("  data:      %s\n", nlp_stage_get_data_dir (stage));
       g_print ("  requires:  %s\n", req);
       g_print ("  provides:  %s\n", prov);

@@ -126,6 +126,9 @@ cli_report_summary (const NlpRunStats *st)
     fprintf (stderr, " (%" G_GUINT64_FORMAT " written with an error record)", st->marked);
   if (st->skipped)
     fprintf (stderr, ", %" G_GUINT64_FORMAT " not processed after the stop", st->skipped);
+  if (st->language_skipped)
+    fprintf (stderr, ", %" G_GUINT64_FORMAT " with stages skipped for their language "
+             "(see the warnings)", st->language_skipped);
   fprintf (stderr, "; %.2f s, %.1f MB/s\n", st->seconds,
            st->seconds > 0 ? mb / st->seconds : 0.0);
 }

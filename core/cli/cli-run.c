@@ -21,6 +21,7 @@ typedef struct {
   char    *input_format;
   char    *glob;
   char    *on_error;
+  char    *language_mismatch;
   char    *invalid_utf8;
   gint64   max_doc_bytes;
   gboolean pretty;
@@ -46,6 +47,7 @@ run_args_clear (RunArgs *a)
   g_free (a->input_format);
   g_free (a->glob);
   g_free (a->on_error);
+  g_free (a->language_mismatch);
   g_free (a->invalid_utf8);
   g_free (a->columns);
   g_strfreev (a->inputs);
@@ -170,6 +172,9 @@ nlp__cli_run (int argc, char **argv)
       "Only read files matching PATTERN inside directories (e.g. '*.txt')", "PATTERN" },
     { "on-error", 0, 0, G_OPTION_ARG_STRING, &a.on_error,
       "When a document fails: skip (default: report it, go on), stop, mark (write it with an error record)", "POLICY" },
+    { "language-mismatch", 0, 0, G_OPTION_ARG_STRING, &a.language_mismatch,
+      "When a document's language (doc.lang) is not one a stage understands: warn "
+      "(default: skip the stage on it, with a warning), run, fail", "POLICY" },
     { "invalid-utf8", 0, 0, G_OPTION_ARG_STRING, &a.invalid_utf8,
       "reject (default: the document fails) or replace (U+FFFD, with a warning)", "POLICY" },
     { "max-doc-bytes", 0, 0, G_OPTION_ARG_INT64, &a.max_doc_bytes,
@@ -264,6 +269,17 @@ nlp__cli_run (int argc, char **argv)
   spec = build_spec (a.config, a.stages, a.sets, &error);
   if (spec == NULL)
     goto fail;
+  if (a.language_mismatch != NULL)
+    {
+      NlpLanguageMismatch policy;
+      if (!nlp_language_mismatch_from_string (a.language_mismatch, &policy))
+        {
+          g_set_error (&error, NLP_ERROR, NLP_ERROR_USAGE, "--language-mismatch '%s': "
+                       "expected one of: warn, run, fail", a.language_mismatch);
+          goto fail;
+        }
+      nlp_chain_spec_set_language_mismatch (spec, policy);
+    }
   wopts.pretty = a.pretty;
   wopts.byte_offsets = a.byte_offsets;
   wopts.columns = a.columns;

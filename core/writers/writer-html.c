@@ -43,6 +43,7 @@ static const char page_head[] =
   "mark sub{font-size:.6em;font-weight:bold;color:#333;margin-left:.15em}\n"
   ".pos{color:#1a7f37}.neg{color:#c62828}.neu{color:#666}\n"
   ".error{color:#c62828;font-weight:bold}\n"
+  ".warning{color:#8a5a00;font-weight:bold}\n"
   "details{margin:.5em 0;font-size:.85em}\n"
   "table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.1em .4em;"
   "text-align:left;vertical-align:top}\n"
@@ -408,6 +409,15 @@ html_format (const NlpWriterOptions *o, NlpDocument *doc, GString *out)
       append_escaped_str (out, err_stage);
       g_string_append (out, ": ");
       append_escaped_str (out, err);
+      g_string_append (out, "</p>\n");
+    }
+  for (guint i = 0; i < nlp_document_get_n_warnings (doc); i++)
+    {
+      const char *stage, *message = nlp_document_get_warning (doc, i, &stage, NULL);
+      g_string_append (out, "<p class=\"warning\">Warning from stage ");
+      append_escaped_str (out, stage);
+      g_string_append (out, ": ");
+      append_escaped_str (out, message);
       g_string_append (out, "</p>\n");
     }
   g_string_append (out, "<section class=\"summary\">\n");

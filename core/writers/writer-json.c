@@ -3,7 +3,7 @@
  * Layout (docs/formats.md is the reference):
  *   {"nlpipe": 1, "id": ..., "offsets": "codepoint"|"byte", "text": ...,
  *    "meta": {...}, "layers": {"token": [{"start":0,"end":3,"norm":...}, ...],
- *    ...}, "attributes": {...}, "extra": {...}, "error": {...}}
+ *    ...}, "attributes": {...}, "extra": {...}, "warnings": [...], "error": {...}}
  * Layers and columns are written generically, so a third-party stage's
  * output appears with no change here.
  */
@@ -247,6 +247,27 @@ append_compact (const NlpWriterOptions *options, NlpDocument *doc, GString *out)
     {
       g_string_append (out, ",\"extra\":");
       nlp__json_append_node (out, extra);
+    }
+  if (nlp_document_get_n_warnings (doc) > 0)
+    {
+      g_string_append (out, ",\"warnings\":[");
+      for (guint i = 0; i < nlp_document_get_n_warnings (doc); i++)
+        {
+          const char *stage, *language;
+          const char *message = nlp_document_get_warning (doc, i, &stage, &language);
+
+          g_string_append (out, i ? ",{\"stage\":" : "{\"stage\":");
+          nlp__json_append_string (out, stage, strlen (stage));
+          if (language != NULL)
+            {
+              g_string_append (out, ",\"language\":");
+              nlp__json_append_string (out, language, strlen (language));
+            }
+          g_string_append (out, ",\"message\":");
+          nlp__json_append_string (out, message, strlen (message));
+          g_string_append_c (out, '}');
+        }
+      g_string_append_c (out, ']');
     }
   err = nlp_document_get_error (doc, &err_stage);
   if (err != NULL)

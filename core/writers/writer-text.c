@@ -208,6 +208,13 @@ text_format (const NlpWriterOptions *o, NlpDocument *doc, GString *out)
                           nlp_document_get_id (doc), o->color ? C_RESET : "");
   if (err != NULL)
     g_string_append_printf (out, "ERROR in stage %s: %s\n", err_stage, err);
+  for (guint i = 0; i < nlp_document_get_n_warnings (doc); i++)
+    {
+      const char *stage, *message = nlp_document_get_warning (doc, i, &stage, NULL);
+      g_string_append_printf (out, "WARNING from stage %s: ", stage);
+      append_flat (out, message, strlen (message));
+      g_string_append_c (out, '\n');
+    }
   if (sentences != NULL)
     {
       guint n = nlp_layer_get_n_rows (sentences);

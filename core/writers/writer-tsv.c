@@ -278,6 +278,14 @@ tsv_format (const NlpWriterOptions *o, NlpDocument *doc, GString *out)
 
   g_string_append (out, "# doc = ");
   append_cell_text (out, nlp_document_get_id (doc), strlen (nlp_document_get_id (doc)));
+  for (guint w = 0; w < nlp_document_get_n_warnings (doc); w++)
+    {
+      const char *stage, *message = nlp_document_get_warning (doc, w, &stage, NULL);
+      g_string_append (out, "\n# warning = ");
+      append_cell_text (out, stage, strlen (stage));
+      g_string_append (out, ": ");
+      append_cell_text (out, message, strlen (message));
+    }
   g_string_append (out, "\n# columns =");
   for (guint c = 0; c < cols->len; c++)
     g_string_append_printf (out, " %s", g_array_index (cols, Col, c).name);

@@ -346,6 +346,9 @@ keywords_process (gpointer data, NlpDocument *doc, GError **error)
 NLP_STAGE_DEFINE (keywords,
   .version = "1.0",
   .summary = "Top keyphrases of each document (RAKE over stems)",
+  .licence = "LGPL-2.1-or-later",
+  .author = "The nlpipe developers",
+  .languages = NLP_NAMES ("en"),        /* its stopword list is English */
   .requires = NLP_NAMES ("token", "token.norm", "token.kind", "token.stem", "sentence"),
   /* Under an alias (top=keywords) the core renames these for the
    * instance: layer "top", attribute doc.top. */
