@@ -7,11 +7,12 @@ lib_LTLIBRARIES += core/libnlpipe.la
 nlpipeincludedir = $(includedir)/nlpipe
 nlpipeinclude_HEADERS = \
 	core/nlpipe.h core/nlpipe-stage.h core/nlp-error.h core/nlp-document.h \
-	core/nlp-layer.h core/nlp-document-json.h core/nlp-options.h core/nlp-registry.h core/nlp-chain-spec.h core/nlp-pipeline.h \
+	core/nlp-layer.h core/nlp-document-json.h core/nlp-options.h core/nlp-stage-env.h core/nlp-registry.h core/nlp-chain-spec.h core/nlp-pipeline.h \
 	core/nlp-reader.h core/writers/nlp-writer.h core/nlp-runner.h core/nlp-json-text.h
 nodist_nlpipeinclude_HEADERS = core/nlp-version.h
 
 core_libnlpipe_la_SOURCES = \
+	core/nlp-error.c \
 	core/nlp-document.c core/nlp-document-private.h core/nlp-arena.c core/nlp-arena-private.h \
 	core/nlp-json-text.c \
 	core/nlp-layer.c core/nlp-layer-private.h \

@@ -49,12 +49,6 @@ typedef struct {
   const char *stage, *language, *message;   /* arena */
 } Warning;
 
-GQuark
-nlp_error_quark (void)
-{
-  return g_quark_from_static_string ("nlp-error-quark");
-}
-
 /* Validates @text; on failure reports the line and byte of the first bad
  * sequence so that the user can find it. */
 static gboolean

@@ -1,13 +1,54 @@
-/* nlp-options.h — stage option values, parsed and validated against the
- * NlpOptionSpec table a stage declares.  The same table drives parsing,
- * validation and the help that `nlpipe info` prints.
+/* nlp-options.h — a stage's options: the NlpOptionSpec table it declares,
+ * and option values parsed and validated against it.  The same table
+ * drives parsing, validation and the help that `nlpipe info` prints.
  */
 #ifndef NLP_OPTIONS_H
 #define NLP_OPTIONS_H
 
-#include "nlpipe-stage.h"
+#include <glib.h>
 
 G_BEGIN_DECLS
+
+typedef enum {
+  NLP_OPTION_BOOL,           /* true/false, yes/no, on/off, 1/0 */
+  NLP_OPTION_INT,            /* 64-bit integer, optional [min, max] */
+  NLP_OPTION_DOUBLE,         /* double, optional [min, max] */
+  NLP_OPTION_STRING,         /* any string */
+  NLP_OPTION_CHOICE,         /* one of choices (or list_choices ()) */
+  NLP_OPTION_PATH,           /* a readable file; "" means none */
+} NlpOptionType;
+
+typedef struct {
+  const char         *name;           /* [a-z][a-z0-9-]* */
+  NlpOptionType       type;
+  const char         *default_value;  /* as the user would write it */
+  const char         *help;           /* one line, for nlpipe info */
+  const char *const  *choices;        /* NLP_OPTION_CHOICE: NULL-terminated */
+  double              min, max;       /* INT/DOUBLE: enforced when min < max */
+  /* NLP_OPTION_CHOICE with choices only known at run time (e.g. the
+   * languages a library supports): (transfer none) NULL-terminated. */
+  const char *const *(*list_choices) (void);
+  gpointer            _reserved[2];
+} NlpOptionSpec;
+
+/* Helpers for option tables (terminate the table with NLP_OPTION_END). */
+#define NLP_OPTION_BOOL_SPEC(n, def, h) \
+  { .name = (n), .type = NLP_OPTION_BOOL, .default_value = (def), .help = (h) }
+#define NLP_OPTION_INT_SPEC(n, def, lo, hi, h) \
+  { .name = (n), .type = NLP_OPTION_INT, .default_value = (def), .help = (h), \
+    .min = (lo), .max = (hi) }
+#define NLP_OPTION_DOUBLE_SPEC(n, def, lo, hi, h) \
+  { .name = (n), .type = NLP_OPTION_DOUBLE, .default_value = (def), .help = (h), \
+    .min = (lo), .max = (hi) }
+#define NLP_OPTION_STRING_SPEC(n, def, h) \
+  { .name = (n), .type = NLP_OPTION_STRING, .default_value = (def), .help = (h) }
+#define NLP_OPTION_PATH_SPEC(n, def, h) \
+  { .name = (n), .type = NLP_OPTION_PATH, .default_value = (def), .help = (h) }
+#define NLP_OPTION_CHOICE_SPEC(n, def, ch, h) \
+  { .name = (n), .type = NLP_OPTION_CHOICE, .default_value = (def), .help = (h), \
+    .choices = (ch) }
+#define NLP_OPTION_END { .name = NULL }
+
 
 typedef struct _NlpOptions NlpOptions;
 

@@ -41,74 +41,14 @@
 #include "nlp-error.h"
 #include "nlp-layer.h"
 #include "nlp-document.h"
+#include "nlp-json-text.h"
+#include "nlp-options.h"
+#include "nlp-stage-env.h"
 
 G_BEGIN_DECLS
 
 #define NLP_ABI_MAJOR 1
 #define NLP_ABI_MINOR 1
-
-/* ---- options ---------------------------------------------------------- */
-
-typedef enum {
-  NLP_OPTION_BOOL,           /* true/false, yes/no, on/off, 1/0 */
-  NLP_OPTION_INT,            /* 64-bit integer, optional [min, max] */
-  NLP_OPTION_DOUBLE,         /* double, optional [min, max] */
-  NLP_OPTION_STRING,         /* any string */
-  NLP_OPTION_CHOICE,         /* one of choices (or list_choices ()) */
-  NLP_OPTION_PATH,           /* a readable file; "" means none */
-} NlpOptionType;
-
-typedef struct {
-  const char         *name;           /* [a-z][a-z0-9-]* */
-  NlpOptionType       type;
-  const char         *default_value;  /* as the user would write it */
-  const char         *help;           /* one line, for nlpipe info */
-  const char *const  *choices;        /* NLP_OPTION_CHOICE: NULL-terminated */
-  double              min, max;       /* INT/DOUBLE: enforced when min < max */
-  /* NLP_OPTION_CHOICE with choices only known at run time (e.g. the
-   * languages a library supports): (transfer none) NULL-terminated. */
-  const char *const *(*list_choices) (void);
-  gpointer            _reserved[2];
-} NlpOptionSpec;
-
-/* Helpers for option tables (terminate the table with NLP_OPTION_END). */
-#define NLP_OPTION_BOOL_SPEC(n, def, h) \
-  { .name = (n), .type = NLP_OPTION_BOOL, .default_value = (def), .help = (h) }
-#define NLP_OPTION_INT_SPEC(n, def, lo, hi, h) \
-  { .name = (n), .type = NLP_OPTION_INT, .default_value = (def), .help = (h), \
-    .min = (lo), .max = (hi) }
-#define NLP_OPTION_DOUBLE_SPEC(n, def, lo, hi, h) \
-  { .name = (n), .type = NLP_OPTION_DOUBLE, .default_value = (def), .help = (h), \
-    .min = (lo), .max = (hi) }
-#define NLP_OPTION_STRING_SPEC(n, def, h) \
-  { .name = (n), .type = NLP_OPTION_STRING, .default_value = (def), .help = (h) }
-#define NLP_OPTION_PATH_SPEC(n, def, h) \
-  { .name = (n), .type = NLP_OPTION_PATH, .default_value = (def), .help = (h) }
-#define NLP_OPTION_CHOICE_SPEC(n, def, ch, h) \
-  { .name = (n), .type = NLP_OPTION_CHOICE, .default_value = (def), .help = (h), \
-    .choices = (ch) }
-#define NLP_OPTION_END { .name = NULL }
-
-/* ---- what model_new sees -------------------------------------------- */
-
-typedef struct _NlpStageEnv NlpStageEnv;
-
-/* The instance name in the chain (the stage name, or its alias). */
-const char  *nlp_stage_env_get_name     (const NlpStageEnv *env);
-/* The stage's data directory (installed, source tree, or the "datadir"
- * option); (transfer none). */
-const char  *nlp_stage_env_get_data_dir (const NlpStageEnv *env);
-/* (transfer full) the path of @file in the data directory, or NULL with
- * NLP_ERROR_DATA naming the full path when it does not exist. */
-char        *nlp_stage_env_find_data    (const NlpStageEnv *env,
-                                         const char *file, GError **error);
-/* Parsed option values (already validated against the spec).  Asking for
- * an option the stage did not declare is a programmer error. */
-gboolean     nlp_stage_env_get_bool   (const NlpStageEnv *env, const char *name);
-gint64       nlp_stage_env_get_int    (const NlpStageEnv *env, const char *name);
-double       nlp_stage_env_get_double (const NlpStageEnv *env, const char *name);
-/* (transfer none) for STRING, CHOICE and PATH options. */
-const char  *nlp_stage_env_get_string (const NlpStageEnv *env, const char *name);
 
 /* ---- the descriptor ------------------------------------------------- */
 
