@@ -291,9 +291,10 @@ Test (entity, foreign_file_is_refused)
   assert_model_refused ("entity/garbage.model", "not an nlpipe entity model");
 }
 
-/* Runs nlpipe-ner with @args; returns its stdout, asserts exit 0. */
+/* Runs nlpipe-ner with @args; returns its stdout, asserts exit 0; its
+ * stderr goes to @err_out when not NULL. */
 static char *
-run_ner (const char *const *args)
+run_ner_err (const char *const *args, char **err_out)
 {
   GPtrArray *argv = g_ptr_array_new ();
   char *out = NULL, *err = NULL;
@@ -308,8 +309,47 @@ run_ner (const char *const *args)
                            &out, &err, &status, &error), "%s", error ? error->message : "");
   cr_assert (g_spawn_check_wait_status (status, NULL), "nlpipe-ner failed: %s", err);
   g_ptr_array_free (argv, TRUE);
-  g_free (err);
+  if (err_out != NULL)
+    *err_out = err;
+  else
+    g_free (err);
   return out;
+}
+
+static char *
+run_ner (const char *const *args)
+{
+  return run_ner_err (args, NULL);
+}
+
+/* A gold file without document marks is one document when it has fewer
+ * sentences than --doc-sentences: all of it is scored and trained on
+ * (the first document used to be dropped, so this file scored "gold: 0"). */
+Test (entity, first_document_is_read)
+{
+  char *bio = nlp_test_fixture ("entity/one-doc.bio");
+  char *model = unique_tmp ("nlpipe-test-one-doc.model");
+  char *out, *err = NULL;
+
+  out = run_ner (NLP_NAMES ("eval", "--types", "PER,LOC,ORG", bio));
+  cr_assert (strstr (out, "gold: 4.") != NULL, "%s", out);
+  g_free (out);
+  out = run_ner (NLP_NAMES ("eval", "--chain", "--types", "PER,LOC,ORG", bio));
+  cr_assert (strstr (out, "gold: 4.") != NULL, "%s", out);
+  g_free (out);
+  /* two files: each keeps its first sentences */
+  out = run_ner (NLP_NAMES ("eval", "--types", "PER,LOC,ORG", "--doc-sentences", "2",
+                            bio));
+  cr_assert (strstr (out, "gold: 4.") != NULL, "%s", out);
+  g_free (out);
+  g_free (run_ner_err (NLP_NAMES ("train", "--train", bio, "--train", bio, "--epochs", "1",
+                                  "--bits", "14", "-o", model), &err));
+  cr_assert (strstr (err, "training on 30 tokens, 6 sentences, 2 documents") != NULL,
+             "%s", err);
+  g_unlink (model);
+  g_free (err);
+  g_free (model);
+  g_free (bio);
 }
 
 Test (entity, train_and_evaluate)

@@ -116,8 +116,9 @@ cmd_train (int argc, char **argv)
                              .types = (const char *const *) types, .seed = (guint) seed,
                              .verbose = !quiet };
     if (!quiet)
-      g_printerr ("training on %u tokens in %u documents\n",
-                  ner_corpus_n_tokens (train), ner_corpus_n_docs (train));
+      g_printerr ("training on %u tokens, %u sentences, %u documents\n",
+                  ner_corpus_n_tokens (train), ner_corpus_n_sents (train),
+                  ner_corpus_n_docs (train));
     model = ner_train (&opts, train, dev, gaz, &error);
   }
   if (model == NULL || !ner_model_save (model, output, &error))
