@@ -63,7 +63,7 @@ Test (entity, seed_article)
   assert_entity (doc, "Aug 16", "DATE");
   assert_entity (doc, "Friday", "DATE");
   assert_entity (doc, "2022", "DATE");
-  assert_entity (doc, "three hours", "DATE");
+  assert_entity (doc, "three hours", "DURATION");
   nlp_document_free (doc);
   g_free (text);
   g_free (path);
@@ -89,7 +89,7 @@ Test (entity, rules)
   assert_entity (doc, "Friday", "DATE");
   assert_entity (doc, "Aug 16", "DATE");
   assert_entity (doc, "2022", "DATE");
-  assert_entity (doc, "three hours", "DATE");
+  assert_entity (doc, "three hours", "DURATION");
   assert_entity (doc, "last week", "DATE");
   cr_assert (nlp_test_has_span (doc, "entity", "2022", "source", "rule"));
   nlp_document_free (doc);

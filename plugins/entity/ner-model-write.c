@@ -21,6 +21,7 @@ ner_model_new_float (const char *const *types, guint bits, GError **error)
   model->n_buckets = (gsize) 1 << bits;
   model->ftable = g_new0 (float, model->n_buckets * model->stride);
   model->scale = 1.0f;
+  model->temperature = 1.0f;
   return model;
 }
 
@@ -49,7 +50,7 @@ ner_model_save (const NerModel *model, const char *path, GError **error)
 {
   GByteArray *out = g_byte_array_new ();
   float max = 0.0f, scale;
-  guint32 scale_bits;
+  guint32 scale_bits, temp_bits;
   guint n_rows = 0;
   guint rows_at;
   gsize last = 0;
@@ -74,6 +75,8 @@ ner_model_save (const NerModel *model, const char *path, GError **error)
     }
   memcpy (&scale_bits, &scale, 4);
   put_u32 (out, scale_bits);
+  memcpy (&temp_bits, &model->temperature, 4);
+  put_u32 (out, temp_bits);
   rows_at = out->len;
   put_u32 (out, 0);
   for (gsize b = 0; b < model->n_buckets; b++)

@@ -185,7 +185,7 @@ ner_model_load (const char *path, GError **error)
   gsize size;
   Reader r;
   char head[8];
-  guint32 version, fset, bits, n_types, scale_bits, n_rows;
+  guint32 version, fset, bits, n_types, scale_bits, temp_bits, n_rows;
   char *types[NER_MAX_TYPES + 1] = { NULL };
   guint64 sum, bucket = 0;
   GError *local = NULL;
@@ -226,7 +226,7 @@ ner_model_load (const char *path, GError **error)
       types[t] = g_strndup ((const char *) r.p, len);
       r.p += len;
     }
-  if (!get_u32 (&r, &scale_bits) || !get_u32 (&r, &n_rows))
+  if (!get_u32 (&r, &scale_bits) || !get_u32 (&r, &temp_bits) || !get_u32 (&r, &n_rows))
     FAIL ("truncated header");
 
   model = g_new0 (NerModel, 1);
@@ -235,6 +235,9 @@ ner_model_load (const char *path, GError **error)
   memcpy (&model->scale, &scale_bits, 4);
   if (!(model->scale > 0.0f) || !isfinite (model->scale))
     FAIL ("bad weight scale");
+  memcpy (&model->temperature, &temp_bits, 4);
+  if (!(model->temperature > 0.0f) || !isfinite (model->temperature))
+    FAIL ("bad confidence temperature");
   model->bits = bits;
   model->n_buckets = (gsize) 1 << bits;
   table_alloc (model);

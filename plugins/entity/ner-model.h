@@ -10,7 +10,8 @@
  * File format (all integers little-endian):
  *   "NLPNERM\0"  u32 version (NER_MODEL_VERSION)  u32 feature set
  *   u32 bits  u32 n_types  then per type: u8 length + name bytes
- *   f32 scale  u32 n_rows  then per non-zero row: varint bucket delta,
+ *   f32 scale  f32 temperature (ner-confidence.h)
+ *   u32 n_rows  then per non-zero row: varint bucket delta,
  *   varint mask of the labels with a non-zero weight, and for each a
  *   zig-zag varint weight;  u64 checksum of everything before it.
  * Loading checks every field and names the path in the error.
@@ -22,7 +23,7 @@
 
 G_BEGIN_DECLS
 
-#define NER_MODEL_VERSION 1
+#define NER_MODEL_VERSION 2
 /* Bump when ner-features.c changes what a bucket means. */
 #define NER_FEATURE_SET   3
 #define NER_MAX_TYPES     7
@@ -45,6 +46,7 @@ typedef struct {
   gint16  *qtable;                 /* loaded: (transfer full) */
   gboolean qtable_mapped;          /* qtable is an mmap (huge pages), not heap */
   float    scale;                  /* qtable value * scale = weight */
+  float    temperature;            /* of the entity confidences (> 0) */
   gsize    file_size;              /* bytes on disk when loaded */
   guint    n_rows;                 /* non-zero rows when loaded */
 } NerModel;

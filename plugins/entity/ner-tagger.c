@@ -3,6 +3,7 @@
 #include "ner-tagger.h"
 #include "ner-text.h"
 #include "ner-hash.h"
+#include "ner-dateline.h"
 
 #define NEG_INF (-1e30f)
 #define NER_MAP_WIDTH (1 + 2 * NER_MAX_TYPES)
@@ -354,6 +355,18 @@ is_title (guint64 h)
   return FALSE;
 }
 
+/* The B and I labels of @type; FALSE when the model lacks it. */
+static gboolean
+type_labels (const NerModel *model, const char *type, guint *b, guint *in)
+{
+  int t = ner_model_find_type (model, type);
+  if (t < 0)
+    return FALSE;
+  *b = 2 * (guint) t + 1;
+  *in = *b + 1;
+  return TRUE;
+}
+
 /* Trims the leading title words of a PER span ("Foreign Minister Sergey
  * Lavrov", "Treasury Secretary John Snow"): everything up to the last
  * title word among its capitalised leading words, when a name follows. */
@@ -361,13 +374,10 @@ static void
 trim_titles (const NerModel *model, const NerToks *toks, const NerDoc *doc,
              guint8 *labels)
 {
-  int per = ner_model_find_type (model, "PER");
   guint b, in;
 
-  if (per < 0)
+  if (!type_labels (model, "PER", &b, &in))
     return;
-  b = 2 * (guint) per + 1;
-  in = b + 1;
   for (guint i = 0; i + 1 < doc->n_tokens; i++)
     {
       guint end = i + 1, cut = G_MAXUINT;
@@ -515,13 +525,10 @@ static void
 split_places (const NerModel *model, const NerGazetteer *gaz, const NerToks *toks,
               const NerDoc *doc, guint8 *labels)
 {
-  int loc = ner_model_find_type (model, "LOC");
   guint b, in;
 
-  if (loc < 0 || gaz == NULL)
+  if (gaz == NULL || !type_labels (model, "LOC", &b, &in))
     return;
-  b = 2 * (guint) loc + 1;
-  in = b + 1;
   for (guint i = 0; i < doc->n_tokens; i++)
     {
       guint end = i + 1, parts = 0, a = i;
@@ -555,6 +562,40 @@ split_places (const NerModel *model, const NerGazetteer *gaz, const NerToks *tok
           labels[cuts[k]] = (guint8) b;
       i = end - 1;
     }
+}
+
+/* Two person spans side by side, both capitalised words, are one name:
+ * "David Boon" tagged B-PER B-PER.  (Lists of names have commas; an
+ * ALL-CAPS line says nothing about its words.) */
+static void
+join_people (const NerModel *model, const NerToks *toks, const NerDoc *doc, guint8 *labels)
+{
+  guint b, in;
+
+  if (!type_labels (model, "PER", &b, &in))
+    return;
+  for (guint i = 1; i < doc->n_tokens; i++)
+    if (labels[i] == b && (labels[i - 1] == b || labels[i - 1] == in)
+        && (toks->flags[i] & NER_TF_INITCAP) && (toks->flags[i - 1] & NER_TF_INITCAP)
+        && !(toks->flags[i] & (NER_TOK_CAPSLINE | NER_TOK_FIRST)))
+      labels[i] = (guint8) in;
+}
+
+/* What every decoding ends with, one pass or two. */
+static void
+finish (const NerModel *model, const NerGazetteer *gaz, NerWork *work, const NerDoc *doc,
+        gboolean two_pass, guint8 *labels)
+{
+  if (two_pass)
+    {
+      trim_titles (model, &work->toks, doc, labels);
+      propagate (model, &work->toks, doc, labels);
+    }
+  ner_dateline_mark (model, &work->toks, doc, labels);
+  join_people (model, &work->toks, doc, labels);
+  if (two_pass)
+    consistent_types (model, work, doc, labels);
+  split_places (model, gaz, &work->toks, doc, labels);
 }
 
 void
@@ -596,7 +637,7 @@ ner_tag (const NerModel *model, const NerGazetteer *gaz, const NerDoc *doc,
   trim_titles (model, &work->toks, doc, labels);
   if (!two_pass || !ner_work_doc_bits (work, model, doc, labels))
     {
-      split_places (model, gaz, &work->toks, doc, labels);
+      finish (model, gaz, work, doc, FALSE, labels);
       return;
     }
 
@@ -617,8 +658,5 @@ ner_tag (const NerModel *model, const NerGazetteer *gaz, const NerDoc *doc,
         ner_viterbi (model, work, work->emit + (gsize) s0 * S, trans, s1 - s0,
                      labels + s0);
     }
-  trim_titles (model, &work->toks, doc, labels);
-  propagate (model, &work->toks, doc, labels);
-  consistent_types (model, work, doc, labels);
-  split_places (model, gaz, &work->toks, doc, labels);
+  finish (model, gaz, work, doc, TRUE, labels);
 }
