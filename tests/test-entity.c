@@ -1,6 +1,7 @@
 /* test-entity.c — the entity stage on real text: the example article,
  * rules, options, overrides, canonical names, the summary attribute, model
  * refusal, and nlpipe-ner train + eval end to end. */
+#include <stdio.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include "nlp-test.h"
@@ -382,6 +383,40 @@ Test (entity, train_and_evaluate)
   g_free (set);
   g_free (out);
   g_free (model);
+  g_free (bio);
+}
+
+/* "found: N phrases; correct: C" of nlpipe-ner eval */
+static void
+found_correct (const char *out, guint *found, guint *correct)
+{
+  cr_assert_eq (sscanf (out, "found: %u phrases; correct: %u;", found, correct), 2, "%s", out);
+}
+
+/* Entities below entity.min-score are dropped: on sentences written for
+ * the test (tests/fixtures/entity/confidence.bio, made-up names of
+ * companies, clubs and people), a higher threshold keeps fewer entities,
+ * and a larger share of them is right. */
+Test (entity, min_score_trades_recall_for_precision)
+{
+  char *bio = nlp_test_fixture ("entity/confidence.bio");
+  guint found[2], correct[2];
+  const char *sets[] = { "entity.min-score=0", "entity.min-score=0.5" };
+
+  for (guint k = 0; k < 2; k++)
+    {
+      char *out = run_ner (NLP_NAMES ("eval", "--chain", "--types", "PER,LOC,ORG", "--set",
+                                      sets[k], bio));
+      found_correct (out, &found[k], &correct[k]);
+      g_free (out);
+    }
+  cr_assert_gt (found[0], 0);
+  cr_assert_lt (found[1], found[0], "fewer entities at 0.5: %u vs %u", found[1], found[0]);
+  cr_assert_gt (found[1], 0, "a threshold of 0.5 keeps the confident ones");
+  /* precision: correct / found, compared without division */
+  cr_assert_gt ((double) correct[1] / found[1], (double) correct[0] / found[0],
+                "precision %u/%u at 0.5 vs %u/%u at 0", correct[1], found[1], correct[0],
+                found[0]);
   g_free (bio);
 }
 

@@ -48,6 +48,7 @@ dist_entitydata_DATA = \
 	plugins/entity/data/gaz-person.txt plugins/entity/data/gaz-first.txt \
 	plugins/entity/data/gaz-last.txt plugins/entity/data/gaz-demonym.txt \
 	plugins/entity/data/lex-lower.txt plugins/entity/data/lex-cap.txt \
+	plugins/entity/data/lex-orgcue.txt \
 	plugins/entity/data/NOTICE
 EXTRA_DIST += plugins/entity/data/make-gazetteers.sh
 

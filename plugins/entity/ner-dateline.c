@@ -85,21 +85,10 @@ listed_place (const Line *l, guint a, guint b)
   return b >= l->s1 || !(l->toks->gaz_i[b] & loc);
 }
 
-static void
-set_loc (guint8 *labels, guint a, guint b, guint n, guint loc)
-{
-  labels[a] = (guint8) (2 * loc + 1);
-  for (guint k = a + 1; k < b; k++)
-    labels[k] = (guint8) (2 * loc + 2);
-  /* an entity the tagger ran on past the place starts after it */
-  if (b < n && labels[b] != 0 && (labels[b] & 1) == 0)
-    labels[b]--;
-}
-
 void
-ner_dateline_mark (const NerModel *model, const NerToks *toks, const NerDoc *doc,
-                   guint8 *labels)
+ner_dateline_mark (const NerModel *model, NerWork *work, const NerDoc *doc, guint8 *labels)
 {
+  const NerToks *toks = &work->toks;
   int loc = ner_model_find_type (model, "LOC");
 
   if (loc < 0)
@@ -144,8 +133,8 @@ ner_dateline_mark (const NerModel *model, const NerToks *toks, const NerDoc *doc
         ok = TRUE;
       if (!ok)
         continue;
-      set_loc (labels, a, b, doc->n_tokens, (guint) loc);
+      ner_work_force (work, model, labels, a, b, 2 * (guint) loc + 1);
       if (r1 > r0)
-        set_loc (labels, r0, r1, doc->n_tokens, (guint) loc);
+        ner_work_force (work, model, labels, r0, r1, 2 * (guint) loc + 1);
     }
 }

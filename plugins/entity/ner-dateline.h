@@ -7,19 +7,20 @@
 #ifndef NER_DATELINE_H
 #define NER_DATELINE_H
 
-#include "ner-features.h"
-#include "ner-model.h"
+#include "ner-tagger.h"
 
 G_BEGIN_DECLS
 
 /* Labels the place words of every dateline of @doc LOC in @labels (the
- * model's label numbers), replacing what the tagger said of them.  A
+ * model's label numbers), replacing what the tagger said of them
+ * (ner_work_force: the confidence follows).  @work holds the document's
+ * tokens (NerWork.toks).  A
  * dateline starts a sentence: one to four ALL-CAPS words, optionally a
  * comma and a region ("Calif."), then an agency in brackets, a dash, or
  * a date (after a comma or not).  With a dash and nothing else, the
  * capitals must be a place of the word lists ("SOCCER -" is a headline's
  * topic, not a dateline).  No-op when the model has no LOC. */
-void ner_dateline_mark (const NerModel *model, const NerToks *toks, const NerDoc *doc,
+void ner_dateline_mark (const NerModel *model, NerWork *work, const NerDoc *doc,
                         guint8 *labels);
 
 G_END_DECLS

@@ -25,7 +25,7 @@ G_BEGIN_DECLS
 
 #define NER_MODEL_VERSION 2
 /* Bump when ner-features.c changes what a bucket means. */
-#define NER_FEATURE_SET   3
+#define NER_FEATURE_SET   4
 #define NER_MAX_TYPES     7
 #define NER_MAX_LABELS    (2 * NER_MAX_TYPES + 1)
 /* The file's first 8 bytes. */

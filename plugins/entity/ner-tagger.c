@@ -564,6 +564,25 @@ split_places (const NerModel *model, const NerGazetteer *gaz, const NerToks *tok
     }
 }
 
+void
+ner_work_force (NerWork *work, const NerModel *model, guint8 *labels, guint a, guint b,
+                guint label)
+{
+  const guint S = model->stride;
+
+  for (guint k = a; k < b; k++)
+    {
+      labels[k] = (guint8) (k == a ? label : label + 1);
+      work->emit[(gsize) k * S + labels[k]] += NER_FORCE_BONUS;
+    }
+  /* an entity the old labels ran on past the span starts after it */
+  if (b < work->n_tokens && labels[b] != 0 && !(labels[b] & 1))
+    {
+      labels[b]--;
+      work->emit[(gsize) b * S + labels[b]] += NER_FORCE_BONUS;
+    }
+}
+
 /* Two person spans side by side, both capitalised words, are one name:
  * "David Boon" tagged B-PER B-PER.  (Lists of names have commas; an
  * ALL-CAPS line says nothing about its words.) */
@@ -581,6 +600,59 @@ join_people (const NerModel *model, const NerToks *toks, const NerDoc *doc, guin
       labels[i] = (guint8) in;
 }
 
+/* Company forms after a comma: "First Union Securities, Inc.",
+ * "Holland & Hart, LLP".  The comma ends the capitalised run, so the
+ * tagger stops before it (or calls the name a person); the form says the
+ * run and the form are one organisation. */
+static const char *const company_forms[] = {
+  "Inc", "Inc.", "INC", "LLC", "L.L.C.", "LLP", "L.L.P.", "Ltd", "Ltd.", "LTD", "Corp",
+  "Corp.", "PC", "P.C.", "plc", "PLC", "LP", "L.P.", "Co", "Co.", "GmbH", "AG", "S.A.",
+  "N.V.", "B.V.", NULL
+};
+
+static gboolean
+is_company_form (const NerDoc *doc, guint i)
+{
+  for (guint k = 0; company_forms[k] != NULL; k++)
+    if (doc->len[i] == strlen (company_forms[k])
+        && memcmp (doc->text[i], company_forms[k], doc->len[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+company_names (const NerModel *model, NerWork *work, const NerDoc *doc, guint8 *labels)
+{
+  const NerToks *toks = &work->toks;
+  guint b, in, done = 0;
+
+  if (!type_labels (model, "ORG", &b, &in))
+    return;
+  for (guint s = 0; s < doc->n_sents; s++)
+    for (guint j = doc->sent[s] + 1; j + 1 < doc->sent[s + 1]; j++)
+      {
+        guint a, end = j + 2, first = MAX (doc->sent[s], done);
+        if (doc->len[j] != 1 || doc->text[j][0] != ',' || !is_company_form (doc, j + 1)
+            || toks->run_a[j - 1] == G_MAXUINT32 || toks->run_b[j - 1] != j - 1)
+          continue;
+        /* the run, but not past the previous name ("X, LLP and Y, PC") */
+        a = MAX (toks->run_a[j - 1], first);
+        while (a < j && !(toks->flags[a] & (NER_TF_INITCAP | NER_TF_ALLCAP)))
+          a++;
+        if (a >= j)
+          continue;
+        /* "Inc ." written apart */
+        if (end < doc->sent[s + 1] && doc->text[j + 1][doc->len[j + 1] - 1] != '.'
+            && doc->len[end] == 1 && doc->text[end][0] == '.')
+          end++;
+        /* an entity the run is the end of starts the name ("Enron Net Works") */
+        while (a > first && labels[a] != 0 && !(labels[a] & 1))
+          a--;
+        ner_work_force (work, model, labels, a, end, b);
+        done = end;
+      }
+}
+
 /* What every decoding ends with, one pass or two. */
 static void
 finish (const NerModel *model, const NerGazetteer *gaz, NerWork *work, const NerDoc *doc,
@@ -591,8 +663,9 @@ finish (const NerModel *model, const NerGazetteer *gaz, NerWork *work, const Ner
       trim_titles (model, &work->toks, doc, labels);
       propagate (model, &work->toks, doc, labels);
     }
-  ner_dateline_mark (model, &work->toks, doc, labels);
+  ner_dateline_mark (model, work, doc, labels);
   join_people (model, &work->toks, doc, labels);
+  company_names (model, work, doc, labels);
   if (two_pass)
     consistent_types (model, work, doc, labels);
   split_places (model, gaz, &work->toks, doc, labels);
@@ -606,6 +679,7 @@ ner_tag (const NerModel *model, const NerGazetteer *gaz, const NerDoc *doc,
   float trans[(NER_MAX_LABELS + 1) * 16];
 
   ner_model_transitions (model, trans);
+  work->n_tokens = doc->n_tokens;
   if (model->qtable != NULL)
     {
       reserve (work, doc->n_tokens + 1);
