@@ -653,6 +653,56 @@ company_names (const NerModel *model, NerWork *work, const NerDoc *doc, guint8 *
       }
 }
 
+/* A name cut short where the document writes it whole elsewhere: an
+ * entity followed by the very words that continue a longer entity of the
+ * same type ("David" "Boon" left untagged, after "David Boon") takes those
+ * words.  Keyed by the first word in the document word map (linear). */
+static void
+complete_names (const NerModel *model, NerWork *work, const NerDoc *doc, guint8 *labels)
+{
+  const NerToks *toks = &work->toks;
+  const guint n = doc->n_tokens;
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < n;)
+      {
+        guint j = i + 1, slot;
+        guint32 *c;
+        if (labels[i] == 0 || !(labels[i] & 1))
+          {
+            i++;
+            continue;
+          }
+        while (j < n && labels[j] == labels[i] + 1)
+          j++;
+        slot = map_slot (work, ner_hash_pair (toks->word[i], labels[i]), pass == 0);
+        if (slot != G_MAXUINT)
+          {
+            c = work->map_count + (gsize) slot * NER_MAP_WIDTH;
+            if (pass == 0 && j - i > c[1])
+              {
+                c[0] = i;           /* the longest entity starting so */
+                c[1] = j - i;
+              }
+            else if (pass == 1 && c[1] > j - i && i + c[1] <= n)
+              {
+                guint k = j - i;
+                while (k < c[1] && labels[i + k] == 0 && toks->word[i + k] == toks->word[c[0] + k])
+                  k++;
+                if (k == c[1])
+                  {
+                    ner_work_force (work, model, labels, i, i + k, labels[i]);
+                    j = i + k;
+                  }
+              }
+          }
+        i = j;
+      }
+  for (guint u = 0; u < work->map_n_used; u++)
+    work->map_key[work->map_used[u]] = 0;
+  work->map_n_used = 0;
+}
+
 /* What every decoding ends with, one pass or two. */
 static void
 finish (const NerModel *model, const NerGazetteer *gaz, NerWork *work, const NerDoc *doc,
@@ -666,6 +716,7 @@ finish (const NerModel *model, const NerGazetteer *gaz, NerWork *work, const Ner
   ner_dateline_mark (model, work, doc, labels);
   join_people (model, &work->toks, doc, labels);
   company_names (model, work, doc, labels);
+  complete_names (model, work, doc, labels);
   if (two_pass)
     consistent_types (model, work, doc, labels);
   split_places (model, gaz, &work->toks, doc, labels);
