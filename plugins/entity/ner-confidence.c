@@ -84,17 +84,20 @@ allowed (guint prev, guint cur, guint n_labels)
   return prev < n_labels && (prev == cur || prev + 1 == cur);
 }
 
-/* Forward and backward passes over one sentence of @n tokens. */
-static void
-forward_backward (NerConfidence *conf, guint L, const double *psi, guint n)
+/* Forward and backward passes over one sentence of @n tokens; always
+ * inlined so that the common label count (7: three entity types) is a
+ * constant the compiler unrolls. */
+static inline __attribute__ ((always_inline)) void
+forward_backward_n (NerConfidence *conf, const guint L, const double *psi, guint n)
 {
   double *phi = conf->phi, *a = conf->alpha, *b = conf->beta, *c = conf->c;
+  double q[NER_MAX_LABELS];
 
   for (guint y = 0; y < L; y++)
     a[y] = psi[L * L + y] * phi[y];
   for (guint k = 0; k < n; k++)
     {
-      double sum = 0.0;
+      double sum = 0.0, inv;
       if (k > 0)
         for (guint y = 0; y < L; y++)
           {
@@ -106,23 +109,37 @@ forward_backward (NerConfidence *conf, guint L, const double *psi, guint n)
       for (guint y = 0; y < L; y++)
         sum += a[k * L + y];
       c[k] = sum > TINY ? sum : TINY;
+      inv = 1.0 / c[k];
       for (guint y = 0; y < L; y++)
         {
-          double v = a[k * L + y] / c[k];
+          double v = a[k * L + y] * inv;
           a[k * L + y] = v < TINY ? 0.0 : v;
         }
     }
   for (guint y = 0; y < L; y++)
     b[(n - 1) * L + y] = 1.0;
   for (guint k = n - 1; k > 0; k--)
-    for (guint p = 0; p < L; p++)
-      {
-        double v = 0.0;
-        for (guint y = 0; y < L; y++)
-          v += psi[p * L + y] * phi[k * L + y] * b[k * L + y];
-        v /= c[k];
-        b[(k - 1) * L + p] = v < TINY ? 0.0 : v;
-      }
+    {
+      double inv = 1.0 / c[k];
+      for (guint y = 0; y < L; y++)
+        q[y] = phi[k * L + y] * b[k * L + y] * inv;
+      for (guint p = 0; p < L; p++)
+        {
+          double v = 0.0;
+          for (guint y = 0; y < L; y++)
+            v += psi[p * L + y] * q[y];
+          b[(k - 1) * L + p] = v < TINY ? 0.0 : v;
+        }
+    }
+}
+
+static void
+forward_backward (NerConfidence *conf, guint L, const double *psi, guint n)
+{
+  if (L == 7)
+    forward_backward_n (conf, 7, psi, n);
+  else
+    forward_backward_n (conf, L, psi, n);
 }
 
 void
