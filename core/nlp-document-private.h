@@ -29,6 +29,11 @@ void      nlp__document_refuse (NlpDocument *doc, const char *format, ...) G_GNU
  * stage skipped for the document's language. */
 void      nlp__document_warn (NlpDocument *doc, const char *stage, const char *language,
                               const char *message);
+/* Keeps @data alive while the document lives (or until it is reset): the
+ * pipeline holds itself, since cells may point into its stages' models.
+ * nlp__document_holds tells whether @data is held already. */
+void      nlp__document_hold  (NlpDocument *doc, gpointer data, GDestroyNotify release);
+gboolean  nlp__document_holds (const NlpDocument *doc, gconstpointer data);
 /* (transfer full) the first refusal since the last call, or NULL. */
 char     *nlp__document_take_violation (NlpDocument *doc);
 

@@ -22,6 +22,7 @@ typedef struct {
 } NlpAttr;
 
 struct _NlpDocument {
+  gint          ref;
   char         *id;
   char         *text;          /* NUL-terminated, owned */
   gsize         len;
@@ -43,6 +44,9 @@ struct _NlpDocument {
   const NlpAccess *access;
   char         *violation;
   GArray       *warnings;      /* Warning, or NULL */
+  /* what the document's cells may point into (a pipeline, for its
+   * stages' models): released when the document is freed or reset */
+  GPtrArray    *holds;         /* gpointer, GDestroyNotify pairs */
 };
 
 typedef struct {
@@ -80,6 +84,7 @@ document_alloc (void)
 {
   NlpDocument *doc = g_new0 (NlpDocument, 1);
 
+  doc->ref = 1;
   nlp__arena_init (&doc->arena);
   doc->layers = g_ptr_array_new_with_free_func ((GDestroyNotify) nlp__layer_free);
   doc->meta = g_array_new (FALSE, FALSE, sizeof (const char *));
@@ -136,6 +141,34 @@ clear_attrs (NlpDocument *doc)
 }
 
 static void
+release_holds (NlpDocument *doc)
+{
+  if (doc->holds == NULL)
+    return;
+  for (guint i = 0; i + 1 < doc->holds->len; i += 2)
+    ((GDestroyNotify) g_ptr_array_index (doc->holds, i + 1)) (g_ptr_array_index (doc->holds, i));
+  g_ptr_array_set_size (doc->holds, 0);
+}
+
+gboolean
+nlp__document_holds (const NlpDocument *doc, gconstpointer data)
+{
+  for (guint i = 0; doc->holds && i < doc->holds->len; i += 2)
+    if (g_ptr_array_index (doc->holds, i) == data)
+      return TRUE;
+  return FALSE;
+}
+
+void
+nlp__document_hold (NlpDocument *doc, gpointer data, GDestroyNotify release)
+{
+  if (doc->holds == NULL)
+    doc->holds = g_ptr_array_new ();
+  g_ptr_array_add (doc->holds, data);
+  g_ptr_array_add (doc->holds, release);
+}
+
+static void
 clear_contents (NlpDocument *doc)
 {
   g_ptr_array_set_size (doc->layers, 0);
@@ -147,13 +180,28 @@ clear_contents (NlpDocument *doc)
   g_clear_pointer (&doc->violation, g_free);
   if (doc->warnings != NULL)
     g_array_set_size (doc->warnings, 0);
+  release_holds (doc);
   nlp__arena_clear (&doc->arena);
+}
+
+NlpDocument *
+nlp_document_ref (NlpDocument *doc)
+{
+  g_return_val_if_fail (doc != NULL, NULL);
+  g_atomic_int_inc (&doc->ref);
+  return doc;
 }
 
 void
 nlp_document_free (NlpDocument *doc)
 {
-  if (doc == NULL)
+  nlp_document_unref (doc);
+}
+
+void
+nlp_document_unref (NlpDocument *doc)
+{
+  if (doc == NULL || !g_atomic_int_dec_and_test (&doc->ref))
     return;
   clear_contents (doc);
   g_ptr_array_unref (doc->layers);
@@ -162,6 +210,8 @@ nlp_document_free (NlpDocument *doc)
   g_array_unref (doc->attrs);
   if (doc->warnings != NULL)
     g_array_unref (doc->warnings);
+  if (doc->holds != NULL)
+    g_ptr_array_unref (doc->holds);
   nlp__arena_free (&doc->arena);
   g_free (doc->text);
   g_free (doc->id);

@@ -37,6 +37,11 @@ NlpDocument *nlp_document_new   (const char *id, const char *text, gssize len,
  * byte).  On error @text is freed. */
 NlpDocument *nlp_document_new_take (const char *id, char *text, gsize len,
                                     GError **error);
+/* Documents are reference-counted: a new one has one reference, and the
+ * last unref frees it (and its layers, which are only valid while it
+ * lives).  nlp_document_free() is nlp_document_unref(). */
+NlpDocument *nlp_document_ref   (NlpDocument *doc);
+void         nlp_document_unref (NlpDocument *doc);
 void         nlp_document_free  (NlpDocument *doc);
 
 /* Empties the document (layers, attributes, metadata, arena) and gives it a

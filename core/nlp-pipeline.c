@@ -30,8 +30,12 @@ typedef struct {
 } NlpInstance;
 
 struct _NlpPipeline {
-  NlpRegistry *registry;        /* not owned */
+  gint         ref;
+  NlpRegistry *registry;        /* a reference */
   GPtrArray   *instances;       /* NlpInstance * */
+  /* nlp_pipeline_process: workers not in use, for any thread */
+  GMutex       idle_lock;
+  GPtrArray   *idle;            /* NlpPipelineWorker * */
   gboolean     profile;
   NlpLanguageMismatch language_mismatch;
 };
@@ -60,15 +64,34 @@ instance_free (NlpInstance *inst)
   g_free (inst);
 }
 
+NlpPipeline *
+nlp_pipeline_ref (NlpPipeline *pipeline)
+{
+  g_return_val_if_fail (pipeline != NULL, NULL);
+  g_atomic_int_inc (&pipeline->ref);
+  return pipeline;
+}
+
 void
 nlp_pipeline_free (NlpPipeline *pipeline)
 {
-  if (pipeline == NULL)
+  nlp_pipeline_unref (pipeline);
+}
+
+void
+nlp_pipeline_unref (NlpPipeline *pipeline)
+{
+  if (pipeline == NULL || !g_atomic_int_dec_and_test (&pipeline->ref))
     return;
+  for (guint i = 0; i < pipeline->idle->len; i++)
+    nlp_pipeline_worker_free (g_ptr_array_index (pipeline->idle, i));
+  g_ptr_array_unref (pipeline->idle);
+  g_mutex_clear (&pipeline->idle_lock);
   /* models are freed in reverse order of creation */
   for (guint i = pipeline->instances->len; i > 0; i--)
     instance_free (g_ptr_array_index (pipeline->instances, i - 1));
   g_ptr_array_free (pipeline->instances, TRUE);
+  nlp_registry_unref (pipeline->registry);
   g_free (pipeline);
 }
 
@@ -302,8 +325,11 @@ pipeline_build (NlpRegistry *registry, const NlpChainSpec *spec,
   gint code = -1;
   GPtrArray *items = spec->items;
 
-  pipeline->registry = registry;
+  pipeline->ref = 1;
+  pipeline->registry = nlp_registry_ref (registry);
   pipeline->instances = g_ptr_array_new ();
+  pipeline->idle = g_ptr_array_new ();
+  g_mutex_init (&pipeline->idle_lock);
   pipeline->language_mismatch = nlp_chain_spec_get_language_mismatch (spec);
   if (items->len == 0)
     {
@@ -638,6 +664,10 @@ nlp_pipeline_worker_process (NlpPipelineWorker *worker, NlpDocument *doc,
 {
   NlpPipeline *pipeline = worker->pipeline;
 
+  /* the stages' cells may point into their models: the document keeps
+   * the pipeline (and its models) alive as long as it lives */
+  if (G_UNLIKELY (!nlp__document_holds (doc, pipeline)))
+    nlp__document_hold (doc, nlp_pipeline_ref (pipeline), (GDestroyNotify) nlp_pipeline_unref);
   memset (worker->skipped, 0, pipeline->instances->len * sizeof (gboolean));
   for (guint i = 0; i < pipeline->instances->len; i++)
     {
@@ -688,6 +718,61 @@ nlp_pipeline_worker_process (NlpPipelineWorker *worker, NlpDocument *doc,
         }
     }
   return TRUE;
+}
+
+gboolean
+nlp_pipeline_process (NlpPipeline *pipeline, NlpDocument *doc, const char **failed_stage,
+                      GError **error)
+{
+  NlpPipelineWorker *worker = NULL;
+  gboolean ok;
+
+  g_mutex_lock (&pipeline->idle_lock);
+  if (pipeline->idle->len > 0)
+    worker = g_ptr_array_steal_index_fast (pipeline->idle, pipeline->idle->len - 1);
+  g_mutex_unlock (&pipeline->idle_lock);
+  if (worker == NULL && (worker = nlp_pipeline_worker_new (pipeline, error)) == NULL)
+    return FALSE;
+  ok = nlp_pipeline_worker_process (worker, doc, failed_stage, error);
+  g_mutex_lock (&pipeline->idle_lock);
+  g_ptr_array_add (pipeline->idle, worker);
+  g_mutex_unlock (&pipeline->idle_lock);
+  return ok;
+}
+
+NlpDocument *
+nlp_pipeline_process_text (NlpPipeline *pipeline, const char *id, const char *text,
+                           gssize len, GError **error)
+{
+  NlpDocument *doc = nlp_document_new (id, text, len, error);
+  const char *stage = NULL;
+  GError *local = NULL;
+
+  if (doc == NULL)
+    return NULL;
+  if (!nlp_pipeline_process (pipeline, doc, &stage, &local))
+    {
+      g_set_error (error, local->domain, local->code, "stage '%s': %s", stage ? stage : "?",
+                   local->message);
+      g_error_free (local);
+      nlp_document_unref (doc);
+      return NULL;
+    }
+  return doc;
+}
+
+NlpPipeline *
+nlp_pipeline_new_from_string (const char *chain, GError **error)
+{
+  NlpRegistry *registry = nlp_registry_new ();
+  NlpChainSpec *spec = nlp_chain_spec_new ();
+  NlpPipeline *pipeline = NULL;
+
+  if (nlp_chain_spec_set_stages (spec, chain ? chain : NLP_DEFAULT_CHAIN, error))
+    pipeline = nlp_pipeline_new (registry, spec, error);
+  nlp_chain_spec_free (spec);
+  nlp_registry_unref (registry);
+  return pipeline;
 }
 
 NlpDocument *

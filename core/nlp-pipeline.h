@@ -34,7 +34,16 @@ NlpPipeline  *nlp_pipeline_new  (NlpRegistry *registry, const NlpChainSpec *spec
  * (for `nlpipe check`). */
 NlpPipeline  *nlp_pipeline_new_unloaded (NlpRegistry *registry,
                                          const NlpChainSpec *spec, GError **error);
-void          nlp_pipeline_free (NlpPipeline *pipeline);
+/* (transfer full) @chain ("tokenize,sentence,..."; NULL: the default
+ * chain) with default options, its stages found on the default search
+ * path: the short way for programs that need nothing more. */
+NlpPipeline  *nlp_pipeline_new_from_string (const char *chain, GError **error);
+/* Pipelines are reference-counted (a processor holds one on its
+ * pipeline); the last unref frees the stages' models.
+ * nlp_pipeline_free() is nlp_pipeline_unref(). */
+NlpPipeline  *nlp_pipeline_ref   (NlpPipeline *pipeline);
+void          nlp_pipeline_unref (NlpPipeline *pipeline);
+void          nlp_pipeline_free  (NlpPipeline *pipeline);
 
 guint         nlp_pipeline_get_n_stages (const NlpPipeline *pipeline);
 /* (transfer none) */
@@ -58,6 +67,19 @@ void               nlp_pipeline_worker_free (NlpPipelineWorker *worker);
  * NULL) names the instance. */
 gboolean      nlp_pipeline_worker_process (NlpPipelineWorker *worker, NlpDocument *doc,
                                            const char **failed_stage, GError **error);
+
+/* Runs every stage on @doc, from any thread: the pipeline keeps a worker
+ * for each thread that is using it at once (made on first need, reused).
+ * Errors as nlp_pipeline_worker_process; the document keeps what the
+ * stages before the failing one made. */
+gboolean      nlp_pipeline_process (NlpPipeline *pipeline, NlpDocument *doc,
+                                    const char **failed_stage, GError **error);
+/* (transfer full) a new document of @text (@len bytes, or -1 up to its
+ * NUL) processed by every stage, or NULL: NLP_ERROR_ENCODING for text
+ * that is not UTF-8, or the failing stage's error, its message prefixed
+ * "stage 'NAME': ". */
+NlpDocument  *nlp_pipeline_process_text (NlpPipeline *pipeline, const char *id,
+                                         const char *text, gssize len, GError **error);
 
 /* Convenience for tests and small programs: builds @chain with default
  * options on a default registry and runs it on @text.  (transfer full). */

@@ -20,6 +20,7 @@ struct _NlpStage {
 };
 
 struct _NlpRegistry {
+  gint          ref;
   GPtrArray    *path;          /* char *, NULL-terminated view kept */
   guint         n_front;       /* program + environment entries */
   GHashTable   *stages;        /* name -> NlpStage * */
@@ -42,6 +43,7 @@ nlp_registry_new (void)
   NlpRegistry *registry = g_new0 (NlpRegistry, 1);
   const char *env = g_getenv ("NLPIPE_PLUGIN_PATH");
 
+  registry->ref = 1;
   lt_dlinit ();
   registry->path = g_ptr_array_new_with_free_func (g_free);
   registry->stages = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
@@ -60,10 +62,24 @@ nlp_registry_new (void)
   return registry;
 }
 
+NlpRegistry *
+nlp_registry_ref (NlpRegistry *registry)
+{
+  g_return_val_if_fail (registry != NULL, NULL);
+  g_atomic_int_inc (&registry->ref);
+  return registry;
+}
+
 void
 nlp_registry_free (NlpRegistry *registry)
 {
-  if (registry == NULL)
+  nlp_registry_unref (registry);
+}
+
+void
+nlp_registry_unref (NlpRegistry *registry)
+{
+  if (registry == NULL || !g_atomic_int_dec_and_test (&registry->ref))
     return;
   g_hash_table_unref (registry->stages);
   g_ptr_array_unref (registry->path);

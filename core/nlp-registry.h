@@ -20,8 +20,12 @@ G_BEGIN_DECLS
 typedef struct _NlpRegistry NlpRegistry;
 typedef struct _NlpStage NlpStage;
 
-/* (transfer full) a registry with the default search path. */
+/* (transfer full) a registry with the default search path.  Registries
+ * are reference-counted (a pipeline holds one on its registry);
+ * nlp_registry_free() is nlp_registry_unref(). */
 NlpRegistry *nlp_registry_new      (void);
+NlpRegistry *nlp_registry_ref      (NlpRegistry *registry);
+void         nlp_registry_unref    (NlpRegistry *registry);
 void         nlp_registry_free     (NlpRegistry *registry);
 /* Puts @dir first on the search path (--plugin-path). */
 void         nlp_registry_prepend_path (NlpRegistry *registry, const char *dir);

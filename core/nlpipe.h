@@ -14,5 +14,6 @@
 #include "nlp-reader.h"
 #include "nlp-writer.h"
 #include "nlp-runner.h"
+#include "nlp-processor.h"
 
 #endif

@@ -4,7 +4,7 @@
 core_tests = tests/test-document tests/test-layer tests/test-options \
 	tests/test-registry tests/test-pipeline tests/test-reader \
 	tests/test-json-writer tests/test-abi tests/test-jsonl tests/test-json-text \
-	tests/test-contract tests/test-languages
+	tests/test-contract tests/test-languages tests/test-processor
 check_PROGRAMS += $(core_tests)
 TESTS += $(core_tests)
 
@@ -106,6 +106,10 @@ tests_test_languages_SOURCES = tests/test-languages.c
 tests_test_languages_CFLAGS = $(NLP_TEST_CFLAGS)
 tests_test_languages_LDADD = $(NLP_TEST_LIBS)
 EXTRA_tests_test_languages_DEPENDENCIES = $(core_test_stages)
+tests_test_processor_SOURCES = tests/test-processor.c
+tests_test_processor_CFLAGS = $(NLP_TEST_CFLAGS)
+tests_test_processor_LDADD = $(NLP_TEST_LIBS)
+EXTRA_tests_test_processor_DEPENDENCIES = $(core_test_stages)
 tests_test_abi_SOURCES = tests/test-abi.c
 tests_test_abi_CFLAGS = $(NLP_TEST_CFLAGS)
 tests_test_abi_LDADD = $(NLP_TEST_LIBS)
