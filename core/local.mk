@@ -9,11 +9,11 @@ nlpipeinclude_HEADERS = \
 	core/nlpipe.h core/nlpipe-stage.h core/nlp-error.h core/nlp-document.h \
 	core/nlp-layer.h core/nlp-document-json.h core/nlp-options.h core/nlp-stage-env.h core/nlp-registry.h core/nlp-chain-spec.h core/nlp-pipeline.h \
 	core/nlp-reader.h core/writers/nlp-writer.h core/nlp-runner.h core/nlp-processor.h \
-	core/nlp-json-text.h
+	core/nlp-describe.h core/nlp-json-text.h core/nlp-types.h
 nodist_nlpipeinclude_HEADERS = core/nlp-version.h
 
 core_libnlpipe_la_SOURCES = \
-	core/nlp-error.c \
+	core/nlp-error.c core/nlp-types.c \
 	core/nlp-document.c core/nlp-document-private.h core/nlp-arena.c core/nlp-arena-private.h \
 	core/nlp-json-text.c \
 	core/nlp-layer.c core/nlp-layer-private.h \
@@ -25,7 +25,7 @@ core_libnlpipe_la_SOURCES = \
 	core/nlp-chain-spec.c core/nlp-chain-spec-private.h \
 	core/nlp-pipeline.c core/nlp-pipeline-private.h \
 	core/nlp-reader.c core/nlp-jsonl-record.c core/nlp-jsonl-private.h core/nlp-utf8-private.h \
-	core/nlp-runner.c core/nlp-processor.c \
+	core/nlp-runner.c core/nlp-processor.c core/nlp-describe.c \
 	core/nlp-dtoa.c core/nlp-dtoa-private.h \
 	core/nlp-json-out.c core/nlp-json-out-private.h \
 	core/nlp-json-append.c core/nlp-json-append-private.h
@@ -42,3 +42,4 @@ EXTRA_core_libnlpipe_la_DEPENDENCIES = $(LTDLDEPS)
 
 include core/writers/local.mk
 include core/cli/local.mk
+include core/bindings/local.mk

@@ -10,8 +10,12 @@
 #include "nlp-options.h"
 #include "nlp-paths-private.h"
 #include "nlp-names-private.h"
+#include "nlp-types.h"
+
+
 
 struct _NlpStage {
+  NlpRegistry  *registry;      /* its owner (not a reference) */
   char         *name;
   char         *path;
   char         *data_dir;
@@ -25,6 +29,22 @@ struct _NlpRegistry {
   guint         n_front;       /* program + environment entries */
   GHashTable   *stages;        /* name -> NlpStage * */
 };
+
+/* A binding's reference to a stage holds its registry (which owns it). */
+static NlpStage *
+stage_hold (NlpStage *stage)
+{
+  nlp_registry_ref (stage->registry);
+  return stage;
+}
+
+static void
+stage_release (NlpStage *stage)
+{
+  nlp_registry_unref (stage->registry);
+}
+
+G_DEFINE_BOXED_TYPE (NlpStage, nlp_stage, stage_hold, stage_release)
 
 static void
 stage_free (NlpStage *stage)
@@ -444,6 +464,7 @@ nlp_registry_load (NlpRegistry *registry, const char *name, GError **error)
   lt_dlmakeresident (handle);
 
   stage = g_new0 (NlpStage, 1);
+  stage->registry = registry;
   stage->name = g_strdup (name);
   stage->path = file;
   stage->handle = handle;

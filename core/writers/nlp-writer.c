@@ -4,6 +4,7 @@
 #include "nlp-error.h"
 
 struct _NlpWriter {
+  gint                  ref;
   const NlpWriterClass *klass;   /* NULL for "none" */
   NlpWriterOptions      options;
   char                 *columns;
@@ -56,6 +57,7 @@ nlp_writer_new (const char *format, const NlpWriterOptions *options, GError **er
       return NULL;
     }
   writer = g_new0 (NlpWriter, 1);
+  writer->ref = 1;
   writer->klass = klass;
   if (options)
     writer->options = *options;
@@ -64,10 +66,24 @@ nlp_writer_new (const char *format, const NlpWriterOptions *options, GError **er
   return writer;
 }
 
+NlpWriter *
+nlp_writer_ref (NlpWriter *writer)
+{
+  g_return_val_if_fail (writer != NULL, NULL);
+  g_atomic_int_inc (&writer->ref);
+  return writer;
+}
+
 void
 nlp_writer_free (NlpWriter *writer)
 {
-  if (writer == NULL)
+  nlp_writer_unref (writer);
+}
+
+void
+nlp_writer_unref (NlpWriter *writer)
+{
+  if (writer == NULL || !g_atomic_int_dec_and_test (&writer->ref))
     return;
   g_free (writer->columns);
   g_free (writer);
@@ -92,6 +108,20 @@ nlp_writer_format (NlpWriter *writer, NlpDocument *doc, GString *out)
 {
   if (writer->klass)
     writer->klass->format (&writer->options, doc, out);
+}
+
+char *
+nlp_writer_format_to_string (NlpWriter *writer, NlpDocument *doc, gboolean edges)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (writer != NULL && doc != NULL, NULL);
+  if (edges)
+    nlp_writer_header (writer, out);
+  nlp_writer_format (writer, doc, out);
+  if (edges)
+    nlp_writer_footer (writer, out);
+  return g_string_free (out, FALSE);
 }
 
 gboolean

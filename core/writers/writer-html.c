@@ -355,7 +355,7 @@ append_other (GString *out, NlpDocument *doc)
             {
               GString *cell = g_string_new (NULL);
               const NlpColumn *col = nlp_layer_get_column_at (layer, c);
-              if (nlp_column_is_set (col, r) && nlp_column_get_type (col) == NLP_COLUMN_STRING)
+              if (nlp_column_is_set (col, r) && nlp_column_get_value_type (col) == NLP_COLUMN_STRING)
                 g_string_append (cell, nlp_column_get_string (col, r));
               else if (nlp_column_is_set (col, r))
                 nlp__json_append_cell (cell, col, r);
