@@ -36,7 +36,7 @@ core_libnlpipe_la_CPPFLAGS = $(AM_CPPFLAGS) $(LTDLINCL) \
 	-DNLP_PREFIX='"$(prefix)"' \
 	-DNLP_STAGEDATADIR='"$(stagedatadir)"'
 core_libnlpipe_la_LIBADD = $(LIBLTDL) $(GLIB_LIBS) $(JSON_LIBS) -lm
-core_libnlpipe_la_LDFLAGS = -version-info 1:0:1 -no-undefined \
+core_libnlpipe_la_LDFLAGS = -version-info 2:0:0 -no-undefined \
 	-export-symbols-regex '^nlp_[a-z]'
 EXTRA_core_libnlpipe_la_DEPENDENCIES = $(LTDLDEPS)
 

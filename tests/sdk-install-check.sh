@@ -113,4 +113,31 @@ ranks () { grep -o '"'"$1"'":\[{"start"[^]]*' "$2" | grep -o '"rank":[0-9]*' | s
 check "an aliased instance adds its own layer beside the first" "$tmp/alias.log" \
   test "$(ranks top "$tmp/alias.json")" = '"rank":1 "rank":2 "rank":3 ' \
     -a "$(ranks keywords "$tmp/alias.json" | wc -w)" -gt 3
+
+# 6. examples/embed: a C program that embeds libnlpipe, built with its
+# Makefile and pkg-config alone, run against the installed library.
+embed () {
+  cp -a "$src/examples/embed" "$tmp/embed" && make -C "$tmp/embed" CFLAGS="-Wall -Wextra -Werror" &&
+    env -i PATH=/usr/bin:/bin LD_LIBRARY_PATH="$prefix/lib" "$tmp/embed/embed" 2 >"$tmp/embed.out"
+}
+check "examples/embed builds with pkg-config and runs on several threads" "$tmp/embed.log" embed
+check "examples/embed reads entities and sentence scores" "$tmp/embed-out.log" \
+  sh -c "grep -q '^article-3\$' '$tmp/embed.out' && grep -q 'entity   ORG   NATO' '$tmp/embed.out' &&
+         grep -q 'sentence 1 sentiment +0.6808' '$tmp/embed.out'"
+
+# 7. The installed typelib and Python package, when the build has them.
+typelib=$prefix/lib/girepository-1.0/Nlpipe-1.0.typelib
+pydir=$(find "$prefix/lib" -type d -name nlpipe -path '*-packages/*' 2>/dev/null | head -n 1)
+if [ -f "$typelib" ] && [ -n "$pydir" ]; then
+  python_ok () {
+    env -i PATH=/usr/bin:/bin HOME="$tmp" PYTHONPATH="$(dirname "$pydir")" \
+      GI_TYPELIB_PATH="$prefix/lib/girepository-1.0" LD_LIBRARY_PATH="$prefix/lib" \
+      /usr/bin/python3 -c 'import nlpipe, sys
+doc = nlpipe.Pipeline()(open(sys.argv[1]).read())
+assert ("Putin", "PER") in {(e.text, e.label) for e in doc.entities}' "$article"
+  }
+  check "the installed Python package runs the default chain" "$tmp/python.log" python_ok
+else
+  echo "SKIP: no typelib or Python package installed (the build has no introspection)"
+fi
 finish

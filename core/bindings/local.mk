@@ -29,3 +29,24 @@ nlpipepythondir = $(pythondir)/nlpipe
 nlpipepython_PYTHON = core/bindings/python/nlpipe/__init__.py
 endif
 EXTRA_DIST += core/bindings/python/nlpipe/__init__.py
+
+# The API reference, made by gi-docgen from the .gir (every public
+# header's documentation), installed as $(docdir)/reference/index.html.
+if HAVE_GI_DOCGEN
+apireferencedir = $(docdir)/reference
+all-local: docs/api/reference/index.html
+docs/api/reference/index.html: core/Nlpipe-1.0.gir docs/api/nlpipe.toml $(srcdir)/docs/api/overview.md
+	$(AM_V_GEN)rm -rf docs/api/reference && \
+	$(GI_DOCGEN) generate --quiet --no-namespace-dir --config docs/api/nlpipe.toml \
+	  --content-dir $(srcdir)/docs/api --output-dir docs/api/reference \
+	  --add-include-path $(datadir)/gir-1.0 --add-include-path /usr/share/gir-1.0 \
+	  core/Nlpipe-1.0.gir
+install-data-local:
+	$(MKDIR_P) $(DESTDIR)$(apireferencedir)
+	cp -R docs/api/reference/. $(DESTDIR)$(apireferencedir)/
+uninstall-local:
+	rm -rf $(DESTDIR)$(apireferencedir)
+clean-local:
+	rm -rf docs/api/reference
+endif
+EXTRA_DIST += docs/api/nlpipe.toml.in docs/api/overview.md
