@@ -83,3 +83,11 @@ nlp__stage_data_dir (const char *name, const char *file)
   g_free (dir);
   return result;
 }
+
+char *
+nlp__builtin_stage_data_dir (const char *name)
+{
+  if (nlp__is_uninstalled ())
+    return g_build_filename (NLP_SRCDIR, "plugins", name, "data", NULL);
+  return g_build_filename (NLP_STAGEDATADIR, name, NULL);
+}

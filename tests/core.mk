@@ -116,4 +116,4 @@ tests_test_abi_LDADD = $(NLP_TEST_LIBS)
 
 # The library's exported symbols: the documented API only.
 TESTS += tests/test-exports.sh
-EXTRA_DIST += tests/test-exports.sh
+EXTRA_DIST += tests/test-exports.sh tests/static-stages-check.sh
