@@ -21,7 +21,7 @@ core_libnlpipe_la_SOURCES = \
 	core/nlp-paths.c core/nlp-paths-private.h \
 	core/nlp-names.c core/nlp-names-private.h \
 	core/nlp-access.c core/nlp-access-private.h \
-	core/nlp-registry.c \
+	core/nlp-registry.c core/nlp-registry-private.h \
 	core/nlp-chain-spec.c core/nlp-chain-spec-private.h \
 	core/nlp-pipeline.c core/nlp-pipeline-private.h \
 	core/nlp-reader.c core/nlp-jsonl-record.c core/nlp-jsonl-private.h core/nlp-utf8-private.h \

@@ -10,7 +10,7 @@
 #include "nlp-options.h"
 #include "nlp-paths-private.h"
 #include "nlp-names-private.h"
-#include "nlp-types.h"
+#include "nlp-registry-private.h"
 
 
 
@@ -31,21 +31,11 @@ struct _NlpRegistry {
   GHashTable   *stages;        /* name -> NlpStage * */
 };
 
-/* A binding's reference to a stage holds its registry (which owns it). */
-static NlpStage *
-stage_hold (NlpStage *stage)
+NlpRegistry *
+nlp__stage_get_registry (const NlpStage *stage)
 {
-  nlp_registry_ref (stage->registry);
-  return stage;
+  return stage->registry;
 }
-
-static void
-stage_release (NlpStage *stage)
-{
-  nlp_registry_unref (stage->registry);
-}
-
-G_DEFINE_BOXED_TYPE (NlpStage, nlp_stage, stage_hold, stage_release)
 
 static void
 stage_free (NlpStage *stage)

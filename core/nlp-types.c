@@ -1,6 +1,6 @@
 /* nlp-types.c — the boxed GTypes of nlp-types.h: each type's copy is its
  * ref, its free its unref (for layers and columns: of their document).
- * The stage's type is in nlp-registry.c, which owns stages. */
+ * A stage's reference holds its registry, which owns it. */
 #include "nlp-types.h"
 #include "nlp-document.h"
 #include "nlp-registry.h"
@@ -9,6 +9,7 @@
 #include "nlp-processor.h"
 #include "nlp-writer.h"
 #include "nlp-reader.h"
+#include "nlp-registry-private.h"
 
 static NlpLayer *
 layer_hold (NlpLayer *layer)
@@ -45,3 +46,18 @@ G_DEFINE_BOXED_TYPE (NlpWriter, nlp_writer, nlp_writer_ref, nlp_writer_unref)
 G_DEFINE_BOXED_TYPE (NlpLayer, nlp_layer, layer_hold, layer_release)
 G_DEFINE_BOXED_TYPE (NlpColumn, nlp_column, column_hold, column_release)
 G_DEFINE_BOXED_TYPE (NlpReader, nlp_reader, nlp_reader_ref, nlp_reader_unref)
+
+static NlpStage *
+stage_hold (NlpStage *stage)
+{
+  nlp_registry_ref (nlp__stage_get_registry (stage));
+  return stage;
+}
+
+static void
+stage_release (NlpStage *stage)
+{
+  nlp_registry_unref (nlp__stage_get_registry (stage));
+}
+
+G_DEFINE_BOXED_TYPE (NlpStage, nlp_stage, stage_hold, stage_release)

@@ -34,6 +34,14 @@ done
 [ -z "$undeclared" ] && ok "every export is declared in an installed header" ||
   ko "every export is declared in an installed header" $undeclared
 
+# The library reports and never prints: it references neither the standard
+# streams nor the functions that print on them (fwrite is for the stream a
+# caller hands to nlp_run)
+printing=$(nm -D --undefined-only "$lib" | awk '{ sub(/@.*/, "", $2); print $2 }' |
+  grep -xE 'stdout|stderr|printf|vprintf|fprintf|vfprintf|__printf_chk|__fprintf_chk|puts|fputs|putchar|perror|g_print|g_printerr' || true)
+[ -z "$printing" ] && ok "libnlpipe never prints (no stdout, stderr or printing call)" ||
+  ko "libnlpipe never prints (no stdout, stderr or printing call)" $printing
+
 # ... and documented there: a gtk-doc block (" * SYMBOL:"), which the API
 # reference and the introspection data are made from
 undocumented=
