@@ -73,18 +73,20 @@ nlpipe -q "$article" >"$tmp/default.json" 2>"$tmp/default.log"
 check "installed nlpipe runs the default chain with no environment" "$tmp/default.log" \
   grep -q '"entity":\[{' "$tmp/default.json"
 
-# 4. The stage of docs/writing-stages.md, built with pkg-config alone.
-mkdir -p "$tmp/doc-stage"
-awk '/^<!-- file: shout.c -->/ { on = 1; next } on && /^```c/ { next }
-     on && /^```/ { exit } on' "$src/docs/writing-stages.md" >"$tmp/doc-stage/shout.c"
-check "docs/writing-stages.md stage compiles with pkg-config only" "$tmp/doc-stage/cc.log" \
-  sh -c "cc -shared -fPIC -fvisibility=hidden -Wall -Wextra -Werror -Wno-unused-parameter \
-           -o '$tmp/doc-stage/shout.so' '$tmp/doc-stage/shout.c' \
-           \$(pkg-config --cflags --libs nlpipe) -Wl,-z,defs"
-echo "The EU and NATO met in Oslo." |
-  nlpipe -q --plugin-path "$tmp/doc-stage" -p tokenize,shout -f json >"$tmp/shout.json" 2>"$tmp/shout.log"
-check "the doc's stage runs in a chain with --plugin-path" "$tmp/shout.log" \
-  grep -q '"norm":"nato","kind":"word","shout":1}' "$tmp/shout.json"
+# 4. docs/writing-stages.md as a stage author follows it: every file and
+# excerpt it shows is what examples/ holds, and every command it gives runs
+# (in a copy of examples/shout, with nothing but the installed SDK:
+# pkg-config, the installed nlpipe on PATH).
+guide () {
+  cp -a "$src/examples/shout" "$tmp/guide" &&
+    env PATH="$prefix/bin:/usr/bin:/bin" PKG_CONFIG_PATH="$PKG_CONFIG_PATH" HOME="$tmp" \
+      python3 "$src/tests/check-guide.py" "$src/docs/writing-stages.md" "$src" "$tmp/guide"
+}
+check "docs/writing-stages.md: every code block is examples/ or runs" "$tmp/guide.log" guide
+grep -E '^(PASS|FAIL): ' "$tmp/guide.log" | sed 's/^/    /'
+check "the guide's stage marks capitals (tokenize,shout on the installed nlpipe)" "$tmp/shout.log" \
+  sh -c "echo 'The EU and NATO met in Oslo.' | env -i PATH=/usr/bin:/bin '$prefix/bin/nlpipe' -q \
+           -p tokenize,shout -f json | grep -q '\"norm\":\"nato\",\"kind\":\"word\",\"shout\":1}'"
 
 # 5. The out-of-tree example: its own build system and tests, installed into
 # nlpipe's plugindir.

@@ -7,6 +7,7 @@
 
 typedef struct {
   gboolean json;
+  gboolean probe;
   char   **plugin_paths;
   char    *stages;
   char    *config;
@@ -41,6 +42,8 @@ parse_args (int argc, char **argv, const char *params, const char *summary,
     { "stages", 'p', 0, G_OPTION_ARG_STRING, &a->stages, "The chain to check", "STAGES" },
     { "config", 'c', 0, G_OPTION_ARG_FILENAME, &a->config, "Config file", "FILE" },
     { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a->sets, "Stage option", "STAGE.OPTION=VALUE" },
+    { "probe", 0, 0, G_OPTION_ARG_NONE, &a->probe,
+      "Also load every model and run a short probe document through the chain", NULL },
     { NULL }
   };
   GOptionContext *ctx = g_option_context_new (params);
@@ -298,6 +301,29 @@ print_check (const NlpPipeline *pipeline, gboolean json)
   print_json (node);
 }
 
+/* Runs a short document through @pipeline: a stage that writes what it
+ * does not declare, or fails on plain text, is caught before any input. */
+static gboolean
+probe (NlpPipeline *pipeline, GError **error)
+{
+  static const char text[] =
+    "The EU and NATO met in Oslo on Friday, 16 August 2024. Angela Merkel "
+    "said the talks were good; shares of Acme Corp. rose 3% to $12.50.\n";
+  GError *local = NULL;
+  NlpDocument *doc = nlp_pipeline_process_text (pipeline, "probe", text, -1, &local);
+
+  if (doc == NULL)
+    {
+      /* the chain is refused: a usage-level error (exit 2), not one document */
+      g_set_error (error, NLP_ERROR, NLP_ERROR_CHAIN, "the probe document failed: %s",
+                   local->message);
+      g_error_free (local);
+      return FALSE;
+    }
+  nlp_document_unref (doc);
+  return TRUE;
+}
+
 int
 nlp__cli_check (int argc, char **argv)
 {
@@ -324,8 +350,14 @@ nlp__cli_check (int argc, char **argv)
       }
   registry = nlp_registry_new ();
   nlp__cli_setup_registry (registry, a.plugin_paths, spec);
-  pipeline = nlp_pipeline_new_unloaded (registry, spec, &error);
+  pipeline = a.probe ? nlp_pipeline_new (registry, spec, &error)
+                     : nlp_pipeline_new_unloaded (registry, spec, &error);
   if (pipeline == NULL)
+    {
+      status = nlp__cli_fail (error);
+      goto out;
+    }
+  if (a.probe && !probe (pipeline, &error))
     {
       status = nlp__cli_fail (error);
       goto out;
