@@ -18,6 +18,7 @@ extern const NlpWriterClass nlp__writer_text;
 extern const NlpWriterClass nlp__writer_tsv;
 extern const NlpWriterClass nlp__writer_html;
 extern const NlpWriterClass nlp__writer_sentences;
+extern const NlpWriterClass nlp__writer_conllu;
 
 /* Shared helpers (nlp-writer.c). */
 /* Appends @s (@len bytes of valid UTF-8) as a JSON string literal. */

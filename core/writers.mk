@@ -3,7 +3,7 @@
 core_libnlpipe_la_SOURCES += \
 	core/writer-summary.c core/writer-summary.h \
 	core/writer-tsv.c core/writer-tsv.h \
-	core/writer-html.c core/writer-sentences.c
+	core/writer-html.c core/writer-sentences.c core/writer-conllu.c
 
 dist_man_MANS = docs/nlpipe.1
 

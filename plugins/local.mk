@@ -4,3 +4,4 @@ include plugins/sentence/local.mk
 include plugins/stem/local.mk
 include plugins/entity/local.mk
 include plugins/sentiment/local.mk
+include plugins/pos/local.mk

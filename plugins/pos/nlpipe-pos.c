@@ -1,0 +1,175 @@
+/* nlpipe-pos — train and evaluate the pos stage's tagger.
+ *
+ *   nlpipe-pos train --train FILE.conllu [--train MORE.conllu] [--dev DEV.conllu]
+ *                    [--epochs N] [--seed N] -o MODEL
+ *   nlpipe-pos eval  [--model MODEL] [--predictions FILE] FILE.conllu
+ *
+ * eval tags the gold words of FILE.conllu and prints UPOS, XPOS and
+ * UPOS+XPOS accuracy.  Scoring from raw text (the tokenizer, the sentence
+ * splitter and the word layer included) is nlpipe -f conllu and the
+ * CoNLL 2018 scorer: see docs/stages/pos.md.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "pos-train.h"
+#include "nlp-error.h"
+
+static const char *
+default_model (void)
+{
+  static const char *const candidates[] = { POS_DATADIR "/pos.model",
+                                            POS_SRCDATADIR "/pos.model" };
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    if (g_file_test (candidates[i], G_FILE_TEST_EXISTS))
+      return candidates[i];
+  return candidates[0];
+}
+
+static gboolean
+load_files (PosCorpus *corpus, char **files, GError **error)
+{
+  for (guint i = 0; files != NULL && files[i] != NULL; i++)
+    if (!pos_corpus_add_file (corpus, files[i], error))
+      return FALSE;
+  return TRUE;
+}
+
+static int
+cmd_train (int argc, char **argv)
+{
+  char **train_files = NULL, *dev_file = NULL, *output = NULL;
+  gint epochs = 10, seed = 1;
+  gboolean quiet = FALSE;
+  GOptionEntry entries[] = {
+    { "train", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &train_files, "Training CoNLL-U file (repeatable)", "FILE" },
+    { "dev", 0, 0, G_OPTION_ARG_FILENAME, &dev_file, "Dev CoNLL-U file: keeps the epoch with the best accuracy", "FILE" },
+    { "epochs", 0, 0, G_OPTION_ARG_INT, &epochs, "Passes over the training data (default 10)", "N" },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Seed of the sentence shuffling (default 1)", "SEED" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Model file to write", "MODEL" },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress on stderr", NULL },
+    { NULL }
+  };
+  GOptionContext *ctx = g_option_context_new ("- train a part-of-speech model from CoNLL-U files");
+  GError *error = NULL;
+  PosCorpus *train = pos_corpus_new (), *dev = NULL;
+  PosModel *model = NULL;
+  int status = 1;
+
+  g_option_context_add_main_entries (ctx, entries, NULL);
+  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+    goto out;
+  if (train_files == NULL || output == NULL)
+    {
+      g_set_error (&error, NLP_ERROR, NLP_ERROR_USAGE,
+                   "train needs --train FILE and -o MODEL (see --help)");
+      goto out;
+    }
+  if (epochs < 1 || seed < 0)
+    {
+      g_set_error (&error, NLP_ERROR, NLP_ERROR_USAGE, "--epochs must be >= 1, --seed >= 0");
+      goto out;
+    }
+  if (!load_files (train, train_files, &error))
+    goto out;
+  if (dev_file != NULL)
+    {
+      dev = pos_corpus_new ();
+      if (!pos_corpus_add_file (dev, dev_file, &error))
+        goto out;
+    }
+  {
+    PosTrainOptions opts = { .epochs = (guint) epochs, .seed = (guint) seed,
+                             .verbose = !quiet };
+    if (!quiet)
+      g_printerr ("training on %u words in %u sentences\n", train->words->len,
+                  pos_corpus_n_sentences (train));
+    model = pos_train (&opts, train, dev, &error);
+  }
+  if (model == NULL || !pos_model_save (model, output, &error))
+    goto out;
+  if (!quiet)
+    g_printerr ("%s: %u labels, %u features, %u weights\n", output, model->n_labels,
+                model->n_features, model->n_weights);
+  status = 0;
+
+out:
+  if (error != NULL)
+    g_printerr ("nlpipe-pos train: %s\n", error->message);
+  g_clear_error (&error);
+  pos_model_free (model);
+  pos_corpus_free (train);
+  pos_corpus_free (dev);
+  g_strfreev (train_files);
+  g_free (dev_file);
+  g_free (output);
+  g_option_context_free (ctx);
+  return status;
+}
+
+static int
+cmd_eval (int argc, char **argv)
+{
+  char *model_path = NULL, *pred_path = NULL;
+  GOptionEntry entries[] = {
+    { "model", 'm', 0, G_OPTION_ARG_FILENAME, &model_path, "Model file (default: the shipped one)", "MODEL" },
+    { "predictions", 0, 0, G_OPTION_ARG_FILENAME, &pred_path, "Write FORM, gold and predicted tags", "FILE" },
+    { NULL }
+  };
+  GOptionContext *ctx = g_option_context_new ("FILE.conllu - tag gold words and score UPOS and XPOS");
+  GError *error = NULL;
+  PosCorpus *corpus = pos_corpus_new ();
+  PosModel *model = NULL;
+  PosScore score = { 0 };
+  FILE *pred = NULL;
+  int status = 1;
+
+  g_option_context_add_main_entries (ctx, entries, NULL);
+  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+    goto out;
+  if (argc != 2)
+    {
+      g_set_error (&error, NLP_ERROR, NLP_ERROR_USAGE, "eval needs one CoNLL-U file (see --help)");
+      goto out;
+    }
+  if (!pos_corpus_add_file (corpus, argv[1], &error))
+    goto out;
+  model = pos_model_load (model_path ? model_path : default_model (), &error);
+  if (model == NULL)
+    goto out;
+  if (pred_path != NULL && (pred = fopen (pred_path, "w")) == NULL)
+    {
+      g_set_error (&error, NLP_ERROR, NLP_ERROR_IO, "cannot write %s", pred_path);
+      goto out;
+    }
+  pos_evaluate (model, corpus, &score, pred);
+  printf ("words %u  UPOS %.2f  XPOS %.2f  UPOS+XPOS %.2f\n", score.words,
+          100.0 * score.upos / MAX (score.words, 1), 100.0 * score.xpos / MAX (score.words, 1),
+          100.0 * score.both / MAX (score.words, 1));
+  status = 0;
+
+out:
+  if (error != NULL)
+    g_printerr ("nlpipe-pos eval: %s\n", error->message);
+  g_clear_error (&error);
+  if (pred != NULL)
+    fclose (pred);
+  pos_model_free (model);
+  pos_corpus_free (corpus);
+  g_free (model_path);
+  g_free (pred_path);
+  g_option_context_free (ctx);
+  return status;
+}
+
+int
+main (int argc, char **argv)
+{
+  if (argc >= 2 && strcmp (argv[1], "train") == 0)
+    return cmd_train (argc - 1, argv + 1);
+  if (argc >= 2 && strcmp (argv[1], "eval") == 0)
+    return cmd_eval (argc - 1, argv + 1);
+  g_printerr ("usage: nlpipe-pos train --train FILE.conllu [--dev FILE.conllu] [--epochs N] -o MODEL\n"
+              "       nlpipe-pos eval [--model MODEL] FILE.conllu\n"
+              "Run 'nlpipe-pos train --help' or 'nlpipe-pos eval --help' for every option.\n");
+  return 2;
+}

@@ -1,0 +1,79 @@
+/* pos-features.c — feature templates (pos-features.h).  Each feature is
+ * (template, value) hashed to a key; what a template looks at is said
+ * where it is emitted. */
+#include "pos-features.h"
+#include "pos-hash.h"
+
+enum {
+  T_BIAS = 1, T_FORM, T_LOWER, T_PRE, T_SUF = T_PRE + POS_N_PREFIXES,
+  T_SHAPE = T_SUF + POS_N_SUFFIXES, T_FLAGS,
+  T_L1, T_R1, T_L2, T_R2, T_L1_SUF, T_R1_SUF, T_R1_SHAPE, T_L1_SHAPE, T_BI_L, T_BI_R,
+  T_T1, T_T2T1, T_T1_LOWER, T_T1_R1,
+};
+
+/* Outside the sentence. */
+#define BOUNDARY_L G_GUINT64_CONSTANT (0x5be0cd19137e2179)
+#define BOUNDARY_R G_GUINT64_CONSTANT (0x1f83d9abfb41bd6b)
+
+guint
+pos_features_local (const PosWordInfo *w, gboolean first, guint64 *out)
+{
+  guint n = 0;
+
+  out[n++] = pos_feature_key (T_BIAS, 0);
+  /* the exact form keeps case ("US" / "us"); the lower-case form pools them */
+  out[n++] = pos_feature_key (T_FORM, w->form);
+  out[n++] = pos_feature_key (T_LOWER, w->lower);
+  for (guint k = 0; k < POS_N_PREFIXES; k++)
+    out[n++] = pos_feature_key (T_PRE + k, w->pre[k]);
+  for (guint k = 0; k < POS_N_SUFFIXES; k++)
+    out[n++] = pos_feature_key (T_SUF + k, w->suf[k]);
+  out[n++] = pos_feature_key (T_SHAPE, w->shape);
+  /* capitals mean less on the first word */
+  out[n++] = pos_feature_key (T_FLAGS, w->flags | (first ? 1u << 16 : 0));
+  return n;
+}
+
+guint64
+pos_features_local_key (const PosWordInfo *w, gboolean first)
+{
+  return pos_hash_pair (w->form, first) | 1;
+}
+
+static inline guint64
+lower_at (const PosWordInfo *sent, guint n, gint64 i)
+{
+  return i < 0 ? BOUNDARY_L : i >= n ? BOUNDARY_R : sent[i].lower;
+}
+
+guint
+pos_features_context (const PosWordInfo *sent, guint n, guint i, guint64 *out)
+{
+  guint k = 0;
+  guint64 l1 = lower_at (sent, n, (gint64) i - 1), r1 = lower_at (sent, n, (gint64) i + 1);
+
+  out[k++] = pos_feature_key (T_L1, l1);
+  out[k++] = pos_feature_key (T_R1, r1);
+  out[k++] = pos_feature_key (T_L2, lower_at (sent, n, (gint64) i - 2));
+  out[k++] = pos_feature_key (T_R2, lower_at (sent, n, (gint64) i + 2));
+  out[k++] = pos_feature_key (T_L1_SUF, i > 0 ? sent[i - 1].suf[2] : BOUNDARY_L);
+  out[k++] = pos_feature_key (T_R1_SUF, i + 1 < n ? sent[i + 1].suf[2] : BOUNDARY_R);
+  out[k++] = pos_feature_key (T_R1_SHAPE, i + 1 < n ? sent[i + 1].shape : BOUNDARY_R);
+  out[k++] = pos_feature_key (T_L1_SHAPE, i > 0 ? sent[i - 1].shape : BOUNDARY_L);
+  out[k++] = pos_feature_key (T_BI_L, pos_hash_pair (l1, sent[i].lower));
+  out[k++] = pos_feature_key (T_BI_R, pos_hash_pair (sent[i].lower, r1));
+  return k;
+}
+
+guint
+pos_features_history (const PosWordInfo *sent, guint n, guint i, guint t1, guint t2,
+                      guint64 *out)
+{
+  guint k = 0;
+
+  out[k++] = pos_feature_key (T_T1, t1);
+  out[k++] = pos_feature_key (T_T2T1, t2 << 8 | t1);
+  out[k++] = pos_feature_key (T_T1_LOWER, pos_hash_pair (sent[i].lower, t1));
+  out[k++] = pos_feature_key (T_T1_R1, pos_hash_pair (lower_at (sent, n, (gint64) i + 1), t1));
+  return k;
+}

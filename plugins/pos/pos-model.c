@@ -1,0 +1,364 @@
+/* pos-model.c — sparse weights, their hash table and the model file. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "pos-model.h"
+#include "pos-hash.h"
+#include "nlp-error.h"
+
+static const char magic[8] = "NLPPOSM";
+
+#define QUANT_MAX 32767.0f
+
+/* An empty model with its labels. */
+static PosModel *
+model_alloc (guint n_labels, const char *const *upos, const char *const *xpos)
+{
+  PosModel *model = g_new0 (PosModel, 1);
+
+  model->n_labels = n_labels;
+  for (guint l = 0; l < n_labels; l++)
+    {
+      model->upos[l] = g_strdup (upos[l]);
+      model->xpos[l] = g_strdup (xpos[l]);
+    }
+  model->scale = 1.0f;
+  return model;
+}
+
+/* Sizes the slot table for @n features (at most half full) and empties it. */
+static void
+slots_alloc (PosModel *model, guint n)
+{
+  guint bits = 10;
+
+  while (bits < 31 && (1u << bits) < 2 * (gsize) n)
+    bits++;
+  model->slot_bits = bits;
+  model->slots = g_new (PosSlot, (gsize) 1 << bits);
+  memset (model->slots, 0, sizeof (PosSlot) << bits);
+}
+
+/* Files @key's weights, @count of them from @first; FALSE when the key is
+ * there already. */
+static gboolean
+slots_insert (PosModel *model, guint64 key, guint first, guint count)
+{
+  guint mask = (1u << model->slot_bits) - 1;
+  guint i = (guint) (key >> (64 - model->slot_bits));
+  guint32 check = (guint32) key | 1;
+
+  while (model->slots[i].check != 0)
+    {
+      if (model->slots[i].check == check)
+        return FALSE;
+      i = (i + 1) & mask;
+    }
+  model->slots[i].check = check;
+  model->slots[i].ref = first | (guint32) count << 24;
+  model->n_features++;
+  return TRUE;
+}
+
+static int
+compare_keys (const void *a, const void *b)
+{
+  guint64 x = ((const PosFeatureWeights *) a)->key, y = ((const PosFeatureWeights *) b)->key;
+  return x < y ? -1 : x > y;
+}
+
+PosModel *
+pos_model_new (guint n_labels, const char *const *upos, const char *const *xpos,
+               const PosFeatureWeights *features, guint n_features)
+{
+  PosModel *model;
+  PosFeatureWeights *sorted = g_memdup2 (features, sizeof *features * n_features);
+  float max = 0.0f;
+  guint total = 0;
+
+  g_return_val_if_fail (n_labels > 0 && n_labels <= POS_MAX_LABELS, NULL);
+  model = model_alloc (n_labels, upos, xpos);
+  qsort (sorted, n_features, sizeof *sorted, compare_keys);
+  for (guint f = 0; f < n_features; f++)
+    {
+      total += sorted[f].n;
+      for (guint k = 0; k < sorted[f].n; k++)
+        max = MAX (max, fabsf (sorted[f].weights[k]));
+    }
+  model->scale = max > 0.0f ? max / QUANT_MAX : 1.0f;
+  model->weights = g_new (PosWeight, MAX (total, 1));
+  model->keys = g_new (guint64, MAX (n_features, 1));
+  model->key_first = g_new (guint, n_features + 1);
+  slots_alloc (model, n_features);
+  for (guint f = 0; f < n_features; f++)
+    {
+      guint first = model->n_weights;
+      for (guint k = 0; k < sorted[f].n; k++)
+        {
+          long q = lrintf (sorted[f].weights[k] / model->scale);
+          if (q != 0 && sorted[f].labels[k] < n_labels)
+            model->weights[model->n_weights++] = (PosWeight) { (gint16) q, sorted[f].labels[k], 0 };
+        }
+      if (model->n_weights == first || !slots_insert (model, sorted[f].key, first,
+                                                       model->n_weights - first))
+        {
+          model->n_weights = first;
+          continue;
+        }
+      model->keys[model->n_features - 1] = sorted[f].key;
+      model->key_first[model->n_features - 1] = first;
+    }
+  model->key_first[model->n_features] = model->n_weights;
+  g_free (sorted);
+  return model;
+}
+
+void
+pos_model_free (PosModel *model)
+{
+  if (model == NULL)
+    return;
+  for (guint l = 0; l < model->n_labels; l++)
+    {
+      g_free (model->upos[l]);
+      g_free (model->xpos[l]);
+    }
+  g_free (model->slots);
+  g_free (model->weights);
+  g_free (model->keys);
+  g_free (model->key_first);
+  g_free (model);
+}
+
+int
+pos_model_find_label (const PosModel *model, const char *upos, const char *xpos)
+{
+  for (guint l = 0; l < model->n_labels; l++)
+    if (strcmp (model->upos[l], upos) == 0 && strcmp (model->xpos[l], xpos) == 0)
+      return (int) l;
+  return -1;
+}
+
+/* ---- the file ----------------------------------------------------------- */
+
+static void
+put_u32 (GByteArray *out, guint32 v)
+{
+  guint8 b[4] = { v, v >> 8, v >> 16, v >> 24 };
+  g_byte_array_append (out, b, 4);
+}
+
+static void
+put_varint (GByteArray *out, guint64 v)
+{
+  guint8 b[10];
+  guint n = 0;
+
+  for (; v >= 0x80; v >>= 7)
+    b[n++] = (guint8) (v | 0x80);
+  b[n++] = (guint8) v;
+  g_byte_array_append (out, b, n);
+}
+
+static void
+put_name (GByteArray *out, const char *s)
+{
+  guint8 len = (guint8) MIN (strlen (s), 255);
+  g_byte_array_append (out, &len, 1);
+  g_byte_array_append (out, (const guint8 *) s, len);
+}
+
+gboolean
+pos_model_save (const PosModel *model, const char *path, GError **error)
+{
+  GByteArray *out;
+  guint32 scale;
+  guint64 prev = 0, sum;
+  gboolean ok;
+
+  g_return_val_if_fail (model->keys != NULL, FALSE);
+  out = g_byte_array_new ();
+  g_byte_array_append (out, (const guint8 *) magic, 8);
+  put_u32 (out, POS_MODEL_VERSION);
+  put_u32 (out, POS_FEATURE_SET);
+  put_u32 (out, model->n_labels);
+  for (guint l = 0; l < model->n_labels; l++)
+    {
+      put_name (out, model->upos[l]);
+      put_name (out, model->xpos[l]);
+    }
+  memcpy (&scale, &model->scale, 4);
+  put_u32 (out, scale);
+  put_u32 (out, model->n_features);
+  for (guint f = 0; f < model->n_features; f++)
+    {
+      guint first = model->key_first[f], count = model->key_first[f + 1] - first;
+      guint8 c = (guint8) count;
+
+      put_varint (out, model->keys[f] - prev);
+      prev = model->keys[f];
+      g_byte_array_append (out, &c, 1);
+      for (guint k = first; k < first + count; k++)
+        {
+          gint32 w = model->weights[k].weight;
+          g_byte_array_append (out, &model->weights[k].label, 1);
+          put_varint (out, ((guint32) w << 1) ^ (guint32) (w >> 31));
+        }
+    }
+  sum = GUINT64_TO_LE (pos_hash_bytes ((const char *) out->data, out->len));
+  g_byte_array_append (out, (const guint8 *) &sum, 8);
+  ok = g_file_set_contents (path, (const char *) out->data, out->len, error);
+  g_byte_array_free (out, TRUE);
+  return ok;
+}
+
+typedef struct {
+  const guint8 *p, *end;
+} Reader;
+
+static gboolean
+get_bytes (Reader *r, void *dst, gsize n)
+{
+  if ((gsize) (r->end - r->p) < n)
+    return FALSE;
+  memcpy (dst, r->p, n);
+  r->p += n;
+  return TRUE;
+}
+
+static gboolean
+get_u32 (Reader *r, guint32 *v)
+{
+  guint8 b[4];
+
+  if (!get_bytes (r, b, 4))
+    return FALSE;
+  *v = (guint32) b[0] | (guint32) b[1] << 8 | (guint32) b[2] << 16 | (guint32) b[3] << 24;
+  return TRUE;
+}
+
+static gboolean
+get_varint (Reader *r, guint64 *v)
+{
+  *v = 0;
+  for (guint shift = 0; shift < 64 && r->p < r->end; shift += 7)
+    {
+      guint8 b = *r->p++;
+      *v |= (guint64) (b & 0x7F) << shift;
+      if (b < 0x80)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static char *
+get_name (Reader *r)
+{
+  guint8 len;
+
+  if (!get_bytes (r, &len, 1) || len == 0 || (gsize) (r->end - r->p) < len)
+    return NULL;
+  r->p += len;
+  return g_strndup ((const char *) r->p - len, len);
+}
+
+#define FAIL(...) do {                                                     \
+    char *why_ = g_strdup_printf (__VA_ARGS__);                            \
+    g_set_error (error, NLP_ERROR, NLP_ERROR_DATA,                         \
+                 "pos: model %s: %s (retrain it with nlpipe-pos train or "   \
+                 "use the one that ships with nlpipe)", path, why_);       \
+    g_free (why_);                                                         \
+    goto fail;                                                             \
+  } while (0)
+
+PosModel *
+pos_model_load (const char *path, GError **error)
+{
+  PosModel *model = NULL;
+  char *data = NULL, head[8];
+  gsize size;
+  Reader r;
+  guint32 version, fset, n_labels, scale, n_features;
+  guint64 sum, key = 0;
+  GError *local = NULL;
+
+  if (!g_file_get_contents (path, &data, &size, &local))
+    {
+      g_set_error (error, NLP_ERROR, NLP_ERROR_DATA, "pos: cannot read model %s: %s", path,
+                   local->message);
+      g_error_free (local);
+      return NULL;
+    }
+  r.p = (const guint8 *) data;
+  r.end = r.p + size;
+  if (!get_bytes (&r, head, 8) || memcmp (head, magic, 8) != 0)
+    FAIL ("not an nlpipe part-of-speech model (bad magic)");
+  if (size < 16)
+    FAIL ("truncated (%" G_GSIZE_FORMAT " bytes)", size);
+  memcpy (&sum, data + size - 8, 8);
+  if (GUINT64_FROM_LE (sum) != pos_hash_bytes (data, size - 8))
+    FAIL ("truncated or corrupt (checksum mismatch, %" G_GSIZE_FORMAT " bytes)", size);
+  r.end -= 8;
+  if (!get_u32 (&r, &version) || !get_u32 (&r, &fset) || !get_u32 (&r, &n_labels))
+    FAIL ("truncated header");
+  if (version != POS_MODEL_VERSION)
+    FAIL ("format version %u, this nlpipe reads version %d", version, POS_MODEL_VERSION);
+  if (fset != POS_FEATURE_SET)
+    FAIL ("feature set %u, this nlpipe computes feature set %d", fset, POS_FEATURE_SET);
+  if (n_labels == 0 || n_labels > POS_MAX_LABELS)
+    FAIL ("%u labels (1 to %d allowed)", n_labels, POS_MAX_LABELS);
+  model = g_new0 (PosModel, 1);
+  for (guint l = 0; l < n_labels; l++)
+    {
+      model->upos[l] = get_name (&r);
+      model->xpos[l] = model->upos[l] ? get_name (&r) : NULL;
+      model->n_labels = l + 1;
+      if (model->xpos[l] == NULL)
+        FAIL ("truncated label names");
+    }
+  if (!get_u32 (&r, &scale) || !get_u32 (&r, &n_features))
+    FAIL ("truncated header");
+  memcpy (&model->scale, &scale, 4);
+  if (!(model->scale > 0.0f) || !isfinite (model->scale))
+    FAIL ("bad weight scale");
+  /* every feature takes at least 3 bytes: a bound before allocating */
+  if (n_features > (gsize) (r.end - r.p) / 3)
+    FAIL ("%u features do not fit in %" G_GSIZE_FORMAT " bytes", n_features, size);
+  model->weights = g_new (PosWeight, (gsize) (r.end - r.p) / 2 + 1);
+  slots_alloc (model, n_features);
+  for (guint f = 0; f < n_features; f++)
+    {
+      guint64 delta;
+      guint8 count;
+      guint first = model->n_weights;
+
+      if (!get_varint (&r, &delta) || !get_bytes (&r, &count, 1) || count == 0)
+        FAIL ("truncated or corrupt at feature %u of %u", f, n_features);
+      if (f > 0 && delta == 0)
+        FAIL ("feature %u repeats a key", f);
+      key += delta;
+      for (guint k = 0; k < count; k++)
+        {
+          guint8 label;
+          guint64 z;
+          if (!get_bytes (&r, &label, 1) || !get_varint (&r, &z) || label >= n_labels
+              || z == 0 || z > 2 * (guint64) QUANT_MAX)
+            FAIL ("truncated or corrupt at feature %u of %u", f, n_features);
+          model->weights[model->n_weights++] =
+            (PosWeight) { (gint16) ((gint64) (z >> 1) ^ -(gint64) (z & 1)), label, 0 };
+        }
+      if (!slots_insert (model, key, first, count))
+        FAIL ("feature %u repeats a key", f);
+    }
+  if (r.p != r.end)
+    FAIL ("%" G_GSIZE_FORMAT " unexpected bytes after the weights", (gsize) (r.end - r.p));
+  model->weights = g_renew (PosWeight, model->weights, MAX (model->n_weights, 1));
+  model->file_size = size;
+  g_free (data);
+  return model;
+
+fail:
+  g_free (data);
+  pos_model_free (model);
+  return NULL;
+}

@@ -1,0 +1,114 @@
+/* pos-model.h — the tagger's weights and their file format.
+ *
+ * A label is a pair of tags (UPOS, XPOS), as they occur together in the
+ * training data: "AUX" with "VBZ" and "VERB" with "VBZ" are two labels.
+ * A feature (a 64-bit key, pos-features.h) has weights for some labels
+ * only, stored sparsely: an open-addressing table finds the feature's
+ * weights, a run of (label, 16-bit weight) pairs.  Features the model
+ * does not know weigh nothing.
+ *
+ * File format (integers little-endian):
+ *   "NLPPOSM\0"  u32 version (POS_MODEL_VERSION)  u32 feature set
+ *   u32 n_labels, then per label: u8 length + UPOS, u8 length + XPOS
+ *   f32 scale (weight = stored value * scale)
+ *   u32 n_features, then per feature in increasing key order: varint
+ *   key delta, u8 count, and count times (u8 label, zig-zag varint weight)
+ *   u64 checksum (pos_hash_bytes of everything before it)
+ * Loading checks every field and names the path in its error.
+ */
+#ifndef POS_MODEL_H
+#define POS_MODEL_H
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define POS_MODEL_VERSION 1
+/* Bump when pos-features.c or pos-text.c changes what a key means. */
+#define POS_FEATURE_SET   1
+#define POS_MAX_LABELS    128
+
+typedef struct {
+  gint16 weight;
+  guint8 label;
+  guint8 _pad;
+} PosWeight;
+
+typedef struct {
+  guint32 check;      /* (guint32) key | 1; 0 = empty slot */
+  guint32 ref;        /* first weight (low 24 bits), count (high 8 bits) */
+} PosSlot;
+
+typedef struct {
+  guint      n_labels;
+  char      *upos[POS_MAX_LABELS];
+  char      *xpos[POS_MAX_LABELS];
+  float      scale;
+  guint      slot_bits;
+  PosSlot   *slots;          /* 1 << slot_bits */
+  PosWeight *weights;
+  guint      n_weights;
+  guint      n_features;
+  gsize      file_size;      /* bytes on disk when loaded */
+  /* made by pos_model_new only (NULL when loaded), for saving: the keys
+   * in increasing order and where their weights start (n_features + 1) */
+  guint64   *keys;
+  guint     *key_first;
+} PosModel;
+
+/* A feature with its weights, as the trainer hands them over. */
+typedef struct {
+  guint64       key;
+  guint         n;
+  const guint8 *labels;
+  const float  *weights;
+} PosFeatureWeights;
+
+/* (transfer full) a model over the labels @upos[i]/@xpos[i] (@n_labels of
+ * them) with the float weights of @features (@n_features, any order),
+ * quantised to 16 bits; weights that round to 0 are dropped, and with
+ * them features left without one. */
+PosModel *pos_model_new (guint n_labels, const char *const *upos, const char *const *xpos,
+                         const PosFeatureWeights *features, guint n_features);
+void      pos_model_free (PosModel *model);
+
+/* (transfer full) the model in @path, or NULL with NLP_ERROR_DATA naming
+ * the path and what is wrong. */
+PosModel *pos_model_load (const char *path, GError **error);
+gboolean  pos_model_save (const PosModel *model, const char *path, GError **error);
+
+/* The label of (@upos, @xpos), or -1. */
+int       pos_model_find_label (const PosModel *model, const char *upos, const char *xpos);
+
+/* (transfer none) the weights of feature @key, *@n of them, or NULL. */
+static inline const PosWeight *
+pos_model_lookup (const PosModel *model, guint64 key, guint *n)
+{
+  guint mask = (1u << model->slot_bits) - 1;
+  guint i = (guint) (key >> (64 - model->slot_bits));
+  guint32 check = (guint32) key | 1;
+
+  for (;;)
+    {
+      const PosSlot *s = &model->slots[i];
+      if (s->check == check)
+        {
+          *n = s->ref >> 24;
+          return model->weights + (s->ref & 0xFFFFFF);
+        }
+      if (s->check == 0)
+        return NULL;
+      i = (i + 1) & mask;
+    }
+}
+
+/* Asks the memory system for the slot of @key ahead of its look-up. */
+static inline void
+pos_model_prefetch (const PosModel *model, guint64 key)
+{
+  __builtin_prefetch (&model->slots[key >> (64 - model->slot_bits)]);
+}
+
+G_END_DECLS
+
+#endif

@@ -1,0 +1,468 @@
+/* pos-train.c — the averaged perceptron (pos-train.h).
+ *
+ * Training tags each sentence greedily, left to right, with the current
+ * weights and the labels it has just predicted as history, as the stage
+ * will; on a wrong label the features' weights move towards the gold
+ * label and away from the predicted one.  The model kept is the average
+ * of the weights over every step (the lazy way: each weight remembers
+ * when it last changed).  Features are stored sparsely, only for the
+ * labels they were ever updated for.
+ */
+#include <string.h>
+#include "pos-train.h"
+#include "pos-features.h"
+#include "pos-tagger.h"
+#include "pos-text.h"
+#include "nlp-error.h"
+
+typedef struct {
+  double  total;               /* sum of w over the steps before stamp */
+  float   w;
+  guint32 stamp;
+  guint8  label;
+} TrainWeight;
+
+typedef struct {
+  TrainWeight *w;
+  guint16      n, cap;
+} TrainFeature;
+
+/* Open addressing from keys to features. */
+typedef struct {
+  guint64      *keys;          /* 0 = empty */
+  guint32      *index;
+  guint         bits, used;
+  TrainFeature *features;
+  guint         n_features, cap_features;
+} TrainTable;
+
+static void
+table_init (TrainTable *t)
+{
+  memset (t, 0, sizeof *t);
+  t->bits = 16;
+  t->keys = g_new0 (guint64, 1u << t->bits);
+  t->index = g_new (guint32, 1u << t->bits);
+}
+
+static void
+table_clear (TrainTable *t)
+{
+  for (guint f = 0; f < t->n_features; f++)
+    g_free (t->features[f].w);
+  g_free (t->features);
+  g_free (t->keys);
+  g_free (t->index);
+}
+
+static guint
+table_slot (const TrainTable *t, guint64 key)
+{
+  guint mask = (1u << t->bits) - 1, i = (guint) (key >> (64 - t->bits));
+
+  while (t->keys[i] != 0 && t->keys[i] != key)
+    i = (i + 1) & mask;
+  return i;
+}
+
+static void
+table_grow (TrainTable *t)
+{
+  guint64 *keys = t->keys;
+  guint32 *index = t->index;
+  guint n = 1u << t->bits;
+
+  t->bits++;
+  t->keys = g_new0 (guint64, 1u << t->bits);
+  t->index = g_new (guint32, 1u << t->bits);
+  for (guint i = 0; i < n; i++)
+    if (keys[i] != 0)
+      {
+        guint s = table_slot (t, keys[i]);
+        t->keys[s] = keys[i];
+        t->index[s] = index[i];
+      }
+  g_free (keys);
+  g_free (index);
+}
+
+static TrainFeature *
+table_find (const TrainTable *t, guint64 key)
+{
+  guint s = table_slot (t, key | 1);
+  return t->keys[s] != 0 ? &t->features[t->index[s]] : NULL;
+}
+
+static TrainFeature *
+table_add (TrainTable *t, guint64 key)
+{
+  guint s;
+
+  key |= 1;                    /* 0 marks an empty slot */
+  s = table_slot (t, key);
+  if (t->keys[s] != 0)
+    return &t->features[t->index[s]];
+  if (2 * (t->used + 1) > (1u << t->bits))
+    {
+      table_grow (t);
+      s = table_slot (t, key);
+    }
+  if (t->n_features == t->cap_features)
+    {
+      t->cap_features = MAX (1024, t->cap_features * 2);
+      t->features = g_renew (TrainFeature, t->features, t->cap_features);
+    }
+  t->keys[s] = key;
+  t->index[s] = t->n_features;
+  t->used++;
+  memset (&t->features[t->n_features], 0, sizeof (TrainFeature));
+  return &t->features[t->n_features++];
+}
+
+static void
+update (TrainFeature *f, guint label, float delta, guint32 now)
+{
+  TrainWeight *w = NULL;
+
+  for (guint k = 0; k < f->n; k++)
+    if (f->w[k].label == label)
+      w = &f->w[k];
+  if (w == NULL)
+    {
+      if (f->n == f->cap)
+        {
+          f->cap = MAX (2, f->cap * 2);
+          f->w = g_renew (TrainWeight, f->w, f->cap);
+        }
+      w = &f->w[f->n++];
+      *w = (TrainWeight) { 0.0, 0.0f, now, (guint8) label };
+    }
+  w->total += (double) w->w * (now - w->stamp);
+  w->stamp = now;
+  w->w += delta;
+}
+
+/* ---- labels --------------------------------------------------------- */
+
+typedef struct {
+  guint  n;
+  char  *upos[POS_MAX_LABELS], *xpos[POS_MAX_LABELS];
+  GHashTable *index;           /* "UPOS\tXPOS" -> label + 1 */
+} Labels;
+
+static int
+label_of (const Labels *labels, const PosGoldWord *w)
+{
+  char *k = g_strconcat (w->upos, "\t", w->xpos, NULL);
+  int l = GPOINTER_TO_INT (g_hash_table_lookup (labels->index, k)) - 1;
+  g_free (k);
+  return l;
+}
+
+typedef struct {
+  char *key;
+  guint count;
+} PairCount;
+
+static int
+by_count (gconstpointer a, gconstpointer b)
+{
+  const PairCount *x = a, *y = b;
+  return x->count != y->count ? (x->count < y->count ? 1 : -1) : strcmp (x->key, y->key);
+}
+
+/* The (UPOS, XPOS) pairs of @corpus, most frequent first. */
+static gboolean
+collect_labels (Labels *labels, const PosCorpus *corpus, GError **error)
+{
+  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GArray *pairs = g_array_new (FALSE, FALSE, sizeof (PairCount));
+  GHashTableIter it;
+  gpointer k, v;
+
+  for (guint i = 0; i < corpus->words->len; i++)
+    {
+      const PosGoldWord *w = &g_array_index (corpus->words, PosGoldWord, i);
+      char *key = g_strconcat (w->upos, "\t", w->xpos, NULL);
+      guint c = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
+      g_hash_table_replace (counts, key, GUINT_TO_POINTER (c + 1));
+    }
+  g_hash_table_iter_init (&it, counts);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    {
+      PairCount p = { k, GPOINTER_TO_UINT (v) };
+      g_array_append_val (pairs, p);
+    }
+  g_array_sort (pairs, by_count);
+  labels->index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (pairs->len > POS_MAX_LABELS)
+    {
+      g_set_error (error, NLP_ERROR, NLP_ERROR_DATA,
+                   "the training data has %u (UPOS, XPOS) pairs; a model holds at most %d",
+                   pairs->len, POS_MAX_LABELS);
+      g_array_free (pairs, TRUE);
+      g_hash_table_unref (counts);
+      return FALSE;
+    }
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      const char *key = g_array_index (pairs, PairCount, i).key;
+      const char *tab = strchr (key, '\t');
+      labels->upos[i] = g_strndup (key, tab - key);
+      labels->xpos[i] = g_strdup (tab + 1);
+      g_hash_table_insert (labels->index, g_strdup (key), GUINT_TO_POINTER (i + 1));
+    }
+  labels->n = pairs->len;
+  g_array_free (pairs, TRUE);
+  g_hash_table_unref (counts);
+  return TRUE;
+}
+
+static void
+labels_clear (Labels *labels)
+{
+  for (guint i = 0; i < labels->n; i++)
+    {
+      g_free (labels->upos[i]);
+      g_free (labels->xpos[i]);
+    }
+  if (labels->index)
+    g_hash_table_unref (labels->index);
+}
+
+/* ---- training ------------------------------------------------------- */
+
+/* The averaged weights at step @now as a loaded model would hold them. */
+static PosModel *
+averaged_model (const TrainTable *t, const Labels *labels, guint32 now)
+{
+  PosFeatureWeights *fw = g_new (PosFeatureWeights, MAX (t->n_features, 1));
+  guint8 *lab;
+  float *wts;
+  gsize total = 0, at = 0;
+  guint nf = 0;
+  PosModel *model;
+
+  for (guint f = 0; f < t->n_features; f++)
+    total += t->features[f].n;
+  lab = g_new (guint8, MAX (total, 1));
+  wts = g_new (float, MAX (total, 1));
+  for (guint i = 0; i < (1u << t->bits); i++)
+    {
+      const TrainFeature *f;
+      if (t->keys[i] == 0)
+        continue;
+      f = &t->features[t->index[i]];
+      fw[nf] = (PosFeatureWeights) { t->keys[i], f->n, lab + at, wts + at };
+      for (guint k = 0; k < f->n; k++, at++)
+        {
+          const TrainWeight *w = &f->w[k];
+          lab[at] = w->label;
+          wts[at] = (float) ((w->total + (double) w->w * (now - w->stamp)) / MAX (now, 1));
+        }
+      nf++;
+    }
+  model = pos_model_new (labels->n, (const char *const *) labels->upos,
+                         (const char *const *) labels->xpos, fw, nf);
+  g_free (fw);
+  g_free (lab);
+  g_free (wts);
+  return model;
+}
+
+/* Word properties of every word of @corpus, in corpus order. */
+static PosWordInfo *
+corpus_infos (const PosCorpus *corpus)
+{
+  PosWordInfo *info = g_new (PosWordInfo, MAX (corpus->words->len, 1));
+
+  for (guint i = 0; i < corpus->words->len; i++)
+    {
+      const PosGoldWord *w = &g_array_index (corpus->words, PosGoldWord, i);
+      pos_word_info (w->form, w->form_len, &info[i]);
+    }
+  return info;
+}
+
+/* One greedy pass over sentence @s, updating on every wrong label. */
+static guint
+train_sentence (TrainTable *t, const Labels *labels, const PosWordInfo *info,
+                const guint8 *gold, guint n, guint32 *now)
+{
+  guint t1 = POS_START_LABEL, t2 = POS_START_LABEL, errors = 0;
+
+  for (guint i = 0; i < n; i++, (*now)++)
+    {
+      guint64 keys[POS_MAX_FEATURES];
+      float score[POS_MAX_LABELS] = { 0 };
+      guint nk = 0, best = 0;
+
+      nk += pos_features_local (&info[i], i == 0, keys + nk);
+      nk += pos_features_context (info, n, i, keys + nk);
+      nk += pos_features_history (info, n, i, t1, t2, keys + nk);
+      for (guint k = 0; k < nk; k++)
+        {
+          const TrainFeature *f = table_find (t, keys[k]);
+          for (guint j = 0; f != NULL && j < f->n; j++)
+            score[f->w[j].label] += f->w[j].w;
+        }
+      for (guint l = 1; l < labels->n; l++)
+        if (score[l] > score[best])
+          best = l;
+      if (best != gold[i])
+        {
+          errors++;
+          for (guint k = 0; k < nk; k++)
+            {
+              TrainFeature *f = table_add (t, keys[k]);
+              update (f, gold[i], 1.0f, *now);
+              update (f, best, -1.0f, *now);
+            }
+        }
+      t2 = t1;
+      t1 = best;
+    }
+  return errors;
+}
+
+PosModel *
+pos_train (const PosTrainOptions *o, const PosCorpus *train, const PosCorpus *dev,
+           GError **error)
+{
+  Labels labels = { 0 };
+  TrainTable table;
+  PosWordInfo *info;
+  guint8 *gold;
+  guint ns = pos_corpus_n_sentences (train), *order;
+  guint32 now = 1;
+  GRand *rand;
+  PosModel *best = NULL;
+  double best_acc = -1.0;
+
+  if (train->words->len == 0)
+    {
+      g_set_error (error, NLP_ERROR, NLP_ERROR_DATA, "no training words");
+      return NULL;
+    }
+  if (!collect_labels (&labels, train, error))
+    {
+      labels_clear (&labels);
+      return NULL;
+    }
+  info = corpus_infos (train);
+  gold = g_new (guint8, train->words->len);
+  for (guint i = 0; i < train->words->len; i++)
+    gold[i] = (guint8) label_of (&labels, &g_array_index (train->words, PosGoldWord, i));
+  order = g_new (guint, ns);
+  for (guint s = 0; s < ns; s++)
+    order[s] = s;
+  rand = g_rand_new_with_seed (o->seed);
+  table_init (&table);
+
+  for (guint e = 1; e <= o->epochs; e++)
+    {
+      guint errors = 0;
+      PosModel *model;
+
+      for (guint s = ns; s > 1; s--)
+        {
+          guint j = g_rand_int_range (rand, 0, (gint32) s), tmp = order[s - 1];
+          order[s - 1] = order[j];
+          order[j] = tmp;
+        }
+      for (guint s = 0; s < ns; s++)
+        {
+          guint a = g_array_index (train->sentences, guint, order[s]);
+          guint b = g_array_index (train->sentences, guint, order[s] + 1);
+          errors += train_sentence (&table, &labels, info + a, gold + a, b - a, &now);
+        }
+      model = averaged_model (&table, &labels, now);
+      if (dev != NULL)
+        {
+          PosScore sc = { 0 };
+          double acc;
+          pos_evaluate (model, dev, &sc, NULL);
+          acc = (double) sc.both / MAX (sc.words, 1);
+          if (o->verbose)
+            g_printerr ("epoch %u: %u training errors, %u features; dev UPOS %.2f XPOS %.2f "
+                        "both %.2f\n", e, errors, model->n_features,
+                        100.0 * sc.upos / MAX (sc.words, 1), 100.0 * sc.xpos / MAX (sc.words, 1),
+                        100.0 * acc);
+          if (acc > best_acc)
+            {
+              best_acc = acc;
+              pos_model_free (best);
+              best = model;
+              model = NULL;
+            }
+        }
+      else
+        {
+          if (o->verbose)
+            g_printerr ("epoch %u: %u training errors, %u features\n", e, errors,
+                        model->n_features);
+          pos_model_free (best);
+          best = model;
+          model = NULL;
+        }
+      pos_model_free (model);
+    }
+  table_clear (&table);
+  g_rand_free (rand);
+  g_free (order);
+  g_free (gold);
+  g_free (info);
+  labels_clear (&labels);
+  return best;
+}
+
+void
+pos_evaluate (const PosModel *model, const PosCorpus *corpus, PosScore *score,
+              FILE *predictions)
+{
+  PosTagger *tagger = pos_tagger_new (model);
+  const char **text = NULL;
+  guint32 *len = NULL;
+  guint8 *out = NULL;
+  guint cap = 0;
+
+  for (guint s = 0; s < pos_corpus_n_sentences (corpus); s++)
+    {
+      guint n;
+      const PosGoldWord *w = pos_corpus_sentence (corpus, s, &n);
+      const PosWordInfo *info;
+
+      if (n > cap)
+        {
+          cap = MAX (n, 2 * cap);
+          text = g_renew (const char *, text, cap);
+          len = g_renew (guint32, len, cap);
+          out = g_renew (guint8, out, cap);
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          text[i] = w[i].form;
+          len[i] = w[i].form_len;
+        }
+      info = pos_tagger_prepare (tagger, text, len, n);
+      pos_tagger_tag (tagger, info, n, out);
+      for (guint i = 0; i < n; i++)
+        {
+          gboolean u = strcmp (model->upos[out[i]], w[i].upos) == 0;
+          gboolean x = strcmp (model->xpos[out[i]], w[i].xpos) == 0;
+          score->words++;
+          score->upos += u;
+          score->xpos += x;
+          score->both += u && x;
+          if (predictions != NULL)
+            fprintf (predictions, "%s\t%s\t%s\t%s\t%s\n", w[i].form, w[i].upos, w[i].xpos,
+                     model->upos[out[i]], model->xpos[out[i]]);
+        }
+      if (predictions != NULL)
+        fputc ('\n', predictions);
+    }
+  g_free (text);
+  g_free (len);
+  g_free (out);
+  pos_tagger_free (tagger);
+}

@@ -1,0 +1,39 @@
+/* pos-train.h — training the tagger (averaged perceptron) and scoring it
+ * on gold words. */
+#ifndef POS_TRAIN_H
+#define POS_TRAIN_H
+
+#include <stdio.h>
+#include "pos-conllu.h"
+#include "pos-model.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  guint    epochs;       /* passes over the training sentences */
+  guint    seed;         /* of the shuffling between passes */
+  gboolean verbose;      /* progress and dev accuracy on stderr */
+} PosTrainOptions;
+
+/* Accuracy counts on gold words. */
+typedef struct {
+  guint words;
+  guint upos, xpos, both;   /* words whose UPOS / XPOS / both are right */
+} PosScore;
+
+/* (transfer full) a model trained on @train; with @dev (may be NULL), the
+ * model of the epoch with the best dev accuracy (UPOS and XPOS both
+ * right), else that of the last epoch.  NULL with an error when @train
+ * has no words or more than POS_MAX_LABELS (UPOS, XPOS) pairs. */
+PosModel *pos_train    (const PosTrainOptions *options, const PosCorpus *train,
+                        const PosCorpus *dev, GError **error);
+/* Tags the gold words of @corpus with @model and counts what is right.
+ * @predictions, when not NULL, gets the words with gold and predicted
+ * tags: FORM, gold UPOS, XPOS, predicted UPOS, XPOS, tab-separated, a
+ * blank line after each sentence. */
+void      pos_evaluate (const PosModel *model, const PosCorpus *corpus, PosScore *score,
+                        FILE *predictions);
+
+G_END_DECLS
+
+#endif
