@@ -8,7 +8,8 @@
  * The lines are CoNLL-U tokens ("units" here): a word on its own, or a
  * multiword token and its words.  An nlpipe token is one or more of them:
  * the words of the word layer that start inside it, grouped by the word
- * layer's mwt column; without a word layer every token is one word.
+ * layer's mwt column; a word that runs over the following tokens covers
+ * them too.  Without a word layer every token is one word.
  */
 #include <string.h>
 #include "nlp-writer-private.h"
@@ -56,7 +57,7 @@ build_units (const NlpLayer *tokens, const Words *w)
 {
   GArray *units = g_array_new (FALSE, FALSE, sizeof (Unit));
   guint nt = nlp_layer_get_n_rows (tokens);
-  guint nw = w->layer ? nlp_layer_get_n_rows (w->layer) : 0, k = 0;
+  guint nw = w->layer ? nlp_layer_get_n_rows (w->layer) : 0, k = 0, covered = 0;
 
   for (guint t = 0; t < nt; t++)
     {
@@ -64,6 +65,9 @@ build_units (const NlpLayer *tokens, const Words *w)
       guint first;
       gboolean first_unit = TRUE;
 
+      /* a word may run over the next tokens ("Dr" "." is the word "Dr.") */
+      if (ts < covered)
+        continue;
       while (k < nw && nlp_layer_get_start (w->layer, k) < ts)
         k++;
       first = k;
@@ -87,6 +91,7 @@ build_units (const NlpLayer *tokens, const Words *w)
           u = (Unit) { nlp_layer_get_start (w->layer, i), nlp_layer_get_end (w->layer, i + n - 1),
                        t, i, n, first_unit, NULL, FALSE };
           g_array_append_val (units, u);
+          covered = MAX (covered, u.end);
           first_unit = FALSE;
           i += n;
         }

@@ -6,6 +6,7 @@ plugins_pos_libpos_la_SOURCES = \
 	plugins/pos/pos-hash.h \
 	plugins/pos/pos-words.c plugins/pos/pos-words.h \
 	plugins/pos/pos-text.c plugins/pos/pos-text.h \
+	plugins/pos/pos-lexicon.c plugins/pos/pos-lexicon.h \
 	plugins/pos/pos-features.c plugins/pos/pos-features.h \
 	plugins/pos/pos-model.c plugins/pos/pos-model.h \
 	plugins/pos/pos-tagger.c plugins/pos/pos-tagger.h \
@@ -28,4 +29,6 @@ plugins_pos_nlpipe_pos_LDADD = plugins/pos/libpos.la core/libnlpipe.la \
 	$(GLIB_LIBS) $(JSON_LIBS) -lm
 
 posdatadir = $(stagedatadir)/pos
-dist_posdata_DATA = plugins/pos/data/abbreviations.txt
+dist_posdata_DATA = plugins/pos/data/pos.model plugins/pos/data/lexicon.tsv \
+	plugins/pos/data/abbreviations.txt plugins/pos/data/NOTICE
+EXTRA_DIST += plugins/pos/data/make-lexicon.py

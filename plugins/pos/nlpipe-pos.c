@@ -14,15 +14,50 @@
 #include "pos-train.h"
 #include "nlp-error.h"
 
-static const char *
-default_model (void)
+static char *data_dir;
+static char *lexicon_arg;
+
+static GOptionEntry common_entries[] = {
+  { "data", 0, 0, G_OPTION_ARG_FILENAME, &data_dir,
+    "Directory of the stage data (default: the pos stage's)", "DIR" },
+  { "lexicon", 0, 0, G_OPTION_ARG_FILENAME, &lexicon_arg,
+    "Word classes (default: lexicon.tsv of the data directory; 'none' for none)", "FILE" },
+  { NULL }
+};
+
+/* (transfer full) the path of @file in the stage's data directory: the
+ * installed one, else the source tree's. */
+static char *
+data_file (const char *file)
 {
-  static const char *const candidates[] = { POS_DATADIR "/pos.model",
-                                            POS_SRCDATADIR "/pos.model" };
+  static const char *const candidates[] = { POS_DATADIR, POS_SRCDATADIR };
+
+  if (data_dir != NULL)
+    return g_build_filename (data_dir, file, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
-    if (g_file_test (candidates[i], G_FILE_TEST_EXISTS))
-      return candidates[i];
-  return candidates[0];
+    {
+      char *path = g_build_filename (candidates[i], file, NULL);
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        return path;
+      g_free (path);
+    }
+  return g_build_filename (candidates[0], file, NULL);
+}
+
+/* The lexicon of --lexicon, or the stage's; *@lexicon stays NULL for
+ * "none". */
+static gboolean
+load_lexicon (PosLexicon **lexicon, GError **error)
+{
+  char *path;
+
+  *lexicon = NULL;
+  if (g_strcmp0 (lexicon_arg, "none") == 0)
+    return TRUE;
+  path = lexicon_arg ? g_strdup (lexicon_arg) : data_file ("lexicon.tsv");
+  *lexicon = pos_lexicon_load (path, error);
+  g_free (path);
+  return *lexicon != NULL;
 }
 
 static gboolean
@@ -53,9 +88,11 @@ cmd_train (int argc, char **argv)
   GError *error = NULL;
   PosCorpus *train = pos_corpus_new (), *dev = NULL;
   PosModel *model = NULL;
+  PosLexicon *lexicon = NULL;
   int status = 1;
 
   g_option_context_add_main_entries (ctx, entries, NULL);
+  g_option_context_add_main_entries (ctx, common_entries, NULL);
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     goto out;
   if (train_files == NULL || output == NULL)
@@ -69,7 +106,7 @@ cmd_train (int argc, char **argv)
       g_set_error (&error, NLP_ERROR, NLP_ERROR_USAGE, "--epochs must be >= 1, --seed >= 0");
       goto out;
     }
-  if (!load_files (train, train_files, &error))
+  if (!load_files (train, train_files, &error) || !load_lexicon (&lexicon, &error))
     goto out;
   if (dev_file != NULL)
     {
@@ -79,7 +116,7 @@ cmd_train (int argc, char **argv)
     }
   {
     PosTrainOptions opts = { .epochs = (guint) epochs, .seed = (guint) seed,
-                             .verbose = !quiet };
+                             .verbose = !quiet, .lexicon = lexicon };
     if (!quiet)
       g_printerr ("training on %u words in %u sentences\n", train->words->len,
                   pos_corpus_n_sentences (train));
@@ -97,6 +134,7 @@ out:
     g_printerr ("nlpipe-pos train: %s\n", error->message);
   g_clear_error (&error);
   pos_model_free (model);
+  pos_lexicon_free (lexicon);
   pos_corpus_free (train);
   pos_corpus_free (dev);
   g_strfreev (train_files);
@@ -120,10 +158,13 @@ cmd_eval (int argc, char **argv)
   PosCorpus *corpus = pos_corpus_new ();
   PosModel *model = NULL;
   PosScore score = { 0 };
+  PosLexicon *lexicon = NULL;
   FILE *pred = NULL;
+  char *path = NULL;
   int status = 1;
 
   g_option_context_add_main_entries (ctx, entries, NULL);
+  g_option_context_add_main_entries (ctx, common_entries, NULL);
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     goto out;
   if (argc != 2)
@@ -133,15 +174,16 @@ cmd_eval (int argc, char **argv)
     }
   if (!pos_corpus_add_file (corpus, argv[1], &error))
     goto out;
-  model = pos_model_load (model_path ? model_path : default_model (), &error);
-  if (model == NULL)
+  path = model_path ? g_strdup (model_path) : data_file ("pos.model");
+  model = pos_model_load (path, &error);
+  if (model == NULL || !load_lexicon (&lexicon, &error))
     goto out;
   if (pred_path != NULL && (pred = fopen (pred_path, "w")) == NULL)
     {
       g_set_error (&error, NLP_ERROR, NLP_ERROR_IO, "cannot write %s", pred_path);
       goto out;
     }
-  pos_evaluate (model, corpus, &score, pred);
+  pos_evaluate (model, lexicon, corpus, &score, pred);
   printf ("words %u  UPOS %.2f  XPOS %.2f  UPOS+XPOS %.2f\n", score.words,
           100.0 * score.upos / MAX (score.words, 1), 100.0 * score.xpos / MAX (score.words, 1),
           100.0 * score.both / MAX (score.words, 1));
@@ -154,7 +196,9 @@ out:
   if (pred != NULL)
     fclose (pred);
   pos_model_free (model);
+  pos_lexicon_free (lexicon);
   pos_corpus_free (corpus);
+  g_free (path);
   g_free (model_path);
   g_free (pred_path);
   g_option_context_free (ctx);

@@ -8,7 +8,7 @@ enum {
   T_BIAS = 1, T_FORM, T_LOWER, T_PRE, T_SUF = T_PRE + POS_N_PREFIXES,
   T_SHAPE = T_SUF + POS_N_SUFFIXES, T_FLAGS,
   T_L1, T_R1, T_L2, T_R2, T_L1_SUF, T_R1_SUF, T_R1_SHAPE, T_L1_SHAPE, T_BI_L, T_BI_R,
-  T_T1, T_T2T1, T_T1_LOWER, T_T1_R1,
+  T_LEX, T_LEX_CAP, T_T1, T_T2T1, T_T1_LOWER, T_T1_R1, T_TRI, T_T1_SUF, T_L1R1, T_L1_LEX, T_R1_LEX, T_R2_LEX, T_T1_LEX, T_AMB, T_R1_AMB, T_R2_AMB,
 };
 
 /* Outside the sentence. */
@@ -31,6 +31,11 @@ pos_features_local (const PosWordInfo *w, gboolean first, guint64 *out)
   out[n++] = pos_feature_key (T_SHAPE, w->shape);
   /* capitals mean less on the first word */
   out[n++] = pos_feature_key (T_FLAGS, w->flags | (first ? 1u << 16 : 0));
+  /* what the dictionaries say the word can be, alone and with its case */
+  out[n++] = pos_feature_key (T_LEX, w->lex);
+  out[n++] = pos_feature_key (T_LEX_CAP, w->lex | (w->flags & (POS_WF_UPPER_FIRST | POS_WF_ALL_UPPER)) << 16
+                              | (first ? 1u << 24 : 0));
+  out[n++] = pos_feature_key (T_AMB, w->amb);
   return n;
 }
 
@@ -62,6 +67,12 @@ pos_features_context (const PosWordInfo *sent, guint n, guint i, guint64 *out)
   out[k++] = pos_feature_key (T_L1_SHAPE, i > 0 ? sent[i - 1].shape : BOUNDARY_L);
   out[k++] = pos_feature_key (T_BI_L, pos_hash_pair (l1, sent[i].lower));
   out[k++] = pos_feature_key (T_BI_R, pos_hash_pair (sent[i].lower, r1));
+  out[k++] = pos_feature_key (T_L1R1, pos_hash_pair (l1, r1));
+  out[k++] = pos_feature_key (T_L1_LEX, i > 0 ? sent[i - 1].lex : 1u << 20);
+  out[k++] = pos_feature_key (T_R1_LEX, i + 1 < n ? sent[i + 1].lex : 1u << 21);
+  out[k++] = pos_feature_key (T_R2_LEX, i + 2 < n ? sent[i + 2].lex : 1u << 21);
+  out[k++] = pos_feature_key (T_R1_AMB, i + 1 < n ? sent[i + 1].amb : 1u << 31);
+  out[k++] = pos_feature_key (T_R2_AMB, i + 2 < n ? sent[i + 2].amb : 1u << 31);
   return k;
 }
 
@@ -75,5 +86,7 @@ pos_features_history (const PosWordInfo *sent, guint n, guint i, guint t1, guint
   out[k++] = pos_feature_key (T_T2T1, t2 << 8 | t1);
   out[k++] = pos_feature_key (T_T1_LOWER, pos_hash_pair (sent[i].lower, t1));
   out[k++] = pos_feature_key (T_T1_R1, pos_hash_pair (lower_at (sent, n, (gint64) i + 1), t1));
+  out[k++] = pos_feature_key (T_T1_SUF, pos_hash_pair (sent[i].suf[2], t1));
+  out[k++] = pos_feature_key (T_T1_LEX, (guint64) sent[i].lex << 8 | t1);
   return k;
 }

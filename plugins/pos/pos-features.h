@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 
 #define POS_MAX_LOCAL    16
 #define POS_MAX_CONTEXT  16
-#define POS_MAX_HISTORY  4
+#define POS_MAX_HISTORY  8
 #define POS_MAX_FEATURES (POS_MAX_LOCAL + POS_MAX_CONTEXT + POS_MAX_HISTORY)
 
 /* The label before the first word of a sentence. */

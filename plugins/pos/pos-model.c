@@ -113,6 +113,30 @@ pos_model_new (guint n_labels, const char *const *upos, const char *const *xpos,
   return model;
 }
 
+#define CLASS_BITS 18
+
+void
+pos_model_set_word_class (PosModel *model, guint64 lower, guint32 mask)
+{
+  guint m = (1u << CLASS_BITS) - 1, i;
+
+  if (model->class_keys == NULL)
+    {
+      model->class_bits = CLASS_BITS;
+      model->class_keys = g_new0 (guint64, 1u << CLASS_BITS);
+      model->class_masks = g_new0 (guint32, 1u << CLASS_BITS);
+    }
+  g_return_if_fail (model->n_classes < (1u << CLASS_BITS) / 2);
+  lower |= 1;
+  for (i = (guint) (lower >> (64 - CLASS_BITS)); model->class_keys[i] != 0; i = (i + 1) & m)
+    if (model->class_keys[i] == lower)
+      break;
+  if (model->class_keys[i] == 0)
+    model->n_classes++;
+  model->class_keys[i] = lower;
+  model->class_masks[i] = mask;
+}
+
 void
 pos_model_free (PosModel *model)
 {
@@ -127,6 +151,8 @@ pos_model_free (PosModel *model)
   g_free (model->weights);
   g_free (model->keys);
   g_free (model->key_first);
+  g_free (model->class_keys);
+  g_free (model->class_masks);
   g_free (model);
 }
 
@@ -205,6 +231,14 @@ pos_model_save (const PosModel *model, const char *path, GError **error)
           put_varint (out, ((guint32) w << 1) ^ (guint32) (w >> 31));
         }
     }
+  put_u32 (out, model->n_classes);
+  for (guint i = 0; model->n_classes > 0 && i < (1u << model->class_bits); i++)
+    if (model->class_keys[i] != 0)
+      {
+        put_u32 (out, (guint32) model->class_keys[i]);
+        put_u32 (out, (guint32) (model->class_keys[i] >> 32));
+        put_u32 (out, model->class_masks[i]);
+      }
   sum = GUINT64_TO_LE (pos_hash_bytes ((const char *) out->data, out->len));
   g_byte_array_append (out, (const guint8 *) &sum, 8);
   ok = g_file_set_contents (path, (const char *) out->data, out->len, error);
@@ -350,8 +384,22 @@ pos_model_load (const char *path, GError **error)
       if (!slots_insert (model, key, first, count))
         FAIL ("feature %u repeats a key", f);
     }
+  {
+    guint32 n_classes;
+    if (!get_u32 (&r, &n_classes) || n_classes > (1u << CLASS_BITS) / 2
+        || (gsize) (r.end - r.p) / 12 < n_classes)
+      FAIL ("truncated or corrupt word classes");
+    for (guint i = 0; i < n_classes; i++)
+      {
+        guint32 lo, hi, mask;
+        get_u32 (&r, &lo);
+        get_u32 (&r, &hi);
+        get_u32 (&r, &mask);
+        pos_model_set_word_class (model, (guint64) hi << 32 | lo, mask);
+      }
+  }
   if (r.p != r.end)
-    FAIL ("%" G_GSIZE_FORMAT " unexpected bytes after the weights", (gsize) (r.end - r.p));
+    FAIL ("%" G_GSIZE_FORMAT " unexpected bytes after the word classes", (gsize) (r.end - r.p));
   model->weights = g_renew (PosWeight, model->weights, MAX (model->n_weights, 1));
   model->file_size = size;
   g_free (data);

@@ -54,6 +54,11 @@ typedef struct {
    * in increasing order and where their weights start (n_features + 1) */
   guint64   *keys;
   guint     *key_first;
+  /* the tags each frequent word had in training (pos_model_word_class) */
+  guint64   *class_keys;     /* lower-case hash | 1; 0 = empty */
+  guint32   *class_masks;    /* bit u: UPOS label u (model->upos order of
+                                first appearance) */
+  guint      class_bits, n_classes;
 } PosModel;
 
 /* A feature with its weights, as the trainer hands them over. */
@@ -76,6 +81,26 @@ void      pos_model_free (PosModel *model);
  * the path and what is wrong. */
 PosModel *pos_model_load (const char *path, GError **error);
 gboolean  pos_model_save (const PosModel *model, const char *path, GError **error);
+
+/* Records that the word whose lower-case form hashes to @lower had the
+ * tags of @mask in training (its class: a feature of its neighbours). */
+void      pos_model_set_word_class (PosModel *model, guint64 lower, guint32 mask);
+/* The class of a word, or 0 when it was rare in training. */
+static inline guint32
+pos_model_word_class (const PosModel *model, guint64 lower)
+{
+  guint mask, i;
+
+  if (model->n_classes == 0)
+    return 0;
+  lower |= 1;
+  mask = (1u << model->class_bits) - 1;
+  for (i = (guint) (lower >> (64 - model->class_bits)); model->class_keys[i] != 0;
+       i = (i + 1) & mask)
+    if (model->class_keys[i] == lower)
+      return model->class_masks[i];
+  return 0;
+}
 
 /* The label of (@upos, @xpos), or -1. */
 int       pos_model_find_label (const PosModel *model, const char *upos, const char *xpos);

@@ -14,6 +14,7 @@ typedef struct {
 
 struct _PosTagger {
   const PosModel *model;
+  const PosLexicon *lexicon;
   guint     stride;            /* n_labels rounded up to 16 */
   FormSlot *forms;
   guint64  *local_key;         /* 0 = empty */
@@ -23,11 +24,12 @@ struct _PosTagger {
 };
 
 PosTagger *
-pos_tagger_new (const PosModel *model)
+pos_tagger_new (const PosModel *model, const PosLexicon *lexicon)
 {
   PosTagger *t = g_new0 (PosTagger, 1);
 
   t->model = model;
+  t->lexicon = lexicon;
   t->stride = (model->n_labels + 15) & ~15u;
   /* zeroed by writing, not calloc: see docs/architecture.md */
   t->forms = g_new (FormSlot, 1u << FORM_BITS);
@@ -66,6 +68,8 @@ pos_tagger_prepare (PosTagger *t, const char *const *text, const guint32 *len, g
       if (slot->form != h || slot->info.form != h)
         {
           pos_word_info (text[i], len[i], &slot->info);
+          slot->info.lex = pos_lexicon_classes (t->lexicon, slot->info.lower);
+          slot->info.amb = pos_model_word_class (t->model, slot->info.lower);
           slot->form = h;
         }
       t->info[i] = slot->info;

@@ -14,6 +14,7 @@
 #ifndef POS_TAGGER_H
 #define POS_TAGGER_H
 
+#include "pos-lexicon.h"
 #include "pos-model.h"
 #include "pos-text.h"
 
@@ -21,9 +22,9 @@ G_BEGIN_DECLS
 
 typedef struct _PosTagger PosTagger;
 
-/* (transfer full) a tagger for @model (transfer none: it must outlive
- * the tagger). */
-PosTagger  *pos_tagger_new  (const PosModel *model);
+/* (transfer full) a tagger for @model with the word classes of @lexicon
+ * (may be NULL); both (transfer none) must outlive the tagger. */
+PosTagger  *pos_tagger_new  (const PosModel *model, const PosLexicon *lexicon);
 void        pos_tagger_free (PosTagger *tagger);
 
 /* (transfer none) the properties of the @n words @text[i] (@len[i]

@@ -134,6 +134,8 @@ pos_word_info (const char *s, gsize len, PosWordInfo *info)
   if ((len > 4 && memcmp (low, "www.", 4) == 0) || g_strstr_len (low, n, "://") != NULL)
     f |= POS_WF_WEB;
   info->flags = f;
+  info->lex = 0;
+  info->amb = 0;
   info->shape = pos_hash_bytes (shape, sh);
   if (low != stack)
     g_free (low);

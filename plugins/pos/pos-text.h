@@ -34,6 +34,8 @@ typedef struct {
   guint64 shape;                    /* "Xx", "dd", "x.x" (runs collapsed) */
   guint32 flags;                    /* POS_WF_* */
   guint32 n_chars;                  /* length in characters */
+  guint32 lex;                      /* pos_lexicon_classes(), set by the caller */
+  guint32 amb;                      /* pos_model_word_class(), set by the caller */
 } PosWordInfo;
 
 /* Fills @info for the word @s (@len bytes of UTF-8; invalid bytes count

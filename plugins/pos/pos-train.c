@@ -230,11 +230,87 @@ labels_clear (Labels *labels)
     g_hash_table_unref (labels->index);
 }
 
+/* ---- word classes ---------------------------------------------------- */
+
+/* A word's class: the UPOS tags it had in at least a tenth of its
+ * occurrences in @corpus, for words seen CLASS_MIN_COUNT times or more
+ * (a rarer word's class would only repeat its gold tag). */
+#define CLASS_MIN_COUNT 3
+
+typedef struct {
+  guint   n;
+  guint32 counts[32];
+} ClassCount;
+
+typedef struct {
+  GArray *keys;                /* guint64 lower-case hashes */
+  GArray *masks;               /* guint32 */
+} WordClasses;
+
+static void
+collect_classes (WordClasses *wc, const Labels *labels, const PosCorpus *corpus,
+                 const PosWordInfo *info)
+{
+  GHashTable *upos = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  GHashTableIter it;
+  gpointer k, v;
+
+  for (guint l = 0; l < labels->n; l++)
+    if (!g_hash_table_contains (upos, labels->upos[l]) && g_hash_table_size (upos) < 32)
+      g_hash_table_insert (upos, labels->upos[l],
+                           GUINT_TO_POINTER (g_hash_table_size (upos) + 1));
+  for (guint i = 0; i < corpus->words->len; i++)
+    {
+      const PosGoldWord *w = &g_array_index (corpus->words, PosGoldWord, i);
+      guint u = GPOINTER_TO_UINT (g_hash_table_lookup (upos, w->upos));
+      ClassCount *c = g_hash_table_lookup (counts, &info[i].lower);
+
+      if (c == NULL)
+        {
+          gint64 *key = g_new (gint64, 1);
+          *key = (gint64) info[i].lower;
+          c = g_new0 (ClassCount, 1);
+          g_hash_table_insert (counts, key, c);
+        }
+      c->n++;
+      if (u > 0)
+        c->counts[u - 1]++;
+    }
+  wc->keys = g_array_new (FALSE, FALSE, sizeof (guint64));
+  wc->masks = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_hash_table_iter_init (&it, counts);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    {
+      const ClassCount *c = v;
+      guint32 mask = 0;
+
+      if (c->n < CLASS_MIN_COUNT)
+        continue;
+      for (guint u = 0; u < 32; u++)
+        if (c->counts[u] * 10 >= c->n && c->counts[u] > 0)
+          mask |= 1u << u;
+      g_array_append_val (wc->keys, *(guint64 *) k);
+      g_array_append_val (wc->masks, mask);
+    }
+  g_hash_table_unref (counts);
+  g_hash_table_unref (upos);
+}
+
+static void
+apply_classes (const WordClasses *wc, PosModel *model)
+{
+  for (guint i = 0; i < wc->keys->len; i++)
+    pos_model_set_word_class (model, g_array_index (wc->keys, guint64, i),
+                              g_array_index (wc->masks, guint32, i));
+}
+
 /* ---- training ------------------------------------------------------- */
 
 /* The averaged weights at step @now as a loaded model would hold them. */
 static PosModel *
-averaged_model (const TrainTable *t, const Labels *labels, guint32 now)
+averaged_model (const TrainTable *t, const Labels *labels, const WordClasses *wc,
+                guint32 now)
 {
   PosFeatureWeights *fw = g_new (PosFeatureWeights, MAX (t->n_features, 1));
   guint8 *lab;
@@ -267,12 +343,13 @@ averaged_model (const TrainTable *t, const Labels *labels, guint32 now)
   g_free (fw);
   g_free (lab);
   g_free (wts);
+  apply_classes (wc, model);
   return model;
 }
 
 /* Word properties of every word of @corpus, in corpus order. */
 static PosWordInfo *
-corpus_infos (const PosCorpus *corpus)
+corpus_infos (const PosCorpus *corpus, const PosLexicon *lexicon)
 {
   PosWordInfo *info = g_new (PosWordInfo, MAX (corpus->words->len, 1));
 
@@ -280,6 +357,7 @@ corpus_infos (const PosCorpus *corpus)
     {
       const PosGoldWord *w = &g_array_index (corpus->words, PosGoldWord, i);
       pos_word_info (w->form, w->form_len, &info[i]);
+      info[i].lex = pos_lexicon_classes (lexicon, info[i].lower);
     }
   return info;
 }
@@ -338,6 +416,7 @@ pos_train (const PosTrainOptions *o, const PosCorpus *train, const PosCorpus *de
   GRand *rand;
   PosModel *best = NULL;
   double best_acc = -1.0;
+  WordClasses classes = { NULL, NULL };
 
   if (train->words->len == 0)
     {
@@ -349,7 +428,16 @@ pos_train (const PosTrainOptions *o, const PosCorpus *train, const PosCorpus *de
       labels_clear (&labels);
       return NULL;
     }
-  info = corpus_infos (train);
+  info = corpus_infos (train, o->lexicon);
+  collect_classes (&classes, &labels, train, info);
+  {
+    PosModel *probe = pos_model_new (labels.n, (const char *const *) labels.upos,
+                                     (const char *const *) labels.xpos, NULL, 0);
+    apply_classes (&classes, probe);
+    for (guint i = 0; i < train->words->len; i++)
+      info[i].amb = pos_model_word_class (probe, info[i].lower);
+    pos_model_free (probe);
+  }
   gold = g_new (guint8, train->words->len);
   for (guint i = 0; i < train->words->len; i++)
     gold[i] = (guint8) label_of (&labels, &g_array_index (train->words, PosGoldWord, i));
@@ -376,12 +464,12 @@ pos_train (const PosTrainOptions *o, const PosCorpus *train, const PosCorpus *de
           guint b = g_array_index (train->sentences, guint, order[s] + 1);
           errors += train_sentence (&table, &labels, info + a, gold + a, b - a, &now);
         }
-      model = averaged_model (&table, &labels, now);
+      model = averaged_model (&table, &labels, &classes, now);
       if (dev != NULL)
         {
           PosScore sc = { 0 };
           double acc;
-          pos_evaluate (model, dev, &sc, NULL);
+          pos_evaluate (model, o->lexicon, dev, &sc, NULL);
           acc = (double) sc.both / MAX (sc.words, 1);
           if (o->verbose)
             g_printerr ("epoch %u: %u training errors, %u features; dev UPOS %.2f XPOS %.2f "
@@ -408,6 +496,8 @@ pos_train (const PosTrainOptions *o, const PosCorpus *train, const PosCorpus *de
       pos_model_free (model);
     }
   table_clear (&table);
+  g_array_unref (classes.keys);
+  g_array_unref (classes.masks);
   g_rand_free (rand);
   g_free (order);
   g_free (gold);
@@ -417,10 +507,10 @@ pos_train (const PosTrainOptions *o, const PosCorpus *train, const PosCorpus *de
 }
 
 void
-pos_evaluate (const PosModel *model, const PosCorpus *corpus, PosScore *score,
-              FILE *predictions)
+pos_evaluate (const PosModel *model, const PosLexicon *lexicon, const PosCorpus *corpus,
+              PosScore *score, FILE *predictions)
 {
-  PosTagger *tagger = pos_tagger_new (model);
+  PosTagger *tagger = pos_tagger_new (model, lexicon);
   const char **text = NULL;
   guint32 *len = NULL;
   guint8 *out = NULL;

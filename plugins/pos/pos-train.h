@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include "pos-conllu.h"
+#include "pos-lexicon.h"
 #include "pos-model.h"
 
 G_BEGIN_DECLS
@@ -13,6 +14,7 @@ typedef struct {
   guint    epochs;       /* passes over the training sentences */
   guint    seed;         /* of the shuffling between passes */
   gboolean verbose;      /* progress and dev accuracy on stderr */
+  const PosLexicon *lexicon;   /* word classes (may be NULL) */
 } PosTrainOptions;
 
 /* Accuracy counts on gold words. */
@@ -31,8 +33,8 @@ PosModel *pos_train    (const PosTrainOptions *options, const PosCorpus *train,
  * @predictions, when not NULL, gets the words with gold and predicted
  * tags: FORM, gold UPOS, XPOS, predicted UPOS, XPOS, tab-separated, a
  * blank line after each sentence. */
-void      pos_evaluate (const PosModel *model, const PosCorpus *corpus, PosScore *score,
-                        FILE *predictions);
+void      pos_evaluate (const PosModel *model, const PosLexicon *lexicon,
+                        const PosCorpus *corpus, PosScore *score, FILE *predictions);
 
 G_END_DECLS
 

@@ -289,6 +289,32 @@ glue_emoticon (const char *text, const NlpSpan *spans, guint i, guint n)
   return best;
 }
 
+static inline gboolean
+alnum_token (const char *text, const NlpSpan *span)
+{
+  for (guint b = span->start; b < span->end; b++)
+    if (!is_ascii_alnum ((guchar) text[b]))
+      return FALSE;
+  return span->end > span->start;
+}
+
+/* Names with inner periods that the tokenizer cut: "Guaranty.doc",
+ * "alt.animals.cat", "EY4108.E" (letters or digits on both sides of each
+ * period, no space anywhere). */
+static guint
+glue_dotted (const char *text, const NlpSpan *spans, guint i, guint n)
+{
+  guint j = i;
+
+  if (!alnum_token (text, &spans[i]))
+    return 1;
+  while (j + 2 < n && glued (spans, j) && glued (spans, j + 1)
+         && spans[j + 1].end - spans[j + 1].start == 1 && text[spans[j + 1].start] == '.'
+         && alnum_token (text, &spans[j + 2]))
+    j += 2;
+  return j - i + 1;
+}
+
 guint
 pos_words_glue (const char *text, const NlpSpan *spans, guint i, guint n,
                 GHashTable *abbrevs)
@@ -315,6 +341,8 @@ pos_words_glue (const char *text, const NlpSpan *spans, guint i, guint n,
       && (guchar) (s[2] - '0') < 10)
     return 2;
   if ((k = glue_run (text, spans, i, n)) > 1)
+    return k;
+  if ((k = glue_dotted (text, spans, i, n)) > 1)
     return k;
   return glue_emoticon (text, spans, i, n);
 }
