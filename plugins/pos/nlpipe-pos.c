@@ -73,13 +73,16 @@ static int
 cmd_train (int argc, char **argv)
 {
   char **train_files = NULL, *dev_file = NULL, *output = NULL;
-  gint epochs = 10, seed = 1;
+  gint epochs = 10, seed = 1, passes = 2, folds = 5, average = 1;
   gboolean quiet = FALSE;
   GOptionEntry entries[] = {
     { "train", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &train_files, "Training CoNLL-U file (repeatable)", "FILE" },
     { "dev", 0, 0, G_OPTION_ARG_FILENAME, &dev_file, "Dev CoNLL-U file: keeps the epoch with the best accuracy", "FILE" },
     { "epochs", 0, 0, G_OPTION_ARG_INT, &epochs, "Passes over the training data (default 10)", "N" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Seed of the sentence shuffling (default 1)", "SEED" },
+    { "passes", 0, 0, G_OPTION_ARG_INT, &passes, "1, or 2: a second pass that reads the first's labels of the next words (default 2)", "N" },
+    { "average", 0, 0, G_OPTION_ARG_INT, &average, "Train N models (seeds SEED, SEED+1, ...) and keep the mean of their weights (default 1)", "N" },
+    { "folds", 0, 0, G_OPTION_ARG_INT, &folds, "Cross-validation folds that give the second pass its training input (default 5)", "K" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Model file to write", "MODEL" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress on stderr", NULL },
     { NULL }
@@ -101,9 +104,10 @@ cmd_train (int argc, char **argv)
                    "train needs --train FILE and -o MODEL (see --help)");
       goto out;
     }
-  if (epochs < 1 || seed < 0)
+  if (epochs < 1 || seed < 0 || passes < 1 || passes > 2 || folds < 2)
     {
-      g_set_error (&error, NLP_ERROR, NLP_ERROR_USAGE, "--epochs must be >= 1, --seed >= 0");
+      g_set_error (&error, NLP_ERROR, NLP_ERROR_USAGE,
+                   "--epochs must be >= 1, --seed >= 0, --passes 1 or 2, --folds >= 2");
       goto out;
     }
   if (!load_files (train, train_files, &error) || !load_lexicon (&lexicon, &error))
@@ -121,6 +125,53 @@ cmd_train (int argc, char **argv)
       g_printerr ("training on %u words in %u sentences\n", train->words->len,
                   pos_corpus_n_sentences (train));
     model = pos_train (&opts, train, dev, &error);
+    if (model != NULL && average > 1)
+      {
+        PosModel **models = g_new0 (PosModel *, average);
+        models[0] = model;
+        for (gint k = 1; k < average && error == NULL; k++)
+          {
+            PosTrainOptions o = opts;
+            o.seed = (guint) (seed + k);
+            models[k] = pos_train (&o, train, dev, &error);
+          }
+        model = error == NULL ? pos_model_mean (models, (guint) average) : NULL;
+        for (gint k = 0; k < average; k++)
+          pos_model_free (models[k]);
+        g_free (models);
+      }
+    if (model != NULL && passes == 2)
+      {
+        /* the second pass learns from first-pass labels made the way the
+         * stage will make them: by models that never saw the sentence */
+        guint8 *first = g_new0 (guint8, MAX (train->words->len, 1));
+        PosTrainOptions fold = opts;
+
+        fold.n_folds = (guint) folds;
+        fold.verbose = FALSE;
+        for (guint k = 0; k < (guint) folds && error == NULL; k++)
+          {
+            PosModel *m;
+            fold.fold = k;
+            if (!quiet)
+              g_printerr ("first-pass labels of fold %u of %d\n", k + 1, folds);
+            if ((m = pos_train (&fold, train, dev, &error)) != NULL)
+              pos_tag_corpus (m, lexicon, train, (guint) folds, k, first);
+            pos_model_free (m);
+          }
+        if (error == NULL)
+          {
+            PosTrainOptions second = opts;
+            second.first_labels = first;
+            second.first_model = model;
+            if (!quiet)
+              g_printerr ("second pass\n");
+            model->next = pos_train (&second, train, dev, &error);
+          }
+        g_free (first);
+        if (error != NULL)
+          g_clear_pointer (&model, pos_model_free);
+      }
   }
   if (model == NULL || !pos_model_save (model, output, &error))
     goto out;

@@ -8,7 +8,7 @@ enum {
   T_BIAS = 1, T_FORM, T_LOWER, T_PRE, T_SUF = T_PRE + POS_N_PREFIXES,
   T_SHAPE = T_SUF + POS_N_SUFFIXES, T_FLAGS,
   T_L1, T_R1, T_L2, T_R2, T_L1_SUF, T_R1_SUF, T_R1_SHAPE, T_L1_SHAPE, T_BI_L, T_BI_R,
-  T_LEX, T_LEX_CAP, T_T1, T_T2T1, T_T1_LOWER, T_T1_R1, T_TRI, T_T1_SUF, T_L1R1, T_L1_LEX, T_R1_LEX, T_R2_LEX, T_T1_LEX, T_AMB, T_R1_AMB, T_R2_AMB,
+  T_LEX, T_LEX_CAP, T_T1, T_T2T1, T_T1_LOWER, T_T1_R1, T_TRI, T_T1_SUF, T_L1R1, T_L1_LEX, T_R1_LEX, T_R2_LEX, T_T1_LEX, T_AMB, T_R1_AMB, T_R2_AMB, T_RT1, T_RT2, T_RT12, T_RT1_LOWER, T_T1_RT1, T_L2_SHAPE, T_R2_SHAPE, T_L2L1, T_R1R2, T_L2_LEX,
 };
 
 /* Outside the sentence. */
@@ -77,16 +77,24 @@ pos_features_context (const PosWordInfo *sent, guint n, guint i, guint64 *out)
 }
 
 guint
-pos_features_history (const PosWordInfo *sent, guint n, guint i, guint t1, guint t2,
-                      guint64 *out)
+pos_features_labels (const PosWordInfo *sent, guint n, guint i, const guint8 *first,
+                     guint64 *out)
 {
   guint k = 0;
+  guint l1 = i > 0 ? first[i - 1] : POS_START_LABEL;
+  guint l2 = i > 1 ? first[i - 2] : POS_START_LABEL;
+  guint r1 = i + 1 < n ? first[i + 1] : POS_START_LABEL;
+  guint r2 = i + 2 < n ? first[i + 2] : POS_START_LABEL;
 
-  out[k++] = pos_feature_key (T_T1, t1);
-  out[k++] = pos_feature_key (T_T2T1, t2 << 8 | t1);
-  out[k++] = pos_feature_key (T_T1_LOWER, pos_hash_pair (sent[i].lower, t1));
-  out[k++] = pos_feature_key (T_T1_R1, pos_hash_pair (lower_at (sent, n, (gint64) i + 1), t1));
-  out[k++] = pos_feature_key (T_T1_SUF, pos_hash_pair (sent[i].suf[2], t1));
-  out[k++] = pos_feature_key (T_T1_LEX, (guint64) sent[i].lex << 8 | t1);
+  out[k++] = pos_feature_key (T_T1, l1);
+  out[k++] = pos_feature_key (T_T2T1, l2 << 8 | l1);
+  out[k++] = pos_feature_key (T_T1_LOWER, pos_hash_pair (sent[i].lower, l1));
+  out[k++] = pos_feature_key (T_T1_SUF, pos_hash_pair (sent[i].suf[2], l1));
+  out[k++] = pos_feature_key (T_T1_LEX, (guint64) sent[i].lex << 8 | l1);
+  out[k++] = pos_feature_key (T_RT1, r1);
+  out[k++] = pos_feature_key (T_RT2, r2);
+  out[k++] = pos_feature_key (T_RT12, r1 << 8 | r2);
+  out[k++] = pos_feature_key (T_RT1_LOWER, pos_hash_pair (sent[i].lower, r1));
+  out[k++] = pos_feature_key (T_T1_RT1, l1 << 8 | r1);
   return k;
 }

@@ -5,7 +5,10 @@
  *   local    its own letters and whether it starts the sentence: equal
  *            for every occurrence of a word form (pos_features_local_key);
  *   context  the words around it;
- *   history  the labels already given to the two words before it.
+ *   labels   (second pass only) the labels the first pass gave the two
+ *            words on each side.
+ * None depends on a label of the same pass, so every word of a sentence
+ * is scored on its own and all keys are known before any weight is read.
  * Each key names one row of weights (pos-model.h).  Changing what any
  * template looks at needs POS_FEATURE_SET bumped.
  */
@@ -17,11 +20,11 @@
 G_BEGIN_DECLS
 
 #define POS_MAX_LOCAL    16
-#define POS_MAX_CONTEXT  16
-#define POS_MAX_HISTORY  8
-#define POS_MAX_FEATURES (POS_MAX_LOCAL + POS_MAX_CONTEXT + POS_MAX_HISTORY)
+#define POS_MAX_CONTEXT  24
+#define POS_MAX_LABEL_FEATURES 12
+#define POS_MAX_FEATURES (POS_MAX_LOCAL + POS_MAX_CONTEXT + POS_MAX_LABEL_FEATURES)
 
-/* The label before the first word of a sentence. */
+/* The label outside the sentence. */
 #define POS_START_LABEL 255
 
 /* The keys of the local features of word @w; @first: the first word of
@@ -31,9 +34,11 @@ guint   pos_features_local   (const PosWordInfo *w, gboolean first, guint64 *out
 guint64 pos_features_local_key (const PosWordInfo *w, gboolean first);
 /* The context features of word @i of the sentence @sent (@n words). */
 guint   pos_features_context (const PosWordInfo *sent, guint n, guint i, guint64 *out);
-/* The history features of word @i given the labels @t1 of word i - 1 and
- * @t2 of word i - 2 (POS_START_LABEL before the sentence). */
-guint   pos_features_history (const PosWordInfo *sent, guint n, guint i, guint t1, guint t2,
+
+/* The second pass's features of word @i: the labels the first pass gave
+ * the words around it (@first: one label per word of the sentence;
+ * POS_START_LABEL stands for the outside). */
+guint   pos_features_labels  (const PosWordInfo *sent, guint n, guint i, const guint8 *first,
                               guint64 *out);
 
 G_END_DECLS

@@ -137,6 +137,62 @@ pos_model_set_word_class (PosModel *model, guint64 lower, guint32 mask)
   model->class_masks[i] = mask;
 }
 
+PosModel *
+pos_model_mean (PosModel *const *models, guint n)
+{
+  /* a dense row per distinct key while summing: training-time memory */
+  GHashTable *rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  const PosModel *m0 = models[0];
+  PosFeatureWeights *fw;
+  guint8 *labels;
+  float *weights;
+  GHashTableIter it;
+  gpointer k, v;
+  guint nf = 0;
+  gsize at = 0;
+  PosModel *mean;
+
+  for (guint m = 0; m < n; m++)
+    for (guint f = 0; f < models[m]->n_features; f++)
+      {
+        float *row = g_hash_table_lookup (rows, &models[m]->keys[f]);
+        if (row == NULL)
+          {
+            row = g_new0 (float, POS_MAX_LABELS);
+            g_hash_table_insert (rows, &models[m]->keys[f], row);
+          }
+        for (guint j = models[m]->key_first[f]; j < models[m]->key_first[f + 1]; j++)
+          row[models[m]->weights[j].label] += models[m]->weights[j].weight * models[m]->scale / n;
+      }
+  fw = g_new (PosFeatureWeights, MAX (g_hash_table_size (rows), 1));
+  labels = g_new (guint8, (gsize) g_hash_table_size (rows) * m0->n_labels + 1);
+  weights = g_new (float, (gsize) g_hash_table_size (rows) * m0->n_labels + 1);
+  g_hash_table_iter_init (&it, rows);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    {
+      const float *row = v;
+      fw[nf] = (PosFeatureWeights) { *(const guint64 *) k, 0, labels + at, weights + at };
+      for (guint l = 0; l < m0->n_labels; l++)
+        if (row[l] != 0.0f)
+          {
+            labels[at] = (guint8) l;
+            weights[at++] = row[l];
+            fw[nf].n++;
+          }
+      nf++;
+    }
+  mean = pos_model_new (m0->n_labels, (const char *const *) m0->upos,
+                        (const char *const *) m0->xpos, fw, nf);
+  for (guint i = 0; m0->n_classes > 0 && i < (1u << m0->class_bits); i++)
+    if (m0->class_keys[i] != 0)
+      pos_model_set_word_class (mean, m0->class_keys[i], m0->class_masks[i]);
+  g_free (fw);
+  g_free (labels);
+  g_free (weights);
+  g_hash_table_unref (rows);
+  return mean;
+}
+
 void
 pos_model_free (PosModel *model)
 {
@@ -153,6 +209,7 @@ pos_model_free (PosModel *model)
   g_free (model->key_first);
   g_free (model->class_keys);
   g_free (model->class_masks);
+  pos_model_free (model->next);
   g_free (model);
 }
 
@@ -194,19 +251,13 @@ put_name (GByteArray *out, const char *s)
   g_byte_array_append (out, (const guint8 *) s, len);
 }
 
-gboolean
-pos_model_save (const PosModel *model, const char *path, GError **error)
+/* One pass: labels, scale, features, word classes. */
+static void
+write_pass (const PosModel *model, GByteArray *out)
 {
-  GByteArray *out;
   guint32 scale;
-  guint64 prev = 0, sum;
-  gboolean ok;
+  guint64 prev = 0;
 
-  g_return_val_if_fail (model->keys != NULL, FALSE);
-  out = g_byte_array_new ();
-  g_byte_array_append (out, (const guint8 *) magic, 8);
-  put_u32 (out, POS_MODEL_VERSION);
-  put_u32 (out, POS_FEATURE_SET);
   put_u32 (out, model->n_labels);
   for (guint l = 0; l < model->n_labels; l++)
     {
@@ -239,6 +290,28 @@ pos_model_save (const PosModel *model, const char *path, GError **error)
         put_u32 (out, (guint32) (model->class_keys[i] >> 32));
         put_u32 (out, model->class_masks[i]);
       }
+}
+
+gboolean
+pos_model_save (const PosModel *model, const char *path, GError **error)
+{
+  GByteArray *out;
+  guint passes = 0;
+  guint64 sum;
+  gboolean ok;
+
+  for (const PosModel *m = model; m != NULL; m = m->next)
+    {
+      g_return_val_if_fail (m->keys != NULL, FALSE);
+      passes++;
+    }
+  out = g_byte_array_new ();
+  g_byte_array_append (out, (const guint8 *) magic, 8);
+  put_u32 (out, POS_MODEL_VERSION);
+  put_u32 (out, POS_FEATURE_SET);
+  put_u32 (out, passes);
+  for (const PosModel *m = model; m != NULL; m = m->next)
+    write_pass (m, out);
   sum = GUINT64_TO_LE (pos_hash_bytes ((const char *) out->data, out->len));
   g_byte_array_append (out, (const guint8 *) &sum, 8);
   ok = g_file_set_contents (path, (const char *) out->data, out->len, error);
@@ -296,24 +369,90 @@ get_name (Reader *r)
   return g_strndup ((const char *) r->p - len, len);
 }
 
-#define FAIL(...) do {                                                     \
-    char *why_ = g_strdup_printf (__VA_ARGS__);                            \
-    g_set_error (error, NLP_ERROR, NLP_ERROR_DATA,                         \
-                 "pos: model %s: %s (retrain it with nlpipe-pos train or "   \
-                 "use the one that ships with nlpipe)", path, why_);       \
-    g_free (why_);                                                         \
-    goto fail;                                                             \
-  } while (0)
+/* Reads one pass; NULL with *@why set (transfer full) when malformed. */
+static PosModel *
+read_pass (Reader *r, char **why)
+{
+  PosModel *model = g_new0 (PosModel, 1);
+  guint32 n_labels, scale, n_features, n_classes;
+  guint64 key = 0;
+
+#define BAD(...) do { *why = g_strdup_printf (__VA_ARGS__); goto fail; } while (0)
+  if (!get_u32 (r, &n_labels))
+    BAD ("truncated header");
+  if (n_labels == 0 || n_labels > POS_MAX_LABELS)
+    BAD ("%u labels (1 to %d allowed)", n_labels, POS_MAX_LABELS);
+  for (guint l = 0; l < n_labels; l++)
+    {
+      model->upos[l] = get_name (r);
+      model->xpos[l] = model->upos[l] ? get_name (r) : NULL;
+      model->n_labels = l + 1;
+      if (model->xpos[l] == NULL)
+        BAD ("truncated label names");
+    }
+  if (!get_u32 (r, &scale) || !get_u32 (r, &n_features))
+    BAD ("truncated header");
+  memcpy (&model->scale, &scale, 4);
+  if (!(model->scale > 0.0f) || !isfinite (model->scale))
+    BAD ("bad weight scale");
+  /* every feature takes at least 3 bytes: a bound before allocating */
+  if (n_features > (gsize) (r->end - r->p) / 3)
+    BAD ("%u features do not fit in the file", n_features);
+  model->weights = g_new (PosWeight, (gsize) (r->end - r->p) / 2 + 1);
+  slots_alloc (model, n_features);
+  for (guint f = 0; f < n_features; f++)
+    {
+      guint64 delta;
+      guint8 count;
+      guint first = model->n_weights;
+
+      if (!get_varint (r, &delta) || !get_bytes (r, &count, 1) || count == 0)
+        BAD ("truncated or corrupt at feature %u of %u", f, n_features);
+      if (f > 0 && delta == 0)
+        BAD ("feature %u repeats a key", f);
+      key += delta;
+      for (guint k = 0; k < count; k++)
+        {
+          guint8 label;
+          guint64 z;
+          if (!get_bytes (r, &label, 1) || !get_varint (r, &z) || label >= n_labels
+              || z == 0 || z > 2 * (guint64) QUANT_MAX)
+            BAD ("truncated or corrupt at feature %u of %u", f, n_features);
+          model->weights[model->n_weights++] =
+            (PosWeight) { (gint16) ((gint64) (z >> 1) ^ -(gint64) (z & 1)), label, 0 };
+        }
+      if (!slots_insert (model, key, first, count))
+        BAD ("feature %u repeats a key", f);
+    }
+  model->weights = g_renew (PosWeight, model->weights, MAX (model->n_weights, 1));
+  if (!get_u32 (r, &n_classes) || n_classes > (1u << CLASS_BITS) / 2
+      || (gsize) (r->end - r->p) / 12 < n_classes)
+    BAD ("truncated or corrupt word classes");
+  for (guint i = 0; i < n_classes; i++)
+    {
+      guint32 lo, hi, mask;
+      get_u32 (r, &lo);
+      get_u32 (r, &hi);
+      get_u32 (r, &mask);
+      pos_model_set_word_class (model, (guint64) hi << 32 | lo, mask);
+    }
+  return model;
+#undef BAD
+
+fail:
+  pos_model_free (model);
+  return NULL;
+}
 
 PosModel *
 pos_model_load (const char *path, GError **error)
 {
-  PosModel *model = NULL;
-  char *data = NULL, head[8];
+  PosModel *model = NULL, **tail = &model;
+  char *data = NULL, head[8], *why = NULL;
   gsize size;
   Reader r;
-  guint32 version, fset, n_labels, scale, n_features;
-  guint64 sum, key = 0;
+  guint32 version, fset, passes;
+  guint64 sum;
   GError *local = NULL;
 
   if (!g_file_get_contents (path, &data, &size, &local))
@@ -326,87 +465,48 @@ pos_model_load (const char *path, GError **error)
   r.p = (const guint8 *) data;
   r.end = r.p + size;
   if (!get_bytes (&r, head, 8) || memcmp (head, magic, 8) != 0)
-    FAIL ("not an nlpipe part-of-speech model (bad magic)");
-  if (size < 16)
-    FAIL ("truncated (%" G_GSIZE_FORMAT " bytes)", size);
-  memcpy (&sum, data + size - 8, 8);
-  if (GUINT64_FROM_LE (sum) != pos_hash_bytes (data, size - 8))
-    FAIL ("truncated or corrupt (checksum mismatch, %" G_GSIZE_FORMAT " bytes)", size);
-  r.end -= 8;
-  if (!get_u32 (&r, &version) || !get_u32 (&r, &fset) || !get_u32 (&r, &n_labels))
-    FAIL ("truncated header");
-  if (version != POS_MODEL_VERSION)
-    FAIL ("format version %u, this nlpipe reads version %d", version, POS_MODEL_VERSION);
-  if (fset != POS_FEATURE_SET)
-    FAIL ("feature set %u, this nlpipe computes feature set %d", fset, POS_FEATURE_SET);
-  if (n_labels == 0 || n_labels > POS_MAX_LABELS)
-    FAIL ("%u labels (1 to %d allowed)", n_labels, POS_MAX_LABELS);
-  model = g_new0 (PosModel, 1);
-  for (guint l = 0; l < n_labels; l++)
+    why = g_strdup ("not an nlpipe part-of-speech model (bad magic)");
+  else if (size < 28)
+    why = g_strdup_printf ("truncated (%" G_GSIZE_FORMAT " bytes)", size);
+  else if (memcpy (&sum, data + size - 8, 8), GUINT64_FROM_LE (sum) != pos_hash_bytes (data, size - 8))
+    why = g_strdup_printf ("truncated or corrupt (checksum mismatch, %" G_GSIZE_FORMAT " bytes)",
+                           size);
+  else
     {
-      model->upos[l] = get_name (&r);
-      model->xpos[l] = model->upos[l] ? get_name (&r) : NULL;
-      model->n_labels = l + 1;
-      if (model->xpos[l] == NULL)
-        FAIL ("truncated label names");
-    }
-  if (!get_u32 (&r, &scale) || !get_u32 (&r, &n_features))
-    FAIL ("truncated header");
-  memcpy (&model->scale, &scale, 4);
-  if (!(model->scale > 0.0f) || !isfinite (model->scale))
-    FAIL ("bad weight scale");
-  /* every feature takes at least 3 bytes: a bound before allocating */
-  if (n_features > (gsize) (r.end - r.p) / 3)
-    FAIL ("%u features do not fit in %" G_GSIZE_FORMAT " bytes", n_features, size);
-  model->weights = g_new (PosWeight, (gsize) (r.end - r.p) / 2 + 1);
-  slots_alloc (model, n_features);
-  for (guint f = 0; f < n_features; f++)
-    {
-      guint64 delta;
-      guint8 count;
-      guint first = model->n_weights;
-
-      if (!get_varint (&r, &delta) || !get_bytes (&r, &count, 1) || count == 0)
-        FAIL ("truncated or corrupt at feature %u of %u", f, n_features);
-      if (f > 0 && delta == 0)
-        FAIL ("feature %u repeats a key", f);
-      key += delta;
-      for (guint k = 0; k < count; k++)
+      r.end -= 8;
+      get_u32 (&r, &version);
+      get_u32 (&r, &fset);
+      get_u32 (&r, &passes);
+      if (version != POS_MODEL_VERSION)
+        why = g_strdup_printf ("format version %u, this nlpipe reads version %d", version,
+                               POS_MODEL_VERSION);
+      else if (fset != POS_FEATURE_SET)
+        why = g_strdup_printf ("feature set %u, this nlpipe computes feature set %d", fset,
+                               POS_FEATURE_SET);
+      else if (passes < 1 || passes > 2)
+        why = g_strdup_printf ("%u passes (1 or 2 allowed)", passes);
+      for (guint p = 0; why == NULL && p < passes; p++)
         {
-          guint8 label;
-          guint64 z;
-          if (!get_bytes (&r, &label, 1) || !get_varint (&r, &z) || label >= n_labels
-              || z == 0 || z > 2 * (guint64) QUANT_MAX)
-            FAIL ("truncated or corrupt at feature %u of %u", f, n_features);
-          model->weights[model->n_weights++] =
-            (PosWeight) { (gint16) ((gint64) (z >> 1) ^ -(gint64) (z & 1)), label, 0 };
+          *tail = read_pass (&r, &why);
+          if (*tail != NULL)
+            tail = &(*tail)->next;
         }
-      if (!slots_insert (model, key, first, count))
-        FAIL ("feature %u repeats a key", f);
+      if (why == NULL && model->next != NULL && model->next->n_labels != model->n_labels)
+        why = g_strdup ("the two passes have different labels");
+      if (why == NULL && r.p != r.end)
+        why = g_strdup_printf ("%" G_GSIZE_FORMAT " unexpected bytes at the end",
+                               (gsize) (r.end - r.p));
     }
-  {
-    guint32 n_classes;
-    if (!get_u32 (&r, &n_classes) || n_classes > (1u << CLASS_BITS) / 2
-        || (gsize) (r.end - r.p) / 12 < n_classes)
-      FAIL ("truncated or corrupt word classes");
-    for (guint i = 0; i < n_classes; i++)
-      {
-        guint32 lo, hi, mask;
-        get_u32 (&r, &lo);
-        get_u32 (&r, &hi);
-        get_u32 (&r, &mask);
-        pos_model_set_word_class (model, (guint64) hi << 32 | lo, mask);
-      }
-  }
-  if (r.p != r.end)
-    FAIL ("%" G_GSIZE_FORMAT " unexpected bytes after the word classes", (gsize) (r.end - r.p));
-  model->weights = g_renew (PosWeight, model->weights, MAX (model->n_weights, 1));
+  g_free (data);
+  if (why != NULL)
+    {
+      g_set_error (error, NLP_ERROR, NLP_ERROR_DATA,
+                   "pos: model %s: %s (retrain it with nlpipe-pos train or use the one that "
+                   "ships with nlpipe)", path, why);
+      g_free (why);
+      pos_model_free (model);
+      return NULL;
+    }
   model->file_size = size;
-  g_free (data);
   return model;
-
-fail:
-  g_free (data);
-  pos_model_free (model);
-  return NULL;
 }

@@ -39,7 +39,7 @@ typedef struct {
   guint32 ref;        /* first weight (low 24 bits), count (high 8 bits) */
 } PosSlot;
 
-typedef struct {
+typedef struct _PosModel {
   guint      n_labels;
   char      *upos[POS_MAX_LABELS];
   char      *xpos[POS_MAX_LABELS];
@@ -59,6 +59,9 @@ typedef struct {
   guint32   *class_masks;    /* bit u: UPOS label u (model->upos order of
                                 first appearance) */
   guint      class_bits, n_classes;
+  /* the second pass (transfer full), or NULL: a model that also reads the
+   * labels this one gave the next words (pos_features_right) */
+  struct _PosModel *next;
 } PosModel;
 
 /* A feature with its weights, as the trainer hands them over. */
@@ -76,6 +79,10 @@ typedef struct {
 PosModel *pos_model_new (guint n_labels, const char *const *upos, const char *const *xpos,
                          const PosFeatureWeights *features, guint n_features);
 void      pos_model_free (PosModel *model);
+/* (transfer full) the mean of the weights of @n models made by
+ * pos_model_new over the same labels (their word classes are the
+ * first's; passes beyond the first are ignored). */
+PosModel *pos_model_mean (PosModel *const *models, guint n);
 
 /* (transfer full) the model in @path, or NULL with NLP_ERROR_DATA naming
  * the path and what is wrong. */

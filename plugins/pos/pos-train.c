@@ -247,9 +247,15 @@ typedef struct {
   GArray *masks;               /* guint32 */
 } WordClasses;
 
+static gboolean
+in_fold (const PosTrainOptions *o, guint s)
+{
+  return o->n_folds <= 1 || s % o->n_folds != o->fold;
+}
+
 static void
 collect_classes (WordClasses *wc, const Labels *labels, const PosCorpus *corpus,
-                 const PosWordInfo *info)
+                 const PosWordInfo *info, const PosTrainOptions *o)
 {
   GHashTable *upos = g_hash_table_new (g_str_hash, g_str_equal);
   GHashTable *counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
@@ -260,11 +266,17 @@ collect_classes (WordClasses *wc, const Labels *labels, const PosCorpus *corpus,
     if (!g_hash_table_contains (upos, labels->upos[l]) && g_hash_table_size (upos) < 32)
       g_hash_table_insert (upos, labels->upos[l],
                            GUINT_TO_POINTER (g_hash_table_size (upos) + 1));
-  for (guint i = 0; i < corpus->words->len; i++)
+  for (guint i = 0, s = 0; i < corpus->words->len; i++)
     {
       const PosGoldWord *w = &g_array_index (corpus->words, PosGoldWord, i);
       guint u = GPOINTER_TO_UINT (g_hash_table_lookup (upos, w->upos));
-      ClassCount *c = g_hash_table_lookup (counts, &info[i].lower);
+      ClassCount *c;
+
+      while (i >= g_array_index (corpus->sentences, guint, s + 1))
+        s++;
+      if (!in_fold (o, s))
+        continue;
+      c = g_hash_table_lookup (counts, &info[i].lower);
 
       if (c == NULL)
         {
@@ -362,12 +374,12 @@ corpus_infos (const PosCorpus *corpus, const PosLexicon *lexicon)
   return info;
 }
 
-/* One greedy pass over sentence @s, updating on every wrong label. */
+/* One pass over a sentence, updating on every wrong label. */
 static guint
 train_sentence (TrainTable *t, const Labels *labels, const PosWordInfo *info,
-                const guint8 *gold, guint n, guint32 *now)
+                const guint8 *gold, const guint8 *right, guint n, guint32 *now)
 {
-  guint t1 = POS_START_LABEL, t2 = POS_START_LABEL, errors = 0;
+  guint errors = 0;
 
   for (guint i = 0; i < n; i++, (*now)++)
     {
@@ -377,17 +389,20 @@ train_sentence (TrainTable *t, const Labels *labels, const PosWordInfo *info,
 
       nk += pos_features_local (&info[i], i == 0, keys + nk);
       nk += pos_features_context (info, n, i, keys + nk);
-      nk += pos_features_history (info, n, i, t1, t2, keys + nk);
+      if (right != NULL)
+        nk += pos_features_labels (info, n, i, right, keys + nk);
       for (guint k = 0; k < nk; k++)
         {
           const TrainFeature *f = table_find (t, keys[k]);
           for (guint j = 0; f != NULL && j < f->n; j++)
             score[f->w[j].label] += f->w[j].w;
         }
-      for (guint l = 1; l < labels->n; l++)
-        if (score[l] > score[best])
+      /* the best label other than the gold one: pushed down when it wins */
+      best = gold[i] == 0 ? 1 : 0;
+      for (guint l = 0; l < labels->n; l++)
+        if (l != gold[i] && score[l] > score[best])
           best = l;
-      if (best != gold[i])
+      if (score[best] >= score[gold[i]])
         {
           errors++;
           for (guint k = 0; k < nk; k++)
@@ -397,8 +412,6 @@ train_sentence (TrainTable *t, const Labels *labels, const PosWordInfo *info,
               update (f, best, -1.0f, *now);
             }
         }
-      t2 = t1;
-      t1 = best;
     }
   return errors;
 }
@@ -429,7 +442,7 @@ pos_train (const PosTrainOptions *o, const PosCorpus *train, const PosCorpus *de
       return NULL;
     }
   info = corpus_infos (train, o->lexicon);
-  collect_classes (&classes, &labels, train, info);
+  collect_classes (&classes, &labels, train, info, o);
   {
     PosModel *probe = pos_model_new (labels.n, (const char *const *) labels.upos,
                                      (const char *const *) labels.xpos, NULL, 0);
@@ -462,14 +475,25 @@ pos_train (const PosTrainOptions *o, const PosCorpus *train, const PosCorpus *de
         {
           guint a = g_array_index (train->sentences, guint, order[s]);
           guint b = g_array_index (train->sentences, guint, order[s] + 1);
-          errors += train_sentence (&table, &labels, info + a, gold + a, b - a, &now);
+          if (in_fold (o, order[s]))
+            errors += train_sentence (&table, &labels, info + a, gold + a,
+                                      o->first_labels ? o->first_labels + a : NULL, b - a, &now);
         }
       model = averaged_model (&table, &labels, &classes, now);
       if (dev != NULL)
         {
           PosScore sc = { 0 };
           double acc;
-          pos_evaluate (model, o->lexicon, dev, &sc, NULL);
+          if (o->first_model != NULL)
+            {
+              /* the second pass is scored behind the first */
+              PosModel *first = (PosModel *) o->first_model;
+              first->next = model;
+              pos_evaluate (first, o->lexicon, dev, &sc, NULL);
+              first->next = NULL;
+            }
+          else
+            pos_evaluate (model, o->lexicon, dev, &sc, NULL);
           acc = (double) sc.both / MAX (sc.words, 1);
           if (o->verbose)
             g_printerr ("epoch %u: %u training errors, %u features; dev UPOS %.2f XPOS %.2f "
@@ -504,6 +528,38 @@ pos_train (const PosTrainOptions *o, const PosCorpus *train, const PosCorpus *de
   g_free (info);
   labels_clear (&labels);
   return best;
+}
+
+void
+pos_tag_corpus (const PosModel *model, const PosLexicon *lexicon, const PosCorpus *corpus,
+                guint n_folds, guint fold, guint8 *labels)
+{
+  PosTagger *tagger = pos_tagger_new (model, lexicon);
+  GPtrArray *text = g_ptr_array_new ();
+  GArray *len = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  for (guint s = 0; s < pos_corpus_n_sentences (corpus); s++)
+    {
+      guint n, a = g_array_index (corpus->sentences, guint, s);
+      const PosGoldWord *w = pos_corpus_sentence (corpus, s, &n);
+      const PosWordInfo *info;
+
+      if (n_folds > 1 && s % n_folds != fold)
+        continue;
+      g_ptr_array_set_size (text, 0);
+      g_array_set_size (len, 0);
+      for (guint i = 0; i < n; i++)
+        {
+          g_ptr_array_add (text, (gpointer) w[i].form);
+          g_array_append_val (len, w[i].form_len);
+        }
+      info = pos_tagger_prepare (tagger, (const char *const *) text->pdata,
+                                 (const guint32 *) (gpointer) len->data, n);
+      pos_tagger_tag (tagger, info, n, labels + a);
+    }
+  g_ptr_array_unref (text);
+  g_array_unref (len);
+  pos_tagger_free (tagger);
 }
 
 void

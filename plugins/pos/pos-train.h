@@ -15,6 +15,13 @@ typedef struct {
   guint    seed;         /* of the shuffling between passes */
   gboolean verbose;      /* progress and dev accuracy on stderr */
   const PosLexicon *lexicon;   /* word classes (may be NULL) */
+  /* cross-validation: with n_folds > 1, train on the sentences s with
+   * s % n_folds != fold only */
+  guint    n_folds, fold;
+  /* a second pass: the first pass's labels of every training word, and
+   * the first pass itself (to tag dev); NULL for a first pass */
+  const guint8   *first_labels;
+  const PosModel *first_model;
 } PosTrainOptions;
 
 /* Accuracy counts on gold words. */
@@ -35,6 +42,12 @@ PosModel *pos_train    (const PosTrainOptions *options, const PosCorpus *train,
  * blank line after each sentence. */
 void      pos_evaluate (const PosModel *model, const PosLexicon *lexicon,
                         const PosCorpus *corpus, PosScore *score, FILE *predictions);
+
+/* Tags the sentences s of @corpus with s % @n_folds == @fold (every
+ * sentence when @n_folds <= 1) and writes each word's label to @labels
+ * (one per corpus word; the others are left alone). */
+void      pos_tag_corpus (const PosModel *model, const PosLexicon *lexicon,
+                          const PosCorpus *corpus, guint n_folds, guint fold, guint8 *labels);
 
 G_END_DECLS
 
