@@ -69,6 +69,30 @@ load_files (PosCorpus *corpus, char **files, GError **error)
   return TRUE;
 }
 
+/* pos_train @average times with seeds seed, seed + 1, ... and the mean
+ * of their weights. */
+static PosModel *
+train_averaged (const PosTrainOptions *opts, guint average, const PosCorpus *train,
+                const PosCorpus *dev, GError **error)
+{
+  PosModel **models = g_new0 (PosModel *, MAX (average, 1)), *mean = NULL;
+  guint k;
+
+  for (k = 0; k < MAX (average, 1); k++)
+    {
+      PosTrainOptions o = *opts;
+      o.seed = opts->seed + k;
+      if ((models[k] = pos_train (&o, train, dev, error)) == NULL)
+        break;
+    }
+  if (k == MAX (average, 1))
+    mean = k == 1 ? g_steal_pointer (&models[0]) : pos_model_mean (models, k);
+  for (guint j = 0; j < MAX (average, 1); j++)
+    pos_model_free (models[j]);
+  g_free (models);
+  return mean;
+}
+
 static int
 cmd_train (int argc, char **argv)
 {
@@ -104,10 +128,11 @@ cmd_train (int argc, char **argv)
                    "train needs --train FILE and -o MODEL (see --help)");
       goto out;
     }
-  if (epochs < 1 || seed < 0 || passes < 1 || passes > 2 || folds < 2)
+  if (epochs < 1 || seed < 0 || passes < 1 || passes > 2 || folds < 2 || average < 1)
     {
       g_set_error (&error, NLP_ERROR, NLP_ERROR_USAGE,
-                   "--epochs must be >= 1, --seed >= 0, --passes 1 or 2, --folds >= 2");
+                   "--epochs must be >= 1, --seed >= 0, --passes 1 or 2, --folds >= 2, "
+                   "--average >= 1");
       goto out;
     }
   if (!load_files (train, train_files, &error) || !load_lexicon (&lexicon, &error))
@@ -124,22 +149,7 @@ cmd_train (int argc, char **argv)
     if (!quiet)
       g_printerr ("training on %u words in %u sentences\n", train->words->len,
                   pos_corpus_n_sentences (train));
-    model = pos_train (&opts, train, dev, &error);
-    if (model != NULL && average > 1)
-      {
-        PosModel **models = g_new0 (PosModel *, average);
-        models[0] = model;
-        for (gint k = 1; k < average && error == NULL; k++)
-          {
-            PosTrainOptions o = opts;
-            o.seed = (guint) (seed + k);
-            models[k] = pos_train (&o, train, dev, &error);
-          }
-        model = error == NULL ? pos_model_mean (models, (guint) average) : NULL;
-        for (gint k = 0; k < average; k++)
-          pos_model_free (models[k]);
-        g_free (models);
-      }
+    model = train_averaged (&opts, (guint) average, train, dev, &error);
     if (model != NULL && passes == 2)
       {
         /* the second pass learns from first-pass labels made the way the
@@ -166,7 +176,9 @@ cmd_train (int argc, char **argv)
             second.first_model = model;
             if (!quiet)
               g_printerr ("second pass\n");
-            model->next = pos_train (&second, train, dev, &error);
+            model->next = train_averaged (&second, (guint) average, train, dev, &error);
+            if (model->next != NULL && dev != NULL)
+              pos_tune_rescore (model, lexicon, dev, 0.0002, !quiet);
           }
         g_free (first);
         if (error != NULL)

@@ -52,27 +52,59 @@ lower_at (const PosWordInfo *sent, guint n, gint64 i)
 }
 
 guint
-pos_features_context (const PosWordInfo *sent, guint n, guint i, guint64 *out)
+pos_features_role (const PosWordInfo *w, guint role, guint64 *out)
+{
+  guint k = 0;
+
+  switch (role)
+    {
+    case POS_ROLE_L1:
+      out[k++] = pos_feature_key (T_L1, w ? w->lower : BOUNDARY_L);
+      out[k++] = pos_feature_key (T_L1_SUF, w ? w->suf[2] : BOUNDARY_L);
+      out[k++] = pos_feature_key (T_L1_SHAPE, w ? w->shape : BOUNDARY_L);
+      out[k++] = pos_feature_key (T_L1_LEX, w ? w->lex : 1u << 20);
+      break;
+    case POS_ROLE_R1:
+      out[k++] = pos_feature_key (T_R1, w ? w->lower : BOUNDARY_R);
+      out[k++] = pos_feature_key (T_R1_SUF, w ? w->suf[2] : BOUNDARY_R);
+      out[k++] = pos_feature_key (T_R1_SHAPE, w ? w->shape : BOUNDARY_R);
+      out[k++] = pos_feature_key (T_R1_LEX, w ? w->lex : 1u << 21);
+      out[k++] = pos_feature_key (T_R1_AMB, w ? w->amb : 1u << 31);
+      break;
+    case POS_ROLE_R2:
+      out[k++] = pos_feature_key (T_R2, w ? w->lower : BOUNDARY_R);
+      out[k++] = pos_feature_key (T_R2_LEX, w ? w->lex : 1u << 21);
+      out[k++] = pos_feature_key (T_R2_AMB, w ? w->amb : 1u << 31);
+      break;
+    }
+  return k;
+}
+
+const int pos_role_offset[POS_N_ROLES] = { -1, 1, 2 };
+
+guint
+pos_features_pairs (const PosWordInfo *sent, guint n, guint i, guint64 *out)
 {
   guint k = 0;
   guint64 l1 = lower_at (sent, n, (gint64) i - 1), r1 = lower_at (sent, n, (gint64) i + 1);
 
-  out[k++] = pos_feature_key (T_L1, l1);
-  out[k++] = pos_feature_key (T_R1, r1);
   out[k++] = pos_feature_key (T_L2, lower_at (sent, n, (gint64) i - 2));
-  out[k++] = pos_feature_key (T_R2, lower_at (sent, n, (gint64) i + 2));
-  out[k++] = pos_feature_key (T_L1_SUF, i > 0 ? sent[i - 1].suf[2] : BOUNDARY_L);
-  out[k++] = pos_feature_key (T_R1_SUF, i + 1 < n ? sent[i + 1].suf[2] : BOUNDARY_R);
-  out[k++] = pos_feature_key (T_R1_SHAPE, i + 1 < n ? sent[i + 1].shape : BOUNDARY_R);
-  out[k++] = pos_feature_key (T_L1_SHAPE, i > 0 ? sent[i - 1].shape : BOUNDARY_L);
   out[k++] = pos_feature_key (T_BI_L, pos_hash_pair (l1, sent[i].lower));
   out[k++] = pos_feature_key (T_BI_R, pos_hash_pair (sent[i].lower, r1));
   out[k++] = pos_feature_key (T_L1R1, pos_hash_pair (l1, r1));
-  out[k++] = pos_feature_key (T_L1_LEX, i > 0 ? sent[i - 1].lex : 1u << 20);
-  out[k++] = pos_feature_key (T_R1_LEX, i + 1 < n ? sent[i + 1].lex : 1u << 21);
-  out[k++] = pos_feature_key (T_R2_LEX, i + 2 < n ? sent[i + 2].lex : 1u << 21);
-  out[k++] = pos_feature_key (T_R1_AMB, i + 1 < n ? sent[i + 1].amb : 1u << 31);
-  out[k++] = pos_feature_key (T_R2_AMB, i + 2 < n ? sent[i + 2].amb : 1u << 31);
+  return k;
+}
+
+guint
+pos_features_context (const PosWordInfo *sent, guint n, guint i, guint64 *out)
+{
+  guint k = pos_features_pairs (sent, n, i, out);
+
+  for (guint r = 0; r < POS_N_ROLES; r++)
+    {
+      gint64 j = (gint64) i + pos_role_offset[r];
+      k += pos_features_role (j >= 0 && j < n ? &sent[j] : NULL, r, out + k);
+    }
   return k;
 }
 

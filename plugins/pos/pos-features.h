@@ -32,8 +32,22 @@ G_BEGIN_DECLS
 guint   pos_features_local   (const PosWordInfo *w, gboolean first, guint64 *out);
 /* The key that names the local features as a whole (never 0). */
 guint64 pos_features_local_key (const PosWordInfo *w, gboolean first);
-/* The context features of word @i of the sentence @sent (@n words). */
+/* The context features of word @i of the sentence @sent (@n words):
+ * the pair features below and the role features of its neighbours. */
 guint   pos_features_context (const PosWordInfo *sent, guint n, guint i, guint64 *out);
+/* Most context features look at one neighbour only: its word under a
+ * role (the word before, the word after, the second after), so that a
+ * tagger can sum them once per (word, role).  @w is the neighbour, or
+ * NULL when it is outside the sentence; pos_role_offset[role] is where it
+ * stands from the word being tagged. */
+enum { POS_ROLE_L1, POS_ROLE_R1, POS_ROLE_R2, POS_N_ROLES };
+#define POS_MAX_ROLE 8
+extern const int pos_role_offset[POS_N_ROLES];
+guint   pos_features_role    (const PosWordInfo *w, guint role, guint64 *out);
+/* The context features that look at two words at once, and the word two
+ * before. */
+#define POS_MAX_PAIRS 8
+guint   pos_features_pairs   (const PosWordInfo *sent, guint n, guint i, guint64 *out);
 
 /* The second pass's features of word @i: the labels the first pass gave
  * the words around it (@first: one label per word of the sentence;

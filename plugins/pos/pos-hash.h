@@ -41,11 +41,12 @@ pos_hash_bytes (const char *s, gsize len)
   return pos_mix (h);
 }
 
-/* Two values as one (order matters). */
+/* Two values as one (order matters; for a given @a, distinct @b give
+ * distinct results). */
 static inline guint64
 pos_hash_pair (guint64 a, guint64 b)
 {
-  return pos_mix (a + G_GUINT64_CONSTANT (0xa4093822299f31d0) * (b | 1) + (b >> 17));
+  return pos_mix (a ^ pos_mix (b + G_GUINT64_CONSTANT (0xa4093822299f31d0)));
 }
 
 /* The key of feature @value under template @tpl. */

@@ -4,8 +4,10 @@
  * training data: "AUX" with "VBZ" and "VERB" with "VBZ" are two labels.
  * A feature (a 64-bit key, pos-features.h) has weights for some labels
  * only, stored sparsely: an open-addressing table finds the feature's
- * weights, a run of (label, 16-bit weight) pairs.  Features the model
- * does not know weigh nothing.
+ * weights, a run of (label, 16-bit weight) pairs; a feature with weights
+ * for many labels (a frequent word) also gets a dense row, added with
+ * vector instructions instead of one scattered add per label.  Features
+ * the model does not know weigh nothing.
  *
  * File format (integers little-endian):
  *   "NLPPOSM\0"  u32 version (POS_MODEL_VERSION)  u32 feature set
@@ -20,6 +22,7 @@
 #define POS_MODEL_H
 
 #include <glib.h>
+#include "pos-vec.h"
 
 G_BEGIN_DECLS
 
@@ -36,8 +39,13 @@ typedef struct {
 
 typedef struct {
   guint32 check;      /* (guint32) key | 1; 0 = empty slot */
-  guint32 ref;        /* first weight (low 24 bits), count (high 8 bits) */
+  guint32 ref;        /* sparse: first weight (low 24 bits), count (bits
+                         24-30); dense: POS_DENSE | row */
 } PosSlot;
+
+#define POS_DENSE     0x80000000u
+/* Features with this many weights or more get a dense row. */
+#define POS_DENSE_MIN 8
 
 typedef struct _PosModel {
   guint      n_labels;
@@ -48,6 +56,9 @@ typedef struct _PosModel {
   PosSlot   *slots;          /* 1 << slot_bits */
   PosWeight *weights;
   guint      n_weights;
+  guint      stride;         /* a dense row: n_labels rounded up to 16 */
+  gint16    *dense;          /* n_dense rows of stride weights */
+  guint      n_dense, dense_cap;
   guint      n_features;
   gsize      file_size;      /* bytes on disk when loaded */
   /* made by pos_model_new only (NULL when loaded), for saving: the keys
@@ -62,6 +73,9 @@ typedef struct _PosModel {
   /* the second pass (transfer full), or NULL: a model that also reads the
    * labels this one gave the next words (pos_features_right) */
   struct _PosModel *next;
+  /* a second pass scores only the words whose first-pass margin (best
+   * label's sum minus the next best's) is below this (0: every word) */
+  guint32    rescore_below;
 } PosModel;
 
 /* A feature with its weights, as the trainer hands them over. */
@@ -109,12 +123,26 @@ pos_model_word_class (const PosModel *model, guint64 lower)
   return 0;
 }
 
+/* Frequent words that always had one label in training ("the", ",")
+ * take it without being scored: their entries in the class table are
+ * keyed by the exact form's hash mixed with this. */
+#define POS_FIXED_SALT G_GUINT64_CONSTANT (0x6a09e667f3bcc909)
+
+/* The label + 1 of the word whose exact form hashes to @form when it is
+ * fixed, else 0. */
+static inline guint
+pos_model_fixed_label (const PosModel *model, guint64 form)
+{
+  return pos_model_word_class (model, form ^ POS_FIXED_SALT);
+}
+
 /* The label of (@upos, @xpos), or -1. */
 int       pos_model_find_label (const PosModel *model, const char *upos, const char *xpos);
 
-/* (transfer none) the weights of feature @key, *@n of them, or NULL. */
-static inline const PosWeight *
-pos_model_lookup (const PosModel *model, guint64 key, guint *n)
+/* The weights of feature @key: 0 when the model lacks it, else a
+ * reference for pos_model_add / pos_model_prefetch_weights. */
+static inline guint32
+pos_model_find (const PosModel *model, guint64 key)
 {
   guint mask = (1u << model->slot_bits) - 1;
   guint i = (guint) (key >> (64 - model->slot_bits));
@@ -124,21 +152,50 @@ pos_model_lookup (const PosModel *model, guint64 key, guint *n)
     {
       const PosSlot *s = &model->slots[i];
       if (s->check == check)
-        {
-          *n = s->ref >> 24;
-          return model->weights + (s->ref & 0xFFFFFF);
-        }
+        return s->ref;
       if (s->check == 0)
-        return NULL;
+        return 0;
       i = (i + 1) & mask;
     }
 }
 
-/* Asks the memory system for the slot of @key ahead of its look-up. */
+/* Adds the weights of @ref (from pos_model_find) to @acc (stride values). */
+static inline void
+pos_model_add (const PosModel *model, guint32 ref, gint32 *acc)
+{
+  guint stride = model->stride;
+
+  if (ref & POS_DENSE)
+    {
+      pos_vec_add_i16 (acc, model->dense + (gsize) (ref & ~POS_DENSE) * stride, stride);
+    }
+  else
+    {
+      const PosWeight *w = model->weights + (ref & 0xFFFFFF);
+      for (guint k = 0, n = ref >> 24; k < n; k++)
+        acc[w[k].label] += w[k].weight;
+    }
+}
+
+/* Asks the memory system for the slot of @key ahead of its look-up ... */
 static inline void
 pos_model_prefetch (const PosModel *model, guint64 key)
 {
   __builtin_prefetch (&model->slots[key >> (64 - model->slot_bits)]);
+}
+
+/* ... and for the weights of @ref ahead of their sum. */
+static inline void
+pos_model_prefetch_weights (const PosModel *model, guint32 ref)
+{
+  if (ref & POS_DENSE)
+    {
+      const char *row = (const char *) (model->dense + (gsize) (ref & ~POS_DENSE) * model->stride);
+      for (guint b = 0; b < model->stride * sizeof (gint16); b += 64)
+        __builtin_prefetch (row + b);
+    }
+  else if (ref != 0)
+    __builtin_prefetch (model->weights + (ref & 0xFFFFFF));
 }
 
 G_END_DECLS

@@ -36,6 +36,10 @@ PosWordInfo *pos_tagger_prepare (PosTagger *tagger, const char *const *text,
 void        pos_tagger_tag  (PosTagger *tagger, const PosWordInfo *info, guint n,
                              guint8 *labels);
 
+/* The first pass's margins of the last sentence tagged (best label's sum
+ * minus the next best's; G_MAXINT32 for fixed words): (transfer none). */
+const gint32 *pos_tagger_margins (const PosTagger *tagger);
+
 G_END_DECLS
 
 #endif

@@ -136,6 +136,7 @@ pos_word_info (const char *s, gsize len, PosWordInfo *info)
   info->flags = f;
   info->lex = 0;
   info->amb = 0;
+  info->fixed = 0;
   info->shape = pos_hash_bytes (shape, sh);
   if (low != stack)
     g_free (low);

@@ -36,6 +36,7 @@ typedef struct {
   guint32 n_chars;                  /* length in characters */
   guint32 lex;                      /* pos_lexicon_classes(), set by the caller */
   guint32 amb;                      /* pos_model_word_class(), set by the caller */
+  guint32 fixed;                    /* pos_model_fixed_label() + 1, or 0: set by the caller */
 } PosWordInfo;
 
 /* Fills @info for the word @s (@len bytes of UTF-8; invalid bytes count

@@ -309,6 +309,58 @@ collect_classes (WordClasses *wc, const Labels *labels, const PosCorpus *corpus,
   g_hash_table_unref (upos);
 }
 
+/* Fixed words: seen FIXED_MIN_COUNT times or more, with one label in at
+ * least FIXED_SHARE of them. */
+#define FIXED_MIN_COUNT 50
+#define FIXED_SHARE     1.0
+
+static void
+collect_fixed (WordClasses *wc, const PosCorpus *corpus, const PosWordInfo *info,
+               const guint8 *gold, const PosTrainOptions *o)
+{
+  GHashTable *counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  GHashTableIter it;
+  gpointer k, v;
+
+  for (guint i = 0, s = 0; i < corpus->words->len; i++)
+    {
+      guint *c;
+
+      while (i >= g_array_index (corpus->sentences, guint, s + 1))
+        s++;
+      if (!in_fold (o, s))
+        continue;
+      c = g_hash_table_lookup (counts, &info[i].form);
+      if (c == NULL)
+        {
+          gint64 *key = g_new (gint64, 1);
+          *key = (gint64) info[i].form;
+          c = g_new0 (guint, POS_MAX_LABELS + 1);
+          g_hash_table_insert (counts, key, c);
+        }
+      c[POS_MAX_LABELS]++;
+      c[gold[i]]++;
+    }
+  g_hash_table_iter_init (&it, counts);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    {
+      const guint *c = v;
+      guint best = 0;
+
+      for (guint l = 1; l < POS_MAX_LABELS; l++)
+        if (c[l] > c[best])
+          best = l;
+      if (c[POS_MAX_LABELS] >= FIXED_MIN_COUNT && c[best] >= FIXED_SHARE * c[POS_MAX_LABELS])
+        {
+          guint64 key = *(guint64 *) k ^ POS_FIXED_SALT;
+          guint32 mask = best + 1;
+          g_array_append_val (wc->keys, key);
+          g_array_append_val (wc->masks, mask);
+        }
+    }
+  g_hash_table_unref (counts);
+}
+
 static void
 apply_classes (const WordClasses *wc, PosModel *model)
 {
@@ -387,6 +439,8 @@ train_sentence (TrainTable *t, const Labels *labels, const PosWordInfo *info,
       float score[POS_MAX_LABELS] = { 0 };
       guint nk = 0, best = 0;
 
+      if (info[i].fixed)
+        continue;         /* never scored: the stage gives its one label */
       nk += pos_features_local (&info[i], i == 0, keys + nk);
       nk += pos_features_context (info, n, i, keys + nk);
       if (right != NULL)
@@ -442,18 +496,22 @@ pos_train (const PosTrainOptions *o, const PosCorpus *train, const PosCorpus *de
       return NULL;
     }
   info = corpus_infos (train, o->lexicon);
+  gold = g_new (guint8, train->words->len);
+  for (guint i = 0; i < train->words->len; i++)
+    gold[i] = (guint8) label_of (&labels, &g_array_index (train->words, PosGoldWord, i));
   collect_classes (&classes, &labels, train, info, o);
+  collect_fixed (&classes, train, info, gold, o);
   {
     PosModel *probe = pos_model_new (labels.n, (const char *const *) labels.upos,
                                      (const char *const *) labels.xpos, NULL, 0);
     apply_classes (&classes, probe);
     for (guint i = 0; i < train->words->len; i++)
-      info[i].amb = pos_model_word_class (probe, info[i].lower);
+      {
+        info[i].amb = pos_model_word_class (probe, info[i].lower);
+        info[i].fixed = pos_model_fixed_label (probe, info[i].form);
+      }
     pos_model_free (probe);
   }
-  gold = g_new (guint8, train->words->len);
-  for (guint i = 0; i < train->words->len; i++)
-    gold[i] = (guint8) label_of (&labels, &g_array_index (train->words, PosGoldWord, i));
   order = g_new (guint, ns);
   for (guint s = 0; s < ns; s++)
     order[s] = s;
@@ -611,4 +669,84 @@ pos_evaluate (const PosModel *model, const PosLexicon *lexicon, const PosCorpus 
   g_free (len);
   g_free (out);
   pos_tagger_free (tagger);
+}
+
+static int
+compare_i32 (gconstpointer a, gconstpointer b)
+{
+  gint32 x = *(const gint32 *) a, y = *(const gint32 *) b;
+  return x < y ? -1 : x > y;
+}
+
+void
+pos_tune_rescore (PosModel *model, const PosLexicon *lexicon, const PosCorpus *dev,
+                  double tolerance, gboolean verbose)
+{
+  PosModel *second = model->next;
+  GArray *margins = g_array_new (FALSE, FALSE, sizeof (gint32));
+  PosTagger *tagger;
+  GPtrArray *text = g_ptr_array_new ();
+  GArray *len = g_array_new (FALSE, FALSE, sizeof (guint32));
+  guint8 *out = NULL;
+  PosScore full = { 0 };
+  double full_acc;
+  guint32 chosen = 0;
+
+  g_return_if_fail (second != NULL);
+  /* the first pass's margins on dev */
+  model->next = NULL;
+  tagger = pos_tagger_new (model, lexicon);
+  for (guint s = 0; s < pos_corpus_n_sentences (dev); s++)
+    {
+      guint n;
+      const PosGoldWord *w = pos_corpus_sentence (dev, s, &n);
+      const PosWordInfo *info;
+
+      g_ptr_array_set_size (text, 0);
+      g_array_set_size (len, 0);
+      for (guint i = 0; i < n; i++)
+        {
+          g_ptr_array_add (text, (gpointer) w[i].form);
+          g_array_append_val (len, w[i].form_len);
+        }
+      out = g_renew (guint8, out, MAX (n, 1));
+      info = pos_tagger_prepare (tagger, (const char *const *) text->pdata,
+                                 (const guint32 *) (gpointer) len->data, n);
+      pos_tagger_tag (tagger, info, n, out);
+      g_array_append_vals (margins, pos_tagger_margins (tagger), n);
+    }
+  pos_tagger_free (tagger);
+  model->next = second;
+  g_array_sort (margins, compare_i32);
+
+  second->rescore_below = 0;
+  pos_evaluate (model, lexicon, dev, &full, NULL);
+  full_acc = (double) full.both / MAX (full.words, 1);
+  if (verbose)
+    g_printerr ("second pass on every word: dev %.2f\n", 100.0 * full_acc);
+  /* from the fewest words rescored up, the first threshold that costs at
+   * most the tolerance */
+  for (guint d = 1; d <= 9 && margins->len > 0; d++)
+    {
+      guint32 below = (guint32) MAX (1, g_array_index (margins, gint32, margins->len * d / 10));
+      PosScore sc = { 0 };
+      double acc;
+
+      second->rescore_below = below;
+      pos_evaluate (model, lexicon, dev, &sc, NULL);
+      acc = (double) sc.both / MAX (sc.words, 1);
+      if (verbose)
+        g_printerr ("second pass below margin %u (%u0%% of dev words): dev %.2f\n", below, d,
+                    100.0 * acc);
+      if (acc >= full_acc - tolerance)
+        {
+          chosen = below;
+          break;
+        }
+    }
+  second->rescore_below = chosen;
+  g_free (out);
+  g_ptr_array_unref (text);
+  g_array_unref (len);
+  g_array_unref (margins);
 }

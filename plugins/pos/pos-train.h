@@ -49,6 +49,13 @@ void      pos_evaluate (const PosModel *model, const PosLexicon *lexicon,
 void      pos_tag_corpus (const PosModel *model, const PosLexicon *lexicon,
                           const PosCorpus *corpus, guint n_folds, guint fold, guint8 *labels);
 
+/* Sets the second pass's rescore_below: the lowest first-pass margin
+ * (one of the margins' deciles on @dev) at which rescoring fewer words
+ * costs at most @tolerance of dev accuracy (UPOS and XPOS right).
+ * Prints what it tried when @verbose. */
+void      pos_tune_rescore (PosModel *model, const PosLexicon *lexicon, const PosCorpus *dev,
+                            double tolerance, gboolean verbose);
+
 G_END_DECLS
 
 #endif
