@@ -4,7 +4,7 @@
  *
  * The tables and rules are lemma-rules.c; this file reads the pos stage's
  * word layer and writes the column.  The tables are loaded once and
- * shared read-only; a lemma found in them is stored without a copy.
+ * shared read-only.
  * docs/stages/lemma.md is the user's page.
  */
 #include <string.h>
@@ -81,10 +81,9 @@ lemma_process (gpointer data, NlpDocument *doc, GError **error)
         }
       l = lemmatizer_lemma (w->lz, text, len, nlp_column_get_string (upos, i),
                             nlp_column_get_string (xpos, i), w->buf, &n);
-      if (l == w->buf)
-        nlp_column_set_string_len (lemma, i, l, n);
-      else
-        nlp_column_set_static_string (lemma, i, l);   /* the tables outlive the document */
+      /* copied: the tables end with the pipeline, which a program may
+       * free before its documents */
+      nlp_column_set_string_len (lemma, i, l, n);
     }
   return TRUE;
 }

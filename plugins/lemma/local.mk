@@ -14,3 +14,9 @@ dist_lemmadata_DATA = plugins/lemma/data/exceptions.tsv plugins/lemma/data/bases
 	plugins/lemma/data/names.txt \
 	plugins/lemma/data/NOTICE
 EXTRA_DIST += plugins/lemma/data/make-lemma-data.py
+
+check_PROGRAMS += tests/test-lemma
+TESTS += tests/test-lemma
+tests_test_lemma_SOURCES = tests/test-lemma.c
+tests_test_lemma_CFLAGS = $(NLP_TEST_CFLAGS)
+tests_test_lemma_LDADD = $(NLP_TEST_LIBS)

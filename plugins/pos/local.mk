@@ -32,3 +32,9 @@ posdatadir = $(stagedatadir)/pos
 dist_posdata_DATA = plugins/pos/data/pos.model plugins/pos/data/lexicon.tsv \
 	plugins/pos/data/abbreviations.txt plugins/pos/data/NOTICE
 EXTRA_DIST += plugins/pos/data/make-lexicon.py
+
+check_PROGRAMS += tests/test-pos
+TESTS += tests/test-pos
+tests_test_pos_SOURCES = tests/test-pos.c
+tests_test_pos_CFLAGS = $(NLP_TEST_CFLAGS)
+tests_test_pos_LDADD = $(NLP_TEST_LIBS)

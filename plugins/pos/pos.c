@@ -23,8 +23,32 @@ static const NlpOptionSpec pos_options[] = {
   NLP_OPTION_END
 };
 
+/* The tags of UD English (UPOS, Penn XPOS with EWT's additions) as string
+ * literals: cells can point at them without a copy, and they outlive
+ * every document (the model's copies end with the pipeline, which a
+ * program may free before its documents). */
+static const char *const known_tags[] = {
+  "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
+  "PUNCT", "SCONJ", "SYM", "VERB", "X",
+  "$", "''", ",", "-LRB-", "-RRB-", ".", ":", "ADD", "AFX", "CC", "CD", "DT", "EX", "FW", "GW",
+  "HYPH", "IN", "JJ", "JJR", "JJS", "LS", "MD", "NFP", "NN", "NNP", "NNPS", "NNS", "PDT", "POS",
+  "PRP", "PRP$", "RB", "RBR", "RBS", "RP", "SYM", "TO", "UH", "VB", "VBD", "VBG", "VBN", "VBP",
+  "VBZ", "WDT", "WP", "WP$", "WRB", "XX", "``",
+};
+
+static const char *
+literal_of (const char *tag)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (known_tags); i++)
+    if (strcmp (known_tags[i], tag) == 0)
+      return known_tags[i];
+  return NULL;
+}
+
 typedef struct {
   PosModel   *model;
+  /* per label: its tags as literals, or NULL (then cells get a copy) */
+  const char *upos[POS_MAX_LABELS], *xpos[POS_MAX_LABELS];
   PosLexicon *lexicon;
   GHashTable *abbrevs;         /* abbreviations written with their period */
   gboolean    split;
@@ -97,6 +121,11 @@ pos_model_new_cb (const NlpStageEnv *env, GError **error)
     goto fail;
   s->model = pos_model_load (path, error);
   g_free (path);
+  for (guint l = 0; s->model != NULL && l < s->model->n_labels; l++)
+    {
+      s->upos[l] = literal_of (s->model->upos[l]);
+      s->xpos[l] = literal_of (s->model->xpos[l]);
+    }
   if (s->model == NULL || (path = data_path (env, "lexicon", "lexicon.tsv", error)) == NULL)
     goto fail;
   s->lexicon = pos_lexicon_load (path, error);
@@ -260,7 +289,7 @@ static gboolean
 pos_process (gpointer data, NlpDocument *doc, GError **error)
 {
   PosWorker *w = data;
-  const PosModel *model = w->stage->model;
+  const PosStage *s = w->stage;
   NlpLayer *tokens = nlp_document_get_layer (doc, "token");
   NlpLayer *words = nlp_document_add_layer (doc, "word", error);
   NlpColumn *token, *mwt, *upos, *xpos;
@@ -280,11 +309,16 @@ pos_process (gpointer data, NlpDocument *doc, GError **error)
   for (guint i = 0; i < w->spans->len; i++)
     {
       guint8 l = g_array_index (w->label, guint8, i);
-      /* the label names live in the model, which outlives the document */
       nlp_column_set_ref (token, first + i, g_array_index (w->token, guint, i));
       nlp_column_set_int (mwt, first + i, g_array_index (w->mwt, gint, i));
-      nlp_column_set_static_string (upos, first + i, model->upos[l]);
-      nlp_column_set_static_string (xpos, first + i, model->xpos[l]);
+      if (s->upos[l] != NULL)
+        nlp_column_set_static_string (upos, first + i, s->upos[l]);
+      else
+        nlp_column_set_string (upos, first + i, s->model->upos[l]);
+      if (s->xpos[l] != NULL)
+        nlp_column_set_static_string (xpos, first + i, s->xpos[l]);
+      else
+        nlp_column_set_string (xpos, first + i, s->model->xpos[l]);
     }
   return TRUE;
 }
