@@ -13,7 +13,8 @@
 #             RUNS), of the lemma stage's, and of wink-nlp's tagging
 #             (readDoc with POS and lemmas, processing only)
 #   memory    peak RSS of tokenize,sentence,pos minus that of
-#             tokenize,sentence on one short document (the model's share)
+#             tokenize,sentence on one short document at -j 1 (the model's
+#             share, with one worker's memos)
 #
 # Targets (issue 17): UPOS >= 95.0 from raw text, >= 96.0 on gold words,
 # XPOS within 0.5 of UPOS, Lemmas >= 97 from raw text, pos >= 2 M words/s,
@@ -128,7 +129,7 @@ while [ $i -lt "$runs" ]; do
   i=$((i + 1))
 done
 echo "Hello from Anchorage." > "$tmp/short.txt"
-rss () { /usr/bin/time -f %M -o "$tmp/rss" "$nlpipe" -q -f none -p "$1" "$tmp/short.txt"; cat "$tmp/rss"; }
+rss () { /usr/bin/time -f %M -o "$tmp/rss" "$nlpipe" -q -j 1 -f none -p "$1" "$tmp/short.txt"; cat "$tmp/rss"; }
 rss_base=$(rss tokenize,sentence)
 rss_pos=$(rss tokenize,sentence,pos)
 

@@ -42,7 +42,8 @@ pos_lexicon_load (const char *path, GError **error)
     lines += data[i] == '\n';
   lex = g_new0 (PosLexicon, 1);
   lex->bits = 10;
-  while ((1u << lex->bits) < 2 * (lines + 1))
+  /* at most about two thirds full */
+  while ((1u << lex->bits) < lines + lines / 4 + 1)
     lex->bits++;
   lex->keys = g_new0 (guint64, 1u << lex->bits);
   lex->classes = g_new0 (guint16, 1u << lex->bits);

@@ -130,28 +130,45 @@ pos_model_new (guint n_labels, const char *const *upos, const char *const *xpos,
   return model;
 }
 
-#define CLASS_BITS 18
+/* The class table doubles as it fills (at most half full); a file may
+ * hold at most this many classes. */
+#define CLASS_MAX (1u << 22)
+
+static void
+class_insert (PosModel *model, guint64 key, guint32 mask)
+{
+  guint m = (1u << model->class_bits) - 1, i;
+
+  for (i = (guint) (key >> (64 - model->class_bits)); model->class_keys[i] != 0; i = (i + 1) & m)
+    if (model->class_keys[i] == key)
+      break;
+  if (model->class_keys[i] == 0)
+    model->n_classes++;
+  model->class_keys[i] = key;
+  model->class_masks[i] = mask;
+}
 
 void
 pos_model_set_word_class (PosModel *model, guint64 lower, guint32 mask)
 {
-  guint m = (1u << CLASS_BITS) - 1, i;
-
-  if (model->class_keys == NULL)
+  g_return_if_fail (model->n_classes < CLASS_MAX);
+  if (model->class_keys == NULL || 2 * (model->n_classes + 1) > (1u << model->class_bits))
     {
-      model->class_bits = CLASS_BITS;
-      model->class_keys = g_new0 (guint64, 1u << CLASS_BITS);
-      model->class_masks = g_new0 (guint32, 1u << CLASS_BITS);
+      guint64 *keys = model->class_keys;
+      guint32 *masks = model->class_masks;
+      guint old = keys ? 1u << model->class_bits : 0;
+
+      model->class_bits = keys ? model->class_bits + 1 : 10;
+      model->class_keys = g_new0 (guint64, 1u << model->class_bits);
+      model->class_masks = g_new0 (guint32, 1u << model->class_bits);
+      model->n_classes = 0;
+      for (guint i = 0; i < old; i++)
+        if (keys[i] != 0)
+          class_insert (model, keys[i], masks[i]);
+      g_free (keys);
+      g_free (masks);
     }
-  g_return_if_fail (model->n_classes < (1u << CLASS_BITS) / 2);
-  lower |= 1;
-  for (i = (guint) (lower >> (64 - CLASS_BITS)); model->class_keys[i] != 0; i = (i + 1) & m)
-    if (model->class_keys[i] == lower)
-      break;
-  if (model->class_keys[i] == 0)
-    model->n_classes++;
-  model->class_keys[i] = lower;
-  model->class_masks[i] = mask;
+  class_insert (model, lower | 1, mask);
 }
 
 PosModel *
@@ -445,7 +462,7 @@ read_pass (Reader *r, char **why)
         BAD ("feature %u repeats a key", f);
     }
   model->weights = g_renew (PosWeight, model->weights, MAX (model->n_weights, 1));
-  if (!get_u32 (r, &n_classes) || n_classes > (1u << CLASS_BITS) / 2
+  if (!get_u32 (r, &n_classes) || n_classes > CLASS_MAX
       || (gsize) (r->end - r->p) / 12 < n_classes)
     BAD ("truncated or corrupt word classes");
   for (guint i = 0; i < n_classes; i++)

@@ -140,8 +140,7 @@ memo_fill (const Pass *p, guint stride, const guint64 *keys, guint nk, gint16 *o
   memset (acc, 0, stride * sizeof (gint32));
   for (guint k = 0; k < nk; k++)
     add_feature (p->model, acc, keys[k]);
-  for (guint l = 0; l < stride; l++)
-    out[l] = (gint16) CLAMP (acc[l], G_MININT16, G_MAXINT16);
+  pos_vec_store_i16 (out, acc, stride);
 }
 
 /* The local sums of word @w, from the memo or computed into it. */

@@ -41,6 +41,27 @@ pos_vec_add_i32 (gint32 *acc, const gint32 *row, guint n)
     }
 }
 
+/* @out[0..n) = @v[0..n) clamped to 16 bits. */
+static inline void
+pos_vec_store_i16 (gint16 *out, const gint32 *v, guint n)
+{
+  const PosV4i lo = { G_MININT16, G_MININT16, G_MININT16, G_MININT16 };
+  const PosV4i hi = { G_MAXINT16, G_MAXINT16, G_MAXINT16, G_MAXINT16 };
+
+  for (guint l = 0; l < n; l += 4)
+    {
+      PosV4i a, m;
+      PosV4h h;
+      memcpy (&a, v + l, sizeof a);
+      m = a < lo;
+      a = (a & ~m) | (lo & m);
+      m = a > hi;
+      a = (a & ~m) | (hi & m);
+      h = __builtin_convertvector (a, PosV4h);
+      memcpy (out + l, &h, sizeof h);
+    }
+}
+
 /* The index of the first maximum of @v[0..n). */
 static inline guint
 pos_vec_argmax (const gint32 *v, guint n)
