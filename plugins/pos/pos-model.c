@@ -29,13 +29,14 @@ model_alloc (guint n_labels, const char *const *upos, const char *const *xpos)
   return model;
 }
 
-/* Sizes the slot table for @n features (at most half full) and empties it. */
+/* Sizes the slot table for @n features (at most two thirds full) and
+ * empties it. */
 static void
 slots_alloc (PosModel *model, guint n)
 {
   guint bits = 10;
 
-  while (bits < 31 && (1u << bits) < 2 * (gsize) n)
+  while (bits < 31 && (1u << bits) < (gsize) n + n / 2)
     bits++;
   model->slot_bits = bits;
   model->slots = g_new (PosSlot, (gsize) 1 << bits);

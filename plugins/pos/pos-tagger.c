@@ -7,8 +7,8 @@
 #define FORM_BITS  14          /* 16K word forms */
 /* (form, position) and (form, role) sums: the second pass sees a tenth
  * of the words, so it has smaller memos */
-static const guint local_bits[2] = { 12, 10 };
-static const guint role_bits[2] = { 13, 11 };
+static const guint local_bits[2] = { 13, 10 };
+static const guint role_bits[2] = { 14, 11 };
 
 typedef struct {
   guint64     form;            /* the key: hash of the form's bytes */
@@ -179,6 +179,28 @@ role_sums (const PosTagger *t, const Pass *p, const PosWordInfo *w, guint role)
   return row;
 }
 
+/* Asks for the memo rows word @i will read: its local sums and its
+ * neighbours' role sums (the memos are larger than L2). */
+static inline void
+prefetch_memos (const PosTagger *t, const Pass *p, const PosWordInfo *info, guint n, guint i)
+{
+  guint64 key = pos_features_local_key (&info[i], i == 0);
+  const char *row = (const char *) (p->local_acc
+                                    + (gsize) (key >> (64 - p->local_bits)) * t->stride);
+
+  for (guint b = 0; b < t->stride * sizeof (gint16); b += 64)
+    __builtin_prefetch (row + b);
+  for (guint r = 0; r < POS_N_ROLES; r++)
+    {
+      gint64 j = (gint64) i + pos_role_offset[r];
+      guint64 k = pos_hash_pair (j >= 0 && j < n ? info[j].form
+                                 : G_GUINT64_CONSTANT (0x8000000000000000), r) | 1;
+      row = (const char *) (p->role_acc + (gsize) (k >> (64 - p->role_bits)) * t->stride);
+      for (guint b = 0; b < t->stride * sizeof (gint16); b += 64)
+        __builtin_prefetch (row + b);
+    }
+}
+
 /* Where the keys of a sentence are looked up: this many keys ahead
  * of the look-up, their slot is asked for; this many words ahead of the
  * sums, their weights. */
@@ -239,8 +261,12 @@ tag_pass (PosTagger *t, const Pass *p, const PosWordInfo *info, guint n,
         }
       local = local_sums (t, p, &info[i], i == 0);
       if (i + WEIGHT_AHEAD < n)
-        for (guint k = t->off[i + WEIGHT_AHEAD]; k < t->off[i + WEIGHT_AHEAD + 1]; k++)
-          pos_model_prefetch_weights (model, t->rows[k]);
+        {
+          for (guint k = t->off[i + WEIGHT_AHEAD]; k < t->off[i + WEIGHT_AHEAD + 1]; k++)
+            pos_model_prefetch_weights (model, t->rows[k]);
+          if (!info[i + WEIGHT_AHEAD].fixed)
+            prefetch_memos (t, p, info, n, i + WEIGHT_AHEAD);
+        }
       memset (acc, 0, t->stride * sizeof (gint32));
       pos_vec_add_i16 (acc, local, t->stride);
       for (guint r = 0; r < POS_N_ROLES; r++)
