@@ -136,10 +136,21 @@ static void
 memo_fill (const Pass *p, guint stride, const guint64 *keys, guint nk, gint16 *out)
 {
   gint32 acc[POS_MAX_LABELS];
+  guint32 refs[POS_MAX_LOCAL > POS_MAX_ROLE ? POS_MAX_LOCAL : POS_MAX_ROLE];
 
+  /* all slots asked for, then all weights, then the sums: the misses of
+   * a word's dozen features overlap instead of following one another */
+  for (guint k = 0; k < nk; k++)
+    pos_model_prefetch (p->model, keys[k]);
+  for (guint k = 0; k < nk; k++)
+    {
+      refs[k] = pos_model_find (p->model, keys[k]);
+      pos_model_prefetch_weights (p->model, refs[k]);
+    }
   memset (acc, 0, stride * sizeof (gint32));
   for (guint k = 0; k < nk; k++)
-    add_feature (p->model, acc, keys[k]);
+    if (refs[k] != 0)
+      pos_model_add (p->model, refs[k], acc);
   pos_vec_store_i16 (out, acc, stride);
 }
 
