@@ -295,10 +295,12 @@ is_grouped (const char *s, gsize len)
 }
 
 /* A proper noun (or a word tagged NNP: "New" of "New York") keeps its
- * case, with EWT's normalisations: one written all in lower case gets a
- * capital ("chicago" -> "Chicago"), one in capitals that is a known name
- * gets its usual case ("SOUTER" -> "Souter"; "NASA" stays); a plural one
- * loses its -s as a common noun would ("Hills" -> "Hill"). */
+ * case, with EWT's normalisations: one in capitals that is a known name
+ * gets its usual case ("KENNEDY" -> "Kennedy"; "NASA" stays); a plural one
+ * loses its -s as a common noun would ("Hills" -> "Hill").  (EWT
+ * capitalises some lower-case names and not others: "chicago" ->
+ * "Chicago", but "al", "enron", "houston" stay; the exceptions hold the
+ * ones it has seen.) */
 static const char *
 proper_lemma (const Lemmatizer *lz, const char *form, gsize len, const char *low, gsize n,
               gboolean ascii, const char *xpos, char *buf, gsize *len_out)
@@ -321,9 +323,7 @@ proper_lemma (const Lemmatizer *lz, const char *form, gsize len, const char *low
     }
   memcpy (buf, form, k);
   buf[k] = '\0';
-  if (ascii && letters && lower)
-    buf[0] = g_ascii_toupper (buf[0]);
-  else if (ascii && letters && upper && k >= 4)
+  if (ascii && letters && upper && !lower && k >= 4)
     {
       for (gsize i = 1; i < k; i++)
         buf[i] = g_ascii_tolower (buf[i]);
@@ -375,7 +375,9 @@ lemmatizer_lemma (const Lemmatizer *lz, const char *form, gsize len, const char 
       *len_out = k;
       return buf;
     }
-  if (len == 1 && (guchar) (form[0] - 'A') < 26)
+  if (len == 1 && (guchar) (form[0] - 'A') < 26
+      && (g_strcmp0 (upos, "NOUN") == 0 || g_strcmp0 (upos, "X") == 0
+          || g_strcmp0 (upos, "SYM") == 0 || g_strcmp0 (upos, "NUM") == 0))
     {
       buf[0] = form[0];          /* a letter named: "P", "X" */
       buf[1] = '\0';
