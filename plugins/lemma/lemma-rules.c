@@ -325,9 +325,21 @@ proper_lemma (const Lemmatizer *lz, const char *form, gsize len, const char *low
   buf[k] = '\0';
   if (ascii && letters && upper && !lower && k >= 4)
     {
+      guint vowels = 0;
+      char caps[128];
+
+      memcpy (caps, form, k);         /* form is not NUL-terminated */
+      caps[k] = '\0';
+      for (gsize i = 0; i < k; i++)
+        vowels += strchr ("AEIOU", buf[i]) != NULL;
       for (gsize i = 1; i < k; i++)
         buf[i] = g_ascii_tolower (buf[i]);
-      if (!g_hash_table_contains (lz->names, buf))
+      /* an acronym stays: one the names have in capitals ("NASA"), or
+       * one that does not read as a word ("GISB"); a name SCOWL has, or
+       * one of five letters or more with two vowels, is written as a
+       * name ("SOUTER" -> "Souter") */
+      if (!g_hash_table_contains (lz->names, buf)
+          && (k < 5 || vowels < 2 || g_hash_table_contains (lz->names, caps)))
         memcpy (buf, form, k);
     }
   *len_out = k;
