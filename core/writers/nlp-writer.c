@@ -16,11 +16,12 @@ static const NlpWriterClass *const formats[] = {
   &nlp__writer_tsv,
   &nlp__writer_html,
   &nlp__writer_sentences,
+  &nlp__writer_conllu,
   NULL
 };
 
-static const char *const format_names[] = { "json", "text", "tsv", "html", "sentences", "none",
-                                            NULL };
+static const char *const format_names[] = { "json", "text", "tsv", "html", "sentences", "conllu",
+                                            "none", NULL };
 
 const char *const *
 nlp_writer_list_formats (void)
