@@ -2,7 +2,7 @@
 #ifndef NLP_CHAIN_SPEC_PRIVATE_H
 #define NLP_CHAIN_SPEC_PRIVATE_H
 
-#include "nlp-pipeline.h"
+#include "nlp-chain-spec.h"
 
 typedef struct {
   char *instance;
@@ -18,10 +18,12 @@ typedef struct {
 } NlpChainSetting;
 
 struct _NlpChainSpec {
+  gint       ref;
   char      *stages;           /* as given, or NULL for the default */
   GPtrArray *items;            /* NlpChainItem * */
   GPtrArray *settings;         /* NlpChainSetting *, in order of precedence */
   GPtrArray *plugin_path;      /* char *, NULL-terminated */
+  NlpLanguageMismatch language_mismatch;
 };
 
 #endif

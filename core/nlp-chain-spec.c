@@ -1,9 +1,10 @@
 /* nlp-chain-spec.c — what the user asked for: stages, aliases, options,
  * from -p, a config file and --set (later calls override earlier ones). */
 #include <string.h>
-#include "nlp-pipeline.h"
+#include "nlp-chain-spec.h"
 #include "nlp-chain-spec-private.h"
-#include "nlp-registry-private.h"
+#include "nlp-error.h"
+#include "nlp-names-private.h"
 
 static void
 item_free (NlpChainItem *item)
@@ -28,6 +29,7 @@ nlp_chain_spec_new (void)
 {
   NlpChainSpec *spec = g_new0 (NlpChainSpec, 1);
 
+  spec->ref = 1;
   spec->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   spec->settings = g_ptr_array_new_with_free_func ((GDestroyNotify) setting_free);
   spec->plugin_path = g_ptr_array_new_with_free_func (g_free);
@@ -35,10 +37,24 @@ nlp_chain_spec_new (void)
   return spec;
 }
 
+NlpChainSpec *
+nlp_chain_spec_ref (NlpChainSpec *spec)
+{
+  g_return_val_if_fail (spec != NULL, NULL);
+  g_atomic_int_inc (&spec->ref);
+  return spec;
+}
+
 void
 nlp_chain_spec_free (NlpChainSpec *spec)
 {
-  if (spec == NULL)
+  nlp_chain_spec_unref (spec);
+}
+
+void
+nlp_chain_spec_unref (NlpChainSpec *spec)
+{
+  if (spec == NULL || !g_atomic_int_dec_and_test (&spec->ref))
     return;
   g_ptr_array_unref (spec->items);
   g_ptr_array_unref (spec->settings);
@@ -234,11 +250,19 @@ nlp_chain_spec_load_file (NlpChainSpec *spec, const char *path, GError **error)
               g_ptr_array_add (spec->plugin_path, NULL);
               g_strfreev (dirs);
             }
+          else if (is_pipeline && strcmp (keys[k], "language-mismatch") == 0)
+            {
+              ok = nlp_language_mismatch_from_string (value, &spec->language_mismatch);
+              if (!ok)
+                g_set_error (error, NLP_ERROR, NLP_ERROR_USAGE,
+                             "config %s: language-mismatch '%s': expected one of: "
+                             "warn, run, fail", path, value);
+            }
           else if (is_pipeline)
             {
               g_set_error (error, NLP_ERROR, NLP_ERROR_USAGE,
                            "config %s: unknown key '%s' in [pipeline]; "
-                           "known keys: stages, plugin-path", path, keys[k]);
+                           "known keys: stages, plugin-path, language-mismatch", path, keys[k]);
               ok = FALSE;
             }
           else
@@ -257,4 +281,31 @@ const char *const *
 nlp_chain_spec_get_plugin_path (const NlpChainSpec *spec)
 {
   return (const char *const *) spec->plugin_path->pdata;
+}
+
+void
+nlp_chain_spec_set_language_mismatch (NlpChainSpec *spec, NlpLanguageMismatch policy)
+{
+  g_return_if_fail (policy <= NLP_LANGUAGE_MISMATCH_FAIL);
+  spec->language_mismatch = policy;
+}
+
+NlpLanguageMismatch
+nlp_chain_spec_get_language_mismatch (const NlpChainSpec *spec)
+{
+  return spec->language_mismatch;
+}
+
+gboolean
+nlp_language_mismatch_from_string (const char *text, NlpLanguageMismatch *policy)
+{
+  static const char *const names[] = { "warn", "run", "fail" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (text, names[i]) == 0)
+      {
+        *policy = (NlpLanguageMismatch) i;
+        return TRUE;
+      }
+  return FALSE;
 }

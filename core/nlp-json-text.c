@@ -2,8 +2,9 @@
  * pieces are written by the same functions the JSON writer uses, so an
  * attribute reads the same whether it was set as a JsonNode or as text. */
 #include <string.h>
+#include "nlp-document-json.h"
 #include "nlp-json-text.h"
-#include "nlp-writer-private.h"
+#include "nlp-json-append-private.h"
 
 #define MAX_DEPTH 64
 

@@ -4,6 +4,7 @@
 
 #include "nlp-layer.h"
 #include "nlp-arena-private.h"
+#include "nlp-document-private.h"
 
 struct _NlpColumn {
   char         *name;
@@ -16,6 +17,13 @@ struct _NlpColumn {
   gpointer      cells;
   guint8       *set;           /* per row for INT/DOUBLE/REF, else NULL */
   guint         len;           /* cells allocated (all zeroed) */
+  /* The stage contract: the instance that made the column (NULL: the
+   * program), the document's running instance (read in every setter: one
+   * compare when they are the same), and the last instance found to
+   * modify it (so a modifying stage pays the look-up once). */
+  const NlpAccess        *owner;
+  const NlpAccess *const *running;
+  const NlpAccess        *allowed;
 };
 
 struct _NlpLayer {
@@ -30,6 +38,8 @@ struct _NlpLayer {
   guint         n_rows;
   guint         cap_rows;
   GPtrArray    *columns;       /* NlpColumn * */
+  const NlpAccess        *owner;     /* the instance that made the layer */
+  const NlpAccess *const *running;   /* the document's running instance */
 };
 
 NlpLayer *nlp__layer_new  (NlpDocument *doc, const char *name);

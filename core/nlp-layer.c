@@ -7,6 +7,7 @@
 #include <string.h>
 #include "nlp-layer-private.h"
 #include "nlp-document-private.h"
+#include "nlp-access-private.h"
 #include "nlp-error.h"
 
 NlpLayer *
@@ -19,7 +20,66 @@ nlp__layer_new (NlpDocument *doc, const char *name)
   layer->arena = nlp__document_get_arena (doc);
   layer->text_len = nlp_document_get_length (doc);
   layer->columns = g_ptr_array_new ();
+  layer->running = nlp__document_access_slot (doc);
+  layer->owner = *layer->running;
   return layer;
+}
+
+/* "stage 'tokenize'", or "the program" for what no stage made. */
+static const char *
+maker (const NlpAccess *owner, char **buf)
+{
+  if (owner == NULL)
+    return "the program";
+  return *buf = g_strdup_printf ("stage '%s'", nlp__access_get_instance (owner));
+}
+
+/* The running stage may add rows to @layer: its own, or one it modifies. */
+static gboolean
+may_add_rows (NlpLayer *layer)
+{
+  const NlpAccess *running = *layer->running;
+  char *buf = NULL;
+
+  if (G_LIKELY (running == layer->owner) || running == NULL
+      || nlp__access_modifies_layer (running, layer->name))
+    return TRUE;
+  nlp__document_refuse (layer->doc, "adds rows to layer '%s', which %s made; list it in "
+                        "modifies to change it", layer->name, maker (layer->owner, &buf));
+  g_free (buf);
+  return FALSE;
+}
+
+/* The slow path of may_write: the running stage did not make @column. */
+static gboolean
+may_write_slow (NlpColumn *column)
+{
+  const NlpAccess *running = *column->running;
+  char *buf = NULL;
+
+  if (running == NULL)
+    return TRUE;               /* the program itself, between stages */
+  if (nlp__access_modifies_column (running, column->layer->name, column->name))
+    {
+      column->allowed = running;
+      return TRUE;
+    }
+  nlp__document_refuse (column->layer->doc, "writes column '%s.%s', which %s made; list it "
+                        "in modifies to change it", column->layer->name, column->name,
+                        maker (column->owner, &buf));
+  g_free (buf);
+  return FALSE;
+}
+
+/* The running stage may write cells of @column: one compare when it made
+ * it (every stage's hot loop). */
+static inline gboolean
+may_write (NlpColumn *column)
+{
+  const NlpAccess *running = *column->running;
+
+  return G_LIKELY (running == column->owner || running == column->allowed)
+         || may_write_slow (column);
 }
 
 static void
@@ -73,6 +133,8 @@ nlp_layer_add_span (NlpLayer *layer, guint start, guint end)
   g_return_val_if_fail (end <= layer->text_len, NLP_NO_ROW);
   g_return_val_if_fail (layer->n_rows == 0
                         || layer->spans[layer->n_rows - 1].start <= start, NLP_NO_ROW);
+  if (G_UNLIKELY (!may_add_rows (layer)))
+    return NLP_NO_ROW;
   if (G_UNLIKELY (layer->n_rows == layer->cap_rows))
     nlp_layer_reserve (layer, MAX (64u, layer->cap_rows * 2));
   layer->spans[layer->n_rows].start = start;
@@ -88,6 +150,8 @@ nlp_layer_add_spans (NlpLayer *layer, const NlpSpan *spans, guint n)
   g_return_val_if_fail (layer != NULL && (spans != NULL || n == 0), NLP_NO_ROW);
   if (n == 0)
     return layer->n_rows;     /* (memcpy from or to NULL is undefined) */
+  if (G_UNLIKELY (!may_add_rows (layer)))
+    return NLP_NO_ROW;
   prev = layer->n_rows ? layer->spans[layer->n_rows - 1].start : 0;
   for (guint i = 0; i < n; i++)
     {
@@ -202,7 +266,21 @@ column_new (NlpLayer *layer, const char *name, NlpColumnType type,
 {
   NlpColumn *column;
   gsize size;
+  const NlpAccess *running = *layer->running;
 
+  if (running != NULL)
+    {
+      const char *own = nlp__access_column (running, layer->name, name);
+      if (own == NULL)
+        {
+          nlp__document_refuse (layer->doc, "adds column '%s.%s', which is not in its "
+                                "provides; declare it there", layer->name, name);
+          g_set_error (error, NLP_ERROR, NLP_ERROR_STAGE, "adds column '%s.%s', which is "
+                       "not in its provides; declare it there", layer->name, name);
+          return NULL;
+        }
+      name = own;
+    }
   if (nlp_layer_get_column (layer, name) != NULL)
     {
       g_set_error (error, NLP_ERROR, NLP_ERROR_FAILED,
@@ -224,6 +302,8 @@ column_new (NlpLayer *layer, const char *name, NlpColumnType type,
   column->type = type;
   column->layer = layer;
   column->elt = (guint) size;
+  column->running = layer->running;
+  column->owner = running;
   g_ptr_array_add (layer->columns, column);
   return column;
 }
@@ -250,6 +330,13 @@ nlp_layer_get_column (const NlpLayer *layer, const char *name)
 {
   if (layer == NULL)
     return NULL;
+  if (G_UNLIKELY (*layer->running != NULL))
+    {
+      /* a running stage reads its own column by its declared name */
+      const char *own = nlp__access_column (*layer->running, layer->name, name);
+      if (own != NULL)
+        name = own;
+    }
   for (guint i = 0; i < layer->columns->len; i++)
     {
       NlpColumn *c = g_ptr_array_index (layer->columns, i);
@@ -278,8 +365,14 @@ nlp_column_get_name (const NlpColumn *column)
   return column->name;
 }
 
+NlpLayer *
+nlp_column_get_layer (const NlpColumn *column)
+{
+  return column->layer;
+}
+
 NlpColumnType
-nlp_column_get_type (const NlpColumn *column)
+nlp_column_get_value_type (const NlpColumn *column)
 {
   return column->type;
 }
@@ -332,6 +425,8 @@ void
 nlp_column_set_string_len (NlpColumn *column, guint row, const char *value, gsize len)
 {
   CHECK_CELL (column, row, NLP_COLUMN_STRING);
+  if (G_UNLIKELY (!may_write (column)))
+    return;
   column_reserve (column, row);
   CELL (column, const char *, row) =
     value ? nlp__arena_copy (column->layer->arena, value, len) : NULL;
@@ -344,8 +439,11 @@ nlp_column_alloc_string (NlpColumn *column, guint row, gsize len)
 
   g_return_val_if_fail (column != NULL && column->type == NLP_COLUMN_STRING, NULL);
   g_return_val_if_fail (row < column->layer->n_rows, NULL);
-  column_reserve (column, row);
   p = nlp__arena_alloc (column->layer->arena, len);
+  /* refused: the stage fills a buffer no cell points to */
+  if (G_UNLIKELY (!may_write (column)))
+    return p;
+  column_reserve (column, row);
   CELL (column, const char *, row) = p;
   return p;
 }
@@ -354,6 +452,8 @@ void
 nlp_column_set_static_string (NlpColumn *column, guint row, const char *value)
 {
   CHECK_CELL (column, row, NLP_COLUMN_STRING);
+  if (G_UNLIKELY (!may_write (column)))
+    return;
   column_reserve (column, row);
   CELL (column, const char *, row) = value;
 }
@@ -368,6 +468,8 @@ void
 nlp_column_set_int (NlpColumn *column, guint row, gint64 value)
 {
   CHECK_CELL (column, row, NLP_COLUMN_INT);
+  if (G_UNLIKELY (!may_write (column)))
+    return;
   column_reserve (column, row);
   CELL (column, gint64, row) = value;
   column->set[row] = 1;
@@ -377,6 +479,8 @@ void
 nlp_column_set_double (NlpColumn *column, guint row, double value)
 {
   CHECK_CELL (column, row, NLP_COLUMN_DOUBLE);
+  if (G_UNLIKELY (!may_write (column)))
+    return;
   column_reserve (column, row);
   CELL (column, double, row) = value;
   column->set[row] = 1;
@@ -386,6 +490,8 @@ void
 nlp_column_set_ref (NlpColumn *column, guint row, guint target_row)
 {
   CHECK_CELL (column, row, NLP_COLUMN_REF);
+  if (G_UNLIKELY (!may_write (column)))
+    return;
   column_reserve (column, row);
   CELL (column, guint, row) = target_row;
   column->set[row] = 1;

@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 #include "nlp-options.h"
+#include "nlp-error.h"
 
 typedef struct {
   const NlpOptionSpec *spec;

@@ -10,8 +10,5 @@ void          nlp__pipeline_set_profile (NlpPipeline *pipeline, gboolean profile
 const gint64 *nlp__pipeline_worker_get_usec (const NlpPipelineWorker *worker);
 /* (transfer none) the data directory in effect for instance @i. */
 const char   *nlp__pipeline_get_data_dir (const NlpPipeline *pipeline, guint i);
-/* (transfer none) what instance @i provides, under its instance name (an
- * aliased stage's own name in its provides reads as the alias). */
-const char *const *nlp__pipeline_get_provides (const NlpPipeline *pipeline, guint i);
 
 #endif

@@ -9,31 +9,42 @@
 #include "nlp-chain-spec-private.h"
 #include "nlp-stage-env-private.h"
 #include "nlp-pipeline-private.h"
+#include "nlp-access-private.h"
+#include "nlp-document-private.h"
 
 typedef struct {
   char       *instance;
   NlpStage   *stage;
   NlpOptions *options;
   char       *data_dir;
-  char      **provides;         /* info->provides as this instance names them */
+  NlpAccess  *access;           /* what it may touch, its names for what it provides */
+  const char *const *provides;  /* the access's: info->provides as this instance names them */
   /* the layers and columns among them, split once for check_provides:
    * check_layer[i] with column check_column[i] ("" for the layer itself) */
   char      **check_layer;
   char      **check_column;
   gpointer    model;
   gboolean    has_model;
+  GArray     *depends;          /* guint: the earlier instances whose provides it requires */
+  char       *languages;        /* "en, fr": its languages, for messages; NULL: any */
 } NlpInstance;
 
 struct _NlpPipeline {
-  NlpRegistry *registry;        /* not owned */
+  gint         ref;
+  NlpRegistry *registry;        /* a reference */
   GPtrArray   *instances;       /* NlpInstance * */
+  /* nlp_pipeline_process: workers not in use, for any thread */
+  GMutex       idle_lock;
+  GPtrArray   *idle;            /* NlpPipelineWorker * */
   gboolean     profile;
+  NlpLanguageMismatch language_mismatch;
 };
 
 struct _NlpPipelineWorker {
   NlpPipeline *pipeline;
   gpointer    *workers;         /* per instance */
   gint64      *usec;            /* per instance, when profiling */
+  gboolean    *skipped;         /* per instance: not run on this document */
 };
 
 static void
@@ -43,22 +54,44 @@ instance_free (NlpInstance *inst)
     nlp_stage_get_info (inst->stage)->model_free (inst->model);
   nlp_options_free (inst->options);
   g_free (inst->data_dir);
-  g_strfreev (inst->provides);
+  nlp__access_free (inst->access);
+  if (inst->depends)
+    g_array_unref (inst->depends);
+  g_free (inst->languages);
   g_strfreev (inst->check_layer);
   g_strfreev (inst->check_column);
   g_free (inst->instance);
   g_free (inst);
 }
 
+NlpPipeline *
+nlp_pipeline_ref (NlpPipeline *pipeline)
+{
+  g_return_val_if_fail (pipeline != NULL, NULL);
+  g_atomic_int_inc (&pipeline->ref);
+  return pipeline;
+}
+
 void
 nlp_pipeline_free (NlpPipeline *pipeline)
 {
-  if (pipeline == NULL)
+  nlp_pipeline_unref (pipeline);
+}
+
+void
+nlp_pipeline_unref (NlpPipeline *pipeline)
+{
+  if (pipeline == NULL || !g_atomic_int_dec_and_test (&pipeline->ref))
     return;
+  for (guint i = 0; i < pipeline->idle->len; i++)
+    nlp_pipeline_worker_free (g_ptr_array_index (pipeline->idle, i));
+  g_ptr_array_unref (pipeline->idle);
+  g_mutex_clear (&pipeline->idle_lock);
   /* models are freed in reverse order of creation */
   for (guint i = pipeline->instances->len; i > 0; i--)
     instance_free (g_ptr_array_index (pipeline->instances, i - 1));
   g_ptr_array_free (pipeline->instances, TRUE);
+  nlp_registry_unref (pipeline->registry);
   g_free (pipeline);
 }
 
@@ -85,10 +118,69 @@ add_problem (GString *problems, gint *code, gint new_code, const char *msg)
     *code = new_code;
 }
 
+/* The layer part of a name ("token" of "token.stem"), or NULL for a
+ * document attribute: (transfer full). */
+static char *
+layer_of (const char *name)
+{
+  const char *dot = strchr (name, '.');
+
+  if (g_str_has_prefix (name, "doc."))
+    return NULL;
+  return dot ? g_strndup (name, (gsize) (dot - name)) : g_strdup (name);
+}
+
+/* What @inst writes must be its own or declared: a name another instance
+ * already provides would be refused on the first document, a column on a
+ * layer no earlier stage makes could not be added (unless the stage
+ * requires it: that check says so already), and modifies must name
+ * something that exists by then.  @provided maps the names of the earlier
+ * instances to the instance that provides each. */
+static void
+check_writes (const NlpInstance *inst, GHashTable *provided, GString *problems,
+              gint *code)
+{
+  const char *const *modifies = nlp__access_get_modifies (inst->access);
+  const char *const *requires = nlp_stage_get_info (inst->stage)->requires;
+
+  for (guint p = 0; inst->provides[p]; p++)
+    {
+      const char *name = inst->provides[p];
+      const char *other = g_hash_table_lookup (provided, name);
+      char *layer = layer_of (name), *msg = NULL;
+
+      if (other != NULL)
+        msg = g_strdup_printf ("stage '%s' would add '%s', which '%s' already provides; "
+                               "run one of them under another name (ALIAS=STAGE)",
+                               inst->instance, name, other);
+      else if (layer != NULL && strcmp (layer, name) != 0
+               && !g_strv_contains (inst->provides, layer)
+               && !g_hash_table_contains (provided, layer)
+               && !(requires && g_strv_contains (requires, layer)))
+        msg = g_strdup_printf ("stage '%s' adds '%s', but no earlier stage provides the "
+                               "layer '%s'; put a stage that provides it first",
+                               inst->instance, name, layer);
+      if (msg != NULL)
+        add_problem (problems, code, NLP_ERROR_CHAIN, msg);
+      g_free (msg);
+      g_free (layer);
+    }
+  for (guint m = 0; modifies[m]; m++)
+    if (!g_hash_table_contains (provided, modifies[m]))
+      {
+        char *msg = g_strdup_printf ("stage '%s' modifies '%s', which no earlier stage "
+                                     "provides", inst->instance, modifies[m]);
+        add_problem (problems, code, NLP_ERROR_CHAIN, msg);
+        g_free (msg);
+      }
+}
+
 static void
 check_requirements (NlpPipeline *pipeline, GString *problems, gint *code)
 {
   GHashTable *provided = g_hash_table_new (g_str_hash, g_str_equal);
+  /* name -> the index of the instance that provides it */
+  GHashTable *index = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < pipeline->instances->len; i++)
     {
@@ -98,6 +190,7 @@ check_requirements (NlpPipeline *pipeline, GString *problems, gint *code)
       if (inst->stage == NULL)
         continue;
       info = nlp_stage_get_info (inst->stage);
+      inst->depends = g_array_new (FALSE, FALSE, sizeof (guint));
       for (guint r = 0; info->requires && info->requires[r]; r++)
         {
           const char *need = info->requires[r];
@@ -106,12 +199,15 @@ check_requirements (NlpPipeline *pipeline, GString *problems, gint *code)
           const char *later = NULL;
 
           if (g_hash_table_contains (provided, need))
-            continue;
+            {
+              guint by = GPOINTER_TO_UINT (g_hash_table_lookup (index, need));
+              g_array_append_val (inst->depends, by);
+              continue;
+            }
           for (guint j = i + 1; j < pipeline->instances->len && !later; j++)
             {
               NlpInstance *other = g_ptr_array_index (pipeline->instances, j);
-              if (other->provides
-                  && g_strv_contains ((const char *const *) other->provides, need))
+              if (other->provides && g_strv_contains (other->provides, need))
                 later = other->instance;
             }
           msg = g_string_new (NULL);
@@ -136,38 +232,16 @@ check_requirements (NlpPipeline *pipeline, GString *problems, gint *code)
           add_problem (problems, code, NLP_ERROR_CHAIN, msg->str);
           g_string_free (msg, TRUE);
         }
+      check_writes (inst, provided, problems, code);
       for (guint p = 0; inst->provides[p]; p++)
-        g_hash_table_add (provided, inst->provides[p]);
+        if (!g_hash_table_contains (provided, inst->provides[p]))
+          {
+            g_hash_table_insert (provided, (gpointer) inst->provides[p], inst->instance);
+            g_hash_table_insert (index, (gpointer) inst->provides[p], GUINT_TO_POINTER (i));
+          }
     }
   g_hash_table_unref (provided);
-}
-
-/* A stage names what it adds after itself (layer "keywords", column
- * "token.stem", attribute "doc.keywords"); an instance running under an
- * alias uses the alias instead (nlp_stage_env_get_name), so its provides
- * are read with every name part equal to the stage name replaced.
- * (transfer full) */
-static char **
-instance_provides (const NlpStageInfo *info, const char *instance)
-{
-  guint n = info->provides ? g_strv_length ((char **) info->provides) : 0;
-  char **out = g_new0 (char *, n + 1);
-
-  for (guint p = 0; p < n; p++)
-    {
-      char **parts = g_strsplit (info->provides[p], ".", -1);
-      gboolean attr = parts[0] && parts[1] && strcmp (parts[0], "doc") == 0;
-
-      for (guint k = attr ? 1 : 0; parts[k]; k++)
-        if (strcmp (parts[k], info->name) == 0)
-          {
-            g_free (parts[k]);
-            parts[k] = g_strdup (instance);
-          }
-      out[p] = g_strjoinv (".", parts);
-      g_strfreev (parts);
-    }
-  return out;
+  g_hash_table_unref (index);
 }
 
 /* Splits @inst's provides into what check_provides looks for; document
@@ -251,8 +325,12 @@ pipeline_build (NlpRegistry *registry, const NlpChainSpec *spec,
   gint code = -1;
   GPtrArray *items = spec->items;
 
-  pipeline->registry = registry;
+  pipeline->ref = 1;
+  pipeline->registry = nlp_registry_ref (registry);
   pipeline->instances = g_ptr_array_new ();
+  pipeline->idle = g_ptr_array_new ();
+  g_mutex_init (&pipeline->idle_lock);
+  pipeline->language_mismatch = nlp_chain_spec_get_language_mismatch (spec);
   if (items->len == 0)
     {
       fallback = nlp_chain_spec_new ();
@@ -278,8 +356,21 @@ pipeline_build (NlpRegistry *registry, const NlpChainSpec *spec,
           const NlpStageInfo *info = nlp_stage_get_info (inst->stage);
           inst->options = nlp_options_new (inst->instance, info->options);
           inst->data_dir = g_strdup (nlp_stage_get_data_dir (inst->stage));
-          inst->provides = instance_provides (info, inst->instance);
-          split_checks (inst);
+          inst->access = nlp__access_new (info->name, inst->instance, info->provides,
+                                          info->modifies, &local);
+          if (inst->access == NULL)
+            {
+              add_problem (problems, &code, local->code, local->message);
+              g_clear_error (&local);
+              inst->stage = NULL;
+            }
+          else
+            {
+              inst->provides = nlp__access_get_provides (inst->access);
+              split_checks (inst);
+              if (info->languages != NULL)
+                inst->languages = g_strjoinv (", ", (char **) info->languages);
+            }
         }
       g_ptr_array_add (pipeline->instances, inst);
     }
@@ -377,9 +468,9 @@ nlp__pipeline_get_data_dir (const NlpPipeline *pipeline, guint i)
 }
 
 const char *const *
-nlp__pipeline_get_provides (const NlpPipeline *pipeline, guint i)
+nlp_pipeline_get_provides (const NlpPipeline *pipeline, guint i)
 {
-  return (const char *const *) INST (pipeline, i)->provides;
+  return INST (pipeline, i)->provides;
 }
 
 gboolean
@@ -387,10 +478,22 @@ nlp_pipeline_provides (const NlpPipeline *pipeline, const char *name)
 {
   for (guint i = 0; i < pipeline->instances->len; i++)
     {
-      if (g_strv_contains ((const char *const *) INST (pipeline, i)->provides, name))
+      if (g_strv_contains (INST (pipeline, i)->provides, name))
         return TRUE;
     }
   return FALSE;
+}
+
+char **
+nlp_pipeline_list_provides (const NlpPipeline *pipeline)
+{
+  GPtrArray *all = g_ptr_array_new ();
+
+  for (guint i = 0; i < pipeline->instances->len; i++)
+    for (const char *const *p = INST (pipeline, i)->provides; p && *p; p++)
+      g_ptr_array_add (all, g_strdup (*p));
+  g_ptr_array_add (all, NULL);
+  return (char **) g_ptr_array_free (all, FALSE);
 }
 
 void
@@ -408,6 +511,7 @@ nlp_pipeline_worker_new (NlpPipeline *pipeline, GError **error)
   worker->pipeline = pipeline;
   worker->workers = g_new0 (gpointer, n);
   worker->usec = g_new0 (gint64, n);
+  worker->skipped = g_new0 (gboolean, n);
   for (guint i = 0; i < n; i++)
     {
       NlpInstance *inst = INST (pipeline, i);
@@ -434,6 +538,7 @@ nlp_pipeline_worker_new (NlpPipeline *pipeline, GError **error)
             }
           g_free (worker->workers);
           g_free (worker->usec);
+          g_free (worker->skipped);
           g_free (worker);
           return NULL;
         }
@@ -454,6 +559,7 @@ nlp_pipeline_worker_free (NlpPipelineWorker *worker)
     }
   g_free (worker->workers);
   g_free (worker->usec);
+  g_free (worker->skipped);
   g_free (worker);
 }
 
@@ -477,13 +583,79 @@ check_provides (const NlpInstance *inst, NlpDocument *doc, GError **error)
       if (layer == NULL || (*column && nlp_layer_get_column (layer, column) == NULL))
         {
           g_set_error (error, NLP_ERROR, NLP_ERROR_STAGE,
-                       "stage '%s' declares that it provides '%s%s%s' but did not "
-                       "add it (a bug in the stage)", inst->instance,
+                       "declares that it provides '%s%s%s' but did not add it "
+                       "(a bug in the stage)",
                        inst->check_layer[p], *column ? "." : "", column);
           return FALSE;
         }
     }
   return TRUE;
+}
+
+/* The document's language when it is known (doc.lang, "und" aside): its
+ * primary subtag ("pt" of "pt-BR") in @buf, or NULL. */
+static const char *
+document_language (const NlpDocument *doc, char *buf, gsize size)
+{
+  gint i = nlp_document_find_attr (doc, "lang");
+  const char *lang;
+  gsize n;
+
+  if (i < 0 || nlp_document_get_attr_type (doc, (guint) i) != NLP_VALUE_STRING)
+    return NULL;
+  lang = nlp_document_get_attr_string (doc, (guint) i);
+  n = strcspn (lang, "-_");
+  if (n == 0 || n >= size || strncmp (lang, "und", n) == 0)
+    return NULL;
+  memcpy (buf, lang, n);
+  buf[n] = '\0';
+  return buf;
+}
+
+/* Whether instance @i runs on @doc: FALSE (with a warning) when it does
+ * not understand the document's language, or needs what a stage skipped
+ * on it would have made; FALSE with @error under the fail policy. */
+static gboolean
+should_run (NlpPipelineWorker *worker, guint i, NlpDocument *doc, gboolean *failed,
+            GError **error)
+{
+  NlpPipeline *pipeline = worker->pipeline;
+  NlpInstance *inst = INST (pipeline, i);
+  const char *const *languages = nlp_stage_get_info (inst->stage)->languages;
+  char buf[16], *msg;
+  const char *lang;
+
+  *failed = FALSE;
+  for (guint d = 0; d < inst->depends->len; d++)
+    {
+      guint by = g_array_index (inst->depends, guint, d);
+      if (worker->skipped[by])
+        {
+          msg = g_strdup_printf ("not run: it needs what '%s' makes, and '%s' did not run "
+                                 "on this document", INST (pipeline, by)->instance,
+                                 INST (pipeline, by)->instance);
+          nlp__document_warn (doc, inst->instance, NULL, msg);
+          g_free (msg);
+          return FALSE;
+        }
+    }
+  if (languages == NULL || pipeline->language_mismatch == NLP_LANGUAGE_MISMATCH_RUN
+      || (lang = document_language (doc, buf, sizeof buf)) == NULL
+      || g_strv_contains (languages, lang))
+    return TRUE;
+  if (pipeline->language_mismatch == NLP_LANGUAGE_MISMATCH_FAIL)
+    {
+      g_set_error (error, NLP_ERROR, NLP_ERROR_STAGE,
+                   "the document is in '%s' and the stage understands %s only "
+                   "(--language-mismatch=fail)", lang, inst->languages);
+      *failed = TRUE;
+      return FALSE;
+    }
+  msg = g_strdup_printf ("not run: the document is in '%s', and the stage understands "
+                         "%s only", lang, inst->languages);
+  nlp__document_warn (doc, inst->instance, lang, msg);
+  g_free (msg);
+  return FALSE;
 }
 
 gboolean
@@ -492,16 +664,47 @@ nlp_pipeline_worker_process (NlpPipelineWorker *worker, NlpDocument *doc,
 {
   NlpPipeline *pipeline = worker->pipeline;
 
+  /* the stages' cells may point into their models: the document keeps
+   * the pipeline (and its models) alive as long as it lives */
+  if (G_UNLIKELY (!nlp__document_holds (doc, pipeline)))
+    nlp__document_hold (doc, nlp_pipeline_ref (pipeline), (GDestroyNotify) nlp_pipeline_unref);
+  memset (worker->skipped, 0, pipeline->instances->len * sizeof (gboolean));
   for (guint i = 0; i < pipeline->instances->len; i++)
     {
       NlpInstance *inst = INST (pipeline, i);
       const NlpStageInfo *info = nlp_stage_get_info (inst->stage);
       GError *local = NULL;
-      gint64 t0 = pipeline->profile ? g_get_monotonic_time () : 0;
-      gboolean ok = info->process (worker->workers[i], doc, &local);
+      gint64 t0;
+      char *refused;
+      gboolean ok, failed;
 
+      if (!should_run (worker, i, doc, &failed, &local))
+        {
+          if (failed)
+            {
+              if (failed_stage)
+                *failed_stage = inst->instance;
+              g_propagate_error (error, local);
+              return FALSE;
+            }
+          worker->skipped[i] = TRUE;
+          continue;
+        }
+      t0 = pipeline->profile ? g_get_monotonic_time () : 0;
+
+      nlp__document_set_access (doc, inst->access);
+      ok = info->process (worker->workers[i], doc, &local);
+      nlp__document_set_access (doc, NULL);
       if (pipeline->profile)
         worker->usec[i] += g_get_monotonic_time () - t0;
+      /* a refused write fails the stage, whatever it returned */
+      if ((refused = nlp__document_take_violation (doc)) != NULL)
+        {
+          g_clear_error (&local);
+          g_set_error_literal (&local, NLP_ERROR, NLP_ERROR_STAGE, refused);
+          g_free (refused);
+          ok = FALSE;
+        }
       if (ok)
         ok = check_provides (inst, doc, &local);
       if (!ok)
@@ -515,6 +718,61 @@ nlp_pipeline_worker_process (NlpPipelineWorker *worker, NlpDocument *doc,
         }
     }
   return TRUE;
+}
+
+gboolean
+nlp_pipeline_process (NlpPipeline *pipeline, NlpDocument *doc, const char **failed_stage,
+                      GError **error)
+{
+  NlpPipelineWorker *worker = NULL;
+  gboolean ok;
+
+  g_mutex_lock (&pipeline->idle_lock);
+  if (pipeline->idle->len > 0)
+    worker = g_ptr_array_steal_index_fast (pipeline->idle, pipeline->idle->len - 1);
+  g_mutex_unlock (&pipeline->idle_lock);
+  if (worker == NULL && (worker = nlp_pipeline_worker_new (pipeline, error)) == NULL)
+    return FALSE;
+  ok = nlp_pipeline_worker_process (worker, doc, failed_stage, error);
+  g_mutex_lock (&pipeline->idle_lock);
+  g_ptr_array_add (pipeline->idle, worker);
+  g_mutex_unlock (&pipeline->idle_lock);
+  return ok;
+}
+
+NlpDocument *
+nlp_pipeline_process_text (NlpPipeline *pipeline, const char *id, const char *text,
+                           gssize len, GError **error)
+{
+  NlpDocument *doc = nlp_document_new (id, text, len, error);
+  const char *stage = NULL;
+  GError *local = NULL;
+
+  if (doc == NULL)
+    return NULL;
+  if (!nlp_pipeline_process (pipeline, doc, &stage, &local))
+    {
+      g_set_error (error, local->domain, local->code, "stage '%s': %s", stage ? stage : "?",
+                   local->message);
+      g_error_free (local);
+      nlp_document_unref (doc);
+      return NULL;
+    }
+  return doc;
+}
+
+NlpPipeline *
+nlp_pipeline_new_from_string (const char *chain, GError **error)
+{
+  NlpRegistry *registry = nlp_registry_new ();
+  NlpChainSpec *spec = nlp_chain_spec_new ();
+  NlpPipeline *pipeline = NULL;
+
+  if (nlp_chain_spec_set_stages (spec, chain ? chain : NLP_DEFAULT_CHAIN, error))
+    pipeline = nlp_pipeline_new (registry, spec, error);
+  nlp_chain_spec_free (spec);
+  nlp_registry_unref (registry);
+  return pipeline;
 }
 
 NlpDocument *

@@ -3,12 +3,12 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "nlp-document-json.h"
 #include "nlp-reader.h"
 #include "nlp-jsonl-private.h"
 #include "nlp-utf8-private.h"
 #include "nlp-document-private.h"
 #include "nlp-error.h"
-#include "nlp-registry-private.h"
 
 /* An input still to read.  @rel is where the name that -o DIR mirrors
  * starts in @path: the basename of a named file, the path below the named
@@ -20,6 +20,7 @@ typedef struct {
 } Pending;
 
 struct _NlpReader {
+  gint        ref;
   NlpReaderOptions options;
   GPtrArray  *pending;         /* Pending *, used as a stack (last = next) */
   char       *item_name;       /* relative name of the current input item */
@@ -74,6 +75,7 @@ nlp_reader_new (const char *const *inputs, const NlpReaderOptions *options)
   NlpReader *reader = g_new0 (NlpReader, 1);
   guint n = inputs ? g_strv_length ((char **) inputs) : 0;
 
+  reader->ref = 1;
   if (options)
     reader->options = *options;
   reader->pending = g_ptr_array_new_with_free_func (pending_free);
@@ -98,10 +100,24 @@ close_jsonl (NlpReader *reader)
   g_clear_pointer (&reader->jsonl_path, g_free);
 }
 
+NlpReader *
+nlp_reader_ref (NlpReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, NULL);
+  g_atomic_int_inc (&reader->ref);
+  return reader;
+}
+
 void
 nlp_reader_free (NlpReader *reader)
 {
-  if (reader == NULL)
+  nlp_reader_unref (reader);
+}
+
+void
+nlp_reader_unref (NlpReader *reader)
+{
+  if (reader == NULL || !g_atomic_int_dec_and_test (&reader->ref))
     return;
   close_jsonl (reader);
   g_ptr_array_unref (reader->pending);
@@ -595,6 +611,14 @@ special_file (const Pending *item, GError **error)
 }
 
 /* Pushes the entries of directory @dir (sorted) onto the stack. */
+
+/* Directory entries are read in byte order of their paths. */
+static gint
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
 static gboolean
 push_directory (NlpReader *reader, const Pending *dir_item, GError **error)
 {
@@ -637,7 +661,7 @@ push_directory (NlpReader *reader, const Pending *dir_item, GError **error)
         g_free (child);
     }
   g_dir_close (dir);
-  g_ptr_array_sort (entries, nlp__compare_strings);
+  g_ptr_array_sort (entries, compare_names);
   for (guint i = entries->len; i > 0; i--)
     {
       char *child = g_ptr_array_index (entries, i - 1);

@@ -1,13 +1,11 @@
-/* nlp-registry-private.h — registry helpers shared inside libnlpipe. */
+/* nlp-registry-private.h — what the rest of libnlpipe needs of a stage
+ * beyond the public API. */
 #ifndef NLP_REGISTRY_PRIVATE_H
 #define NLP_REGISTRY_PRIVATE_H
 
-#include <glib.h>
+#include "nlp-registry.h"
 
-/* TRUE when @name matches [a-z][a-z0-9_]*. */
-gboolean nlp__valid_stage_name (const char *name);
-
-/* GCompareFunc for g_ptr_array_sort over char * elements. */
-gint     nlp__compare_strings (gconstpointer a, gconstpointer b);
+/* (transfer none) the registry that owns @stage. */
+NlpRegistry *nlp__stage_get_registry (const NlpStage *stage);
 
 #endif

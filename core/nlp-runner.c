@@ -1,22 +1,18 @@
-/* nlp-runner.c — reader -> N workers -> ordered writer, bounded.
+/* nlp-runner.c — reader -> N workers -> ordered output, bounded.
  *
  * Documents travel in batches (a few dozen, or a few hundred KB of text)
  * so that thread hand-offs cost little next to the stages even for
  * tweet-sized documents; a batch leaves the reader early whenever a worker
  * is idle, so a slow stream is not held back.  Every batch carries a
- * sequence number and the writer puts them back in order.  At most
+ * sequence number and the output thread puts them back in order.  At most
  * max_inflight batches exist at once: memory does not grow with the input.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <unistd.h>
-#include <glib/gstdio.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
 #include "nlp-runner.h"
-#include "nlp-atomic-file-private.h"
 #include "nlp-pipeline-private.h"
 
 #define BATCH_DOCS   32
@@ -32,11 +28,15 @@ typedef struct {
   char        *id;             /* for messages */
   GString     *out;
   char        *message;        /* failure, or NULL */
+  GError      *error;          /* the failure itself */
+  const char  *stage;          /* the instance that failed (the pipeline's) */
   gboolean     marked;
+  gboolean     language_skipped;  /* a stage did not run: its language */
   gsize        bytes;
   guint64      input_pos;      /* reader position after this document */
-  guint64      item;           /* input item (-o DIR: one output file each) */
-  char        *dest;           /* -o DIR: the output file, or NULL */
+  guint64      item;           /* input item number, name and kind */
+  char        *item_name;
+  gboolean     item_is_stream;
 } Job;
 
 typedef struct {
@@ -57,21 +57,15 @@ typedef struct {
   guint              inflight;
   guint              max_inflight;
   gint               stop;     /* atomic: stop reading and processing */
-  /* writer thread state */
-  FILE              *stream;   /* the single output stream, or NULL (-o DIR) */
-  FILE              *out;      /* where documents go now */
-  char              *out_tmp;  /* -o DIR: the file being written ... */
-  char              *out_path; /* ... and the name it gets when complete */
-  guint64            out_item;
-  GHashTable        *dests;    /* -o DIR: output files written so far */
+  GMutex             event_lock;  /* events are never delivered concurrently */
+  /* output thread state */
+  FILE              *out;      /* the output stream, or NULL (output_func) */
   NlpRunStats        stats;
   GError            *fatal;
   guint64            total_bytes;
   guint64            input_pos;
   gint64             start_us;
-  gint64             last_progress_us;
   gint64             last_trim_us;
-  gboolean           progress_shown;
 } Run;
 
 static Batch end_marker;
@@ -85,8 +79,9 @@ job_free (gpointer data)
   if (job->out)
     g_string_free (job->out, TRUE);
   g_free (job->message);
+  g_clear_error (&job->error);
   g_free (job->id);
-  g_free (job->dest);
+  g_free (job->item_name);
   g_free (job);
 }
 
@@ -124,12 +119,19 @@ process_job (Worker *w, Job *job)
     {
       job->message = g_strdup_printf ("document '%s': stage '%s': %s", job->id,
                                       stage ? stage : "?", error->message);
+      job->stage = stage;
       if (run->options->on_error == NLP_ON_ERROR_MARK)
         {
           nlp_document_set_error (job->doc, stage, error->message);
           job->marked = TRUE;
         }
-      g_error_free (error);
+      job->error = error;
+    }
+  for (guint i = 0; i < nlp_document_get_n_warnings (job->doc); i++)
+    {
+      const char *language;
+      nlp_document_get_warning (job->doc, i, NULL, &language);
+      job->language_skipped |= language != NULL;
     }
   if ((job->message == NULL || job->marked) && !nlp_writer_is_null (run->writer))
     {
@@ -158,26 +160,35 @@ worker_thread (gpointer data)
 }
 
 static void
-set_fatal (Run *run, const char *what, const char *path)
+emit (Run *run, NlpRunEvent *event)
 {
-  if (run->fatal == NULL)
-    g_set_error (&run->fatal, NLP_ERROR, NLP_ERROR_IO, "cannot write %s: %s",
-                 path ? path : what, g_strerror (errno));
-  /* nothing more can be written: stop reading and processing */
-  g_atomic_int_set (&run->stop, 1);
+  if (run->options->event_func == NULL)
+    return;
+  event->stats = &run->stats;
+  event->position = run->input_pos;
+  event->total_bytes = run->total_bytes;
+  g_mutex_lock (&run->event_lock);
+  run->options->event_func (event, run->options->event_data);
+  g_mutex_unlock (&run->event_lock);
 }
 
-static gboolean
-write_bytes (Run *run, const char *data, gsize len)
+static void
+emit_failed (Run *run, const Job *job, const char *message, const GError *error)
 {
-  if (run->fatal != NULL)
-    return FALSE;
-  if (len > 0 && fwrite (data, 1, len, run->out) != len)
-    {
-      set_fatal (run, "the output", run->out_path);
-      return FALSE;
-    }
-  return TRUE;
+  NlpRunEvent event = { .type = NLP_RUN_EVENT_FAILED, .message = message,
+                        .id = job->id, .stage = job->stage, .error = error };
+  emit (run, &event);
+}
+
+/* The stream could not be written: nothing more can be, so stop reading
+ * and processing. */
+static void
+set_fatal_errno (Run *run)
+{
+  if (run->fatal == NULL)
+    g_set_error (&run->fatal, NLP_ERROR, NLP_ERROR_IO, "cannot write the output: %s",
+                 g_strerror (errno));
+  g_atomic_int_set (&run->stop, 1);
 }
 
 static void
@@ -189,137 +200,69 @@ write_edge (Run *run, gboolean header)
     nlp_writer_header (run->writer, edge);
   else
     nlp_writer_footer (run->writer, edge);
-  write_bytes (run, edge->str, edge->len);
+  if (run->fatal == NULL && edge->len > 0
+      && fwrite (edge->str, 1, edge->len, run->out) != edge->len)
+    set_fatal_errno (run);
   g_string_free (edge, TRUE);
 }
 
-/* -o DIR: completes the current output file (footer, then the rename that
- * makes it appear whole), or removes it after a failure. */
-static void
-close_dest (Run *run)
+/* Hands @job's output over: to the caller's output function, or to the
+ * stream.  REJECTED leaves the reason in *@error. */
+static NlpOutputStatus
+output_job (Run *run, Job *job, GError **error)
 {
-  if (run->out_tmp == NULL)
-    return;
-  if (run->fatal == NULL)
-    write_edge (run, FALSE);
+  const NlpRunOptions *options = run->options;
+  NlpRunResult result = { 0 };
+  NlpOutputStatus status;
+  GError *local = NULL;
+
   if (run->fatal != NULL)
-    nlp__atomic_abort (run->out, run->out_tmp);
-  else if (!nlp__atomic_commit (run->out, run->out_tmp, run->out_path))
-    set_fatal (run, "the output", run->out_path);
-  run->out = NULL;
-  g_clear_pointer (&run->out_tmp, g_free);
-  g_clear_pointer (&run->out_path, g_free);
-}
-
-/* Two input items map to one output file (a.txt and a.md -> a.json):
- * the second one's documents fail rather than overwrite the first's. */
-static gboolean
-clash (Job *job)
-{
-  g_free (job->message);
-  job->message = g_strdup_printf ("document '%s': %s is already written from "
-                                  "another input with the same name; rename one "
-                                  "of them", job->id, job->dest);
-  job->marked = FALSE;
-  return FALSE;
-}
-
-/* -o DIR: makes @job's output file current, opening it under a temporary
- * name.  Returns FALSE after a fatal error, or with job->message set when
- * the file clashes with an earlier one. */
-static gboolean
-open_dest (Run *run, Job *job)
-{
-  char *dir;
-
-  if (job->item == run->out_item)
+    return NLP_OUTPUT_FATAL;
+  if (options->output_func == NULL)
     {
-      if (run->out == NULL && run->fatal == NULL)
-        return clash (job);
-      return run->fatal == NULL;
+      if (job->out->len > 0 && fwrite (job->out->str, 1, job->out->len, run->out) != job->out->len)
+        {
+          set_fatal_errno (run);
+          return NLP_OUTPUT_FATAL;
+        }
+      return NLP_OUTPUT_WRITTEN;
     }
-  close_dest (run);
-  run->out_item = job->item;
-  if (run->fatal != NULL)
-    return FALSE;
-  if (!g_hash_table_add (run->dests, g_strdup (job->dest)))
-    return clash (job);
-  dir = g_path_get_dirname (job->dest);
-  if (g_mkdir_with_parents (dir, 0777) != 0
-      || (run->out = nlp__atomic_open (job->dest, &run->out_tmp)) == NULL)
+  result.id = job->id;
+  result.item = job->item_name;
+  result.item_number = job->item;
+  result.item_is_stream = job->item_is_stream;
+  result.output = job->out->str;
+  result.output_len = job->out->len;
+  result.marked = job->marked;
+  status = options->output_func (&result, options->output_data, &local);
+  if (status == NLP_OUTPUT_FATAL)
     {
-      set_fatal (run, "the output", job->dest);
-      g_free (dir);
-      return FALSE;
-    }
-  g_free (dir);
-  run->out_path = g_strdup (job->dest);
-  write_edge (run, TRUE);
-  return run->fatal == NULL;
-}
-
-static void
-show_progress (Run *run)
-{
-  gint64 now = g_get_monotonic_time ();
-  double secs = (now - run->start_us) / 1e6;
-  double mb = run->stats.bytes / 1e6;
-  char eta[64] = "";
-
-  if (now - run->last_progress_us < 250000)
-    return;
-  run->last_progress_us = now;
-  if (run->total_bytes > 0 && run->input_pos > 0)
-    {
-      double left = secs * ((double) run->total_bytes / run->input_pos - 1.0);
-      g_snprintf (eta, sizeof eta, ", %.0f%%, ETA %.0f s",
-                  100.0 * run->input_pos / run->total_bytes, left > 0 ? left : 0);
-    }
-  fprintf (stderr, "\r\033[K%s: %" G_GUINT64_FORMAT " documents, %.1f MB, %.1f MB/s%s",
-           run->options->program, run->stats.read, mb, secs > 0 ? mb / secs : 0.0, eta);
-  fflush (stderr);
-  run->progress_shown = TRUE;
-}
-
-/* One line per problem, whatever the message quotes: an id or a file name
- * with a line break (JSON Lines "a\nb", a file called so) must not split
- * it, nor may an escape sequence reach the terminal. */
-static void
-print_line (const char *program, const char *kind, const char *message)
-{
-  GString *line = g_string_sized_new (strlen (message) + 16);
-
-  for (const char *p = message; *p; p++)
-    {
-      guchar c = (guchar) *p;
-      if (c == '\n')
-        g_string_append (line, "\\n");
-      else if (c == '\r')
-        g_string_append (line, "\\r");
-      else if (c == '\t')
-        g_string_append (line, "\\t");
-      else if (c < 0x20 || c == 0x7f)
-        g_string_append_printf (line, "\\x%02x", c);
+      if (local == NULL)
+        g_set_error_literal (&local, NLP_ERROR, NLP_ERROR_IO, "the output failed");
+      if (run->fatal == NULL)
+        run->fatal = local;
       else
-        g_string_append_c (line, (char) c);
+        g_error_free (local);
+      g_atomic_int_set (&run->stop, 1);
     }
-  fprintf (stderr, "%s: %s%s\n", program, kind, line->str);
-  g_string_free (line, TRUE);
-}
-
-static void
-report (Run *run, const char *message)
-{
-  if (run->progress_shown)
-    fputs ("\r\033[K", stderr);
-  print_line (run->options->program, "", message);
+  else if (status == NLP_OUTPUT_REJECTED)
+    {
+      if (local == NULL)
+        g_set_error (&local, NLP_ERROR, NLP_ERROR_IO, "document '%s': the output refused it",
+                     job->id);
+      g_propagate_error (error, local);
+    }
+  else
+    g_clear_error (&local);
+  return status;
 }
 
 /* Documents are allocated by the reader, annotated and formatted by the
- * workers and their output freed by the writer: with glibc's per-thread
- * arenas the freed memory stays mapped and, fragmented by the odd large
- * document, peak RSS creeps up over a long stream.  Returning free pages
- * once a second keeps it flat, for a few milliseconds of one thread. */
+ * workers and their output freed by the output thread: with glibc's
+ * per-thread arenas the freed memory stays mapped and, fragmented by the
+ * odd large document, peak RSS creeps up over a long stream.  Returning
+ * free pages once a second keeps it flat, for a few milliseconds of one
+ * thread. */
 static void
 trim_heap (Run *run)
 {
@@ -333,10 +276,24 @@ trim_heap (Run *run)
 #endif
 }
 
-/* Accounts for one document, in input order, and writes it. */
+/* Stops the run after a document failed under --on-error=stop. */
+static void
+maybe_stop (Run *run, gboolean *stopped)
+{
+  if (run->options->on_error == NLP_ON_ERROR_STOP)
+    {
+      *stopped = TRUE;
+      g_atomic_int_set (&run->stop, 1);
+    }
+}
+
+/* Accounts for one document, in input order, and outputs it. */
 static void
 finish_job (Run *run, Job *job, gboolean *stopped)
 {
+  GError *rejected = NULL;
+  NlpOutputStatus status;
+
   run->stats.read++;
   run->input_pos = job->input_pos;
   if (*stopped || job->doc != NULL)
@@ -346,40 +303,46 @@ finish_job (Run *run, Job *job, gboolean *stopped)
       *stopped = TRUE;
       return;
     }
-  if (job->out != NULL && job->dest != NULL && !open_dest (run, job)
-      && run->fatal != NULL)
-    {
-      run->stats.skipped++;
-      *stopped = TRUE;
-      return;
-    }
+  if (job->language_skipped)
+    run->stats.language_skipped++;
   if (job->message != NULL)
     {
+      /* a failed document: written with its error record under mark */
+      status = job->marked && job->out != NULL ? output_job (run, job, &rejected)
+                                                : NLP_OUTPUT_REJECTED;
       run->stats.failed++;
-      report (run, job->message);
-      if (job->marked && job->out != NULL && write_bytes (run, job->out->str, job->out->len))
+      if (status == NLP_OUTPUT_WRITTEN)
         run->stats.marked++;
-      if (run->options->on_error == NLP_ON_ERROR_STOP)
-        {
-          *stopped = TRUE;
-          g_atomic_int_set (&run->stop, 1);
-        }
+      if (rejected != NULL)
+        emit_failed (run, job, rejected->message, rejected);
+      else
+        emit_failed (run, job, job->message, job->error);
+      g_clear_error (&rejected);
+      maybe_stop (run, stopped);
       return;
     }
-  if (job->out == NULL || write_bytes (run, job->out->str, job->out->len))
+  status = job->out != NULL ? output_job (run, job, &rejected) : NLP_OUTPUT_WRITTEN;
+  switch (status)
     {
+    case NLP_OUTPUT_WRITTEN:
       run->stats.written++;
       run->stats.bytes += job->bytes;
-    }
-  else
-    {
+      break;
+    case NLP_OUTPUT_REJECTED:
+      run->stats.failed++;
+      emit_failed (run, job, rejected->message, rejected);
+      g_clear_error (&rejected);
+      maybe_stop (run, stopped);
+      break;
+    case NLP_OUTPUT_FATAL:
       run->stats.skipped++;
       *stopped = TRUE;
+      break;
     }
 }
 
 static gpointer
-writer_thread (gpointer data)
+output_thread (gpointer data)
 {
   Run *run = data;
   GHashTable *pending = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -394,7 +357,7 @@ writer_thread (gpointer data)
         {
           /* idle: let a slow stream's reader see what is done so far */
           if (run->out != NULL && run->fatal == NULL && fflush (run->out) != 0)
-            set_fatal (run, "the output", run->out_path);
+            set_fatal_errno (run);
           batch = g_async_queue_pop (run->done);
         }
       if (batch == &end_marker)
@@ -402,12 +365,13 @@ writer_thread (gpointer data)
       g_hash_table_insert (pending, &batch->seq, batch);
       while ((batch = g_hash_table_lookup (pending, &next)) != NULL)
         {
+          NlpRunEvent progress = { .type = NLP_RUN_EVENT_PROGRESS };
+
           g_hash_table_remove (pending, &next);
           next++;
           for (guint i = 0; i < batch->jobs->len; i++)
             finish_job (run, g_ptr_array_index (batch->jobs, i), &stopped);
-          if (run->options->progress)
-            show_progress (run);
+          emit (run, &progress);
           batch_free (batch);
           trim_heap (run);
           g_mutex_lock (&run->lock);
@@ -416,7 +380,6 @@ writer_thread (gpointer data)
           g_mutex_unlock (&run->lock);
         }
     }
-  close_dest (run);
   g_hash_table_unref (pending);
   return NULL;
 }
@@ -433,28 +396,10 @@ submit (Run *run, Batch *batch)
   g_async_queue_push (run->work, batch);
 }
 
-/* (transfer full) -o DIR: the output file for input item @name. */
-static char *
-dest_path (const NlpRunOptions *options, const char *name, gboolean is_stream)
-{
-  const char *ext = is_stream && options->output_stream_ext ? options->output_stream_ext
-                    : options->output_ext ? options->output_ext : "";
-  const char *slash = strrchr (name, G_DIR_SEPARATOR);
-  const char *base = slash ? slash + 1 : name;
-  const char *dot = strrchr (base, '.');
-  gsize stem = dot && dot > base ? (gsize) (dot - name) : strlen (name);
-  char *file = g_strdup_printf ("%.*s%s", (int) stem, name, ext);
-  char *path = g_build_filename (options->output_dir, file, NULL);
-
-  g_free (file);
-  return path;
-}
-
 /* Reads every document into batches until the end or a stop. */
 static void
 read_all (Run *run, NlpReader *reader)
 {
-  const NlpRunOptions *options = run->options;
   guint64 seq = 0;
   Batch *batch = NULL;
 
@@ -463,30 +408,32 @@ read_all (Run *run, NlpReader *reader)
       NlpDocument *doc = NULL;
       char *warning = NULL;
       GError *local = NULL;
+      const char *name;
       Job *job;
 
       if (!nlp_reader_next (reader, &doc, &warning, &local))
         break;
       if (warning != NULL)
         {
-          print_line (options->program, "warning: ", warning);
+          NlpRunEvent event = { .type = NLP_RUN_EVENT_WARNING, .message = warning,
+                                .id = doc ? nlp_document_get_id (doc) : NULL };
+          emit (run, &event);
           g_free (warning);
         }
       job = g_new0 (Job, 1);
       job->input_pos = nlp_reader_get_input_position (reader);
+      name = nlp_reader_get_item_name (reader, &job->item, &job->item_is_stream);
+      job->item_name = g_strdup (name);
       if (doc == NULL)
-        job->message = g_strdup (local ? local->message : "unreadable input");
+        {
+          job->message = g_strdup (local ? local->message : "unreadable input");
+          job->error = g_steal_pointer (&local);
+        }
       else
         {
           job->doc = doc;
           job->id = g_strdup (nlp_document_get_id (doc));
           job->bytes = nlp_document_get_length (doc);
-          if (options->output_dir != NULL)
-            {
-              gboolean is_stream;
-              const char *name = nlp_reader_get_item_name (reader, &job->item, &is_stream);
-              job->dest = dest_path (options, name, is_stream);
-            }
         }
       g_clear_error (&local);
       if (batch == NULL)
@@ -503,37 +450,17 @@ read_all (Run *run, NlpReader *reader)
 }
 
 static void
-print_profile (Run *run, gint64 *usec)
+emit_profile (Run *run, gint64 *usec)
 {
   guint n = nlp_pipeline_get_n_stages (run->pipeline);
-  double mb = run->stats.bytes / 1e6;
 
-  fprintf (stderr, "%s: profile (CPU time in each stage, summed over workers):\n",
-           run->options->program);
   for (guint i = 0; i < n; i++)
     {
-      double s = usec[i] / 1e6;
-      fprintf (stderr, "  %-12s %9.3f s  %9.1f MB/s\n",
-               nlp_pipeline_get_instance_name (run->pipeline, i), s,
-               s > 0 ? mb / s : 0.0);
+      NlpRunEvent event = { .type = NLP_RUN_EVENT_PROFILE,
+                            .stage = nlp_pipeline_get_instance_name (run->pipeline, i),
+                            .seconds = usec[i] / 1e6 };
+      emit (run, &event);
     }
-}
-
-static void
-print_summary (Run *run)
-{
-  const NlpRunStats *st = &run->stats;
-  double mb = st->bytes / 1e6;
-
-  fprintf (stderr, "%s: %" G_GUINT64_FORMAT " documents read, %" G_GUINT64_FORMAT
-           " written, %" G_GUINT64_FORMAT " failed", run->options->program,
-           st->read, st->written, st->failed);
-  if (st->marked)
-    fprintf (stderr, " (%" G_GUINT64_FORMAT " written with an error record)", st->marked);
-  if (st->skipped)
-    fprintf (stderr, ", %" G_GUINT64_FORMAT " not processed after the stop", st->skipped);
-  fprintf (stderr, "; %.2f s, %.1f MB/s\n", st->seconds,
-           st->seconds > 0 ? mb / st->seconds : 0.0);
 }
 
 static void
@@ -550,7 +477,7 @@ nlp_run (NlpPipeline *pipeline, NlpReader *reader, NlpWriter *writer, FILE *out,
 {
   Run run = { 0 };
   NlpRunOptions defaults = { 0 };
-  GThread **threads, *wthread;
+  GThread **threads, *othread;
   Worker *workers;
   guint jobs;
   gint64 *usec;
@@ -558,14 +485,11 @@ nlp_run (NlpPipeline *pipeline, NlpReader *reader, NlpWriter *writer, FILE *out,
 
   if (options == NULL)
     options = &defaults;
-  if (options->program == NULL)
-    {
-      defaults = *options;
-      defaults.program = "nlpipe";
-      options = &defaults;
-    }
-  g_return_val_if_fail (out != NULL || options->output_dir != NULL, FALSE);
+  g_return_val_if_fail (out != NULL || options->output_func != NULL, FALSE);
+  if (stats)
+    memset (stats, 0, sizeof *stats);
   jobs = options->jobs ? options->jobs : g_get_num_processors ();
+  nlp__pipeline_set_profile (pipeline, options->profile);
   workers = g_new0 (Worker, jobs);
   for (guint i = 0; i < jobs; i++)
     {
@@ -581,23 +505,20 @@ nlp_run (NlpPipeline *pipeline, NlpReader *reader, NlpWriter *writer, FILE *out,
   run.pipeline = pipeline;
   run.writer = writer;
   run.options = options;
-  run.stream = options->output_dir ? NULL : out;
-  run.out = run.stream;
-  run.out_item = G_MAXUINT64;
-  run.dests = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  run.out = options->output_func ? NULL : out;
   run.work = g_async_queue_new ();
   run.done = g_async_queue_new ();
   g_mutex_init (&run.lock);
+  g_mutex_init (&run.event_lock);
   g_cond_init (&run.cond);
-  /* enough batches to keep every worker busy while the writer catches up */
+  /* enough batches to keep every worker busy while the output catches up */
   run.max_inflight = jobs * 4 + 4;
   run.start_us = g_get_monotonic_time ();
-  run.total_bytes = options->progress ? nlp_reader_get_total_bytes (reader) : 0;
-  nlp__pipeline_set_profile (pipeline, options->profile);
+  run.total_bytes = options->event_func ? nlp_reader_get_total_bytes (reader) : 0;
 
-  if (run.stream)
+  if (run.out)
     write_edge (&run, TRUE);
-  wthread = g_thread_new ("nlp-writer", writer_thread, &run);
+  othread = g_thread_new ("nlp-output", output_thread, &run);
   threads = g_new (GThread *, jobs);
   for (guint i = 0; i < jobs; i++)
     threads[i] = g_thread_new ("nlp-worker", worker_thread, &workers[i]);
@@ -609,14 +530,13 @@ nlp_run (NlpPipeline *pipeline, NlpReader *reader, NlpWriter *writer, FILE *out,
   for (guint i = 0; i < jobs; i++)
     g_thread_join (threads[i]);
   g_async_queue_push (run.done, &end_marker);
-  g_thread_join (wthread);
+  g_thread_join (othread);
 
-  if (run.stream)
+  if (run.out)
     {
-      run.out = run.stream;
       write_edge (&run, FALSE);
-      if (run.fatal == NULL && fflush (run.stream) != 0)
-        set_fatal (&run, "the output", NULL);
+      if (run.fatal == NULL && fflush (run.out) != 0)
+        set_fatal_errno (&run);
     }
   run.stats.seconds = (g_get_monotonic_time () - run.start_us) / 1e6;
 
@@ -628,21 +548,17 @@ nlp_run (NlpPipeline *pipeline, NlpReader *reader, NlpWriter *writer, FILE *out,
         usec[s] += u[s];
     }
   free_workers (workers, jobs);
-  if (options->progress && run.progress_shown)
-    fputs ("\r\033[K", stderr);
   if (options->profile)
-    print_profile (&run, usec);
-  if (options->summary)
-    print_summary (&run);
+    emit_profile (&run, usec);
   if (stats)
     *stats = run.stats;
 
   g_free (usec);
   g_free (threads);
-  g_hash_table_unref (run.dests);
   g_async_queue_unref (run.work);
   g_async_queue_unref (run.done);
   g_mutex_clear (&run.lock);
+  g_mutex_clear (&run.event_lock);
   g_cond_clear (&run.cond);
   if (run.fatal)
     {

@@ -3,6 +3,7 @@
 #define NLP_STAGE_ENV_PRIVATE_H
 
 #include "nlp-options.h"
+#include "nlp-stage-env.h"
 
 struct _NlpStageEnv {
   const char       *name;       /* instance name */

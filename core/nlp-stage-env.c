@@ -1,5 +1,6 @@
 /* nlp-stage-env.c — what a stage's model_new sees of its configuration. */
 #include "nlp-stage-env-private.h"
+#include "nlp-error.h"
 
 const char *
 nlp_stage_env_get_name (const NlpStageEnv *env)

@@ -30,8 +30,9 @@
  * [a-z][a-z0-9_]* and equal the file name (stem.so defines "stem").
  *
  * ABI: NLP_ABI_MAJOR changes break stages; NLP_ABI_MINOR grows NlpStageInfo
- * at its end only (new fields are zero in older stages).  See
- * docs/writing-stages.md.
+ * at its end only, into the padding (new fields are zero in older stages:
+ * a 1.0 stage has no licence, author or homepage and takes any language).
+ * See docs/writing-stages.md.
  */
 #ifndef NLPIPE_STAGE_H
 #define NLPIPE_STAGE_H
@@ -40,84 +41,92 @@
 #include "nlp-error.h"
 #include "nlp-layer.h"
 #include "nlp-document.h"
+#include "nlp-json-text.h"
+#include "nlp-options.h"
+#include "nlp-stage-env.h"
 
 G_BEGIN_DECLS
 
 #define NLP_ABI_MAJOR 1
-#define NLP_ABI_MINOR 0
-
-/* ---- options ---------------------------------------------------------- */
-
-typedef enum {
-  NLP_OPTION_BOOL,           /* true/false, yes/no, on/off, 1/0 */
-  NLP_OPTION_INT,            /* 64-bit integer, optional [min, max] */
-  NLP_OPTION_DOUBLE,         /* double, optional [min, max] */
-  NLP_OPTION_STRING,         /* any string */
-  NLP_OPTION_CHOICE,         /* one of choices (or list_choices ()) */
-  NLP_OPTION_PATH,           /* a readable file; "" means none */
-} NlpOptionType;
-
-typedef struct {
-  const char         *name;           /* [a-z][a-z0-9-]* */
-  NlpOptionType       type;
-  const char         *default_value;  /* as the user would write it */
-  const char         *help;           /* one line, for nlpipe info */
-  const char *const  *choices;        /* NLP_OPTION_CHOICE: NULL-terminated */
-  double              min, max;       /* INT/DOUBLE: enforced when min < max */
-  /* NLP_OPTION_CHOICE with choices only known at run time (e.g. the
-   * languages a library supports): (transfer none) NULL-terminated. */
-  const char *const *(*list_choices) (void);
-  gpointer            _reserved[2];
-} NlpOptionSpec;
-
-/* Helpers for option tables (terminate the table with NLP_OPTION_END). */
-#define NLP_OPTION_BOOL_SPEC(n, def, h) \
-  { .name = (n), .type = NLP_OPTION_BOOL, .default_value = (def), .help = (h) }
-#define NLP_OPTION_INT_SPEC(n, def, lo, hi, h) \
-  { .name = (n), .type = NLP_OPTION_INT, .default_value = (def), .help = (h), \
-    .min = (lo), .max = (hi) }
-#define NLP_OPTION_DOUBLE_SPEC(n, def, lo, hi, h) \
-  { .name = (n), .type = NLP_OPTION_DOUBLE, .default_value = (def), .help = (h), \
-    .min = (lo), .max = (hi) }
-#define NLP_OPTION_STRING_SPEC(n, def, h) \
-  { .name = (n), .type = NLP_OPTION_STRING, .default_value = (def), .help = (h) }
-#define NLP_OPTION_PATH_SPEC(n, def, h) \
-  { .name = (n), .type = NLP_OPTION_PATH, .default_value = (def), .help = (h) }
-#define NLP_OPTION_CHOICE_SPEC(n, def, ch, h) \
-  { .name = (n), .type = NLP_OPTION_CHOICE, .default_value = (def), .help = (h), \
-    .choices = (ch) }
-#define NLP_OPTION_END { .name = NULL }
-
-/* ---- what model_new sees -------------------------------------------- */
-
-typedef struct _NlpStageEnv NlpStageEnv;
-
-/* The instance name in the chain (the stage name, or its alias). */
-const char  *nlp_stage_env_get_name     (const NlpStageEnv *env);
-/* The stage's data directory (installed, source tree, or the "datadir"
- * option); (transfer none). */
-const char  *nlp_stage_env_get_data_dir (const NlpStageEnv *env);
-/* (transfer full) the path of @file in the data directory, or NULL with
- * NLP_ERROR_DATA naming the full path when it does not exist. */
-char        *nlp_stage_env_find_data    (const NlpStageEnv *env,
-                                         const char *file, GError **error);
-/* Parsed option values (already validated against the spec).  Asking for
- * an option the stage did not declare is a programmer error. */
-gboolean     nlp_stage_env_get_bool   (const NlpStageEnv *env, const char *name);
-gint64       nlp_stage_env_get_int    (const NlpStageEnv *env, const char *name);
-double       nlp_stage_env_get_double (const NlpStageEnv *env, const char *name);
-/* (transfer none) for STRING, CHOICE and PATH options. */
-const char  *nlp_stage_env_get_string (const NlpStageEnv *env, const char *name);
+#define NLP_ABI_MINOR 1
 
 /* ---- the descriptor ------------------------------------------------- */
 
+/**
+ * NlpModelNewFunc: (skip)
+ * @env: the instance's configuration
+ * @error: return location for a #GError
+ *
+ * Makes the instance's model, once per process, on the main thread.
+ *
+ * Returns: (transfer full): the model, or %NULL with @error set
+ */
 typedef gpointer (*NlpModelNewFunc)   (const NlpStageEnv *env, GError **error);
+/**
+ * NlpModelFreeFunc: (skip)
+ * @model: a model
+ *
+ * Frees a model.
+ */
 typedef void     (*NlpModelFreeFunc)  (gpointer model);
+/**
+ * NlpWorkerNewFunc: (skip)
+ * @model: the shared model
+ * @error: return location for a #GError
+ *
+ * Makes one worker thread's mutable state.
+ *
+ * Returns: (transfer full): the worker, or %NULL with @error set
+ */
 typedef gpointer (*NlpWorkerNewFunc)  (gpointer model, GError **error);
+/**
+ * NlpWorkerFreeFunc: (skip)
+ * @worker: a worker
+ *
+ * Frees a worker.
+ */
 typedef void     (*NlpWorkerFreeFunc) (gpointer worker);
+/**
+ * NlpProcessFunc: (skip)
+ * @worker: the thread's worker (the model when there is no worker_new)
+ * @doc: the document
+ * @error: return location for a #GError
+ *
+ * Runs the stage on one document.
+ *
+ * Returns: %FALSE with @error set when the stage fails on @doc
+ */
 typedef gboolean (*NlpProcessFunc)    (gpointer worker, NlpDocument *doc,
                                        GError **error);
 
+/**
+ * NlpStageInfo:
+ * @abi_major: filled by NLP_STAGE_DEFINE
+ * @abi_minor: filled by NLP_STAGE_DEFINE
+ * @struct_size: filled by NLP_STAGE_DEFINE
+ * @name: the stage's name, equal to its file's (filled by NLP_STAGE_DEFINE)
+ * @version: its version (required)
+ * @summary: one line (required)
+ * @requires: (array zero-terminated=1) (nullable): the names it needs
+ * @provides: (array zero-terminated=1) (nullable): the names it adds
+ * @modifies: (array zero-terminated=1) (nullable): names of other stages
+ *   it changes
+ * @options: (nullable): its option table, ending with %NLP_OPTION_END
+ * @model_new: (skip): makes the shared model (%NULL: the model is %NULL)
+ * @model_free: (skip): frees it
+ * @worker_new: (skip): makes a thread's state (%NULL: the model is used)
+ * @worker_free: (skip): frees it
+ * @process: (skip): runs the stage on a document (required)
+ * @licence: (nullable): SPDX expression of the stage and its data (ABI 1.1)
+ * @author: (nullable): its author (ABI 1.1)
+ * @homepage: (nullable): where to read about it (ABI 1.1)
+ * @languages: (array zero-terminated=1) (nullable): ISO 639 codes of the
+ *   languages it understands; %NULL: any (ABI 1.1)
+ *
+ * A stage's descriptor: the one symbol a stage exports, made with
+ * NLP_STAGE_DEFINE.  A host reads it through nlp_stage_get_info() (a
+ * copy, zero-extended for stages built against an older minor ABI).
+ */
 typedef struct {
   /* filled by NLP_STAGE_DEFINE */
   guint32             abi_major;
@@ -136,8 +145,17 @@ typedef struct {
   NlpWorkerNewFunc    worker_new;     /* NULL: the worker is the model */
   NlpWorkerFreeFunc   worker_free;
   NlpProcessFunc      process;
-  /* ABI 1.0 ends here; new fields go below, before the padding. */
-  gpointer            _reserved[8];
+  /* ABI 1.0 ends here.  ABI 1.1 (zero in older stages): */
+  const char         *licence;        /* SPDX expression of the stage and its
+                                         data ("LGPL-2.1-or-later AND CC-BY-SA-4.0") */
+  const char         *author;         /* "Name <address>" or an organisation */
+  const char         *homepage;       /* where to read about it, report bugs */
+  const char *const  *languages;      /* ISO 639-1 codes of the languages it
+                                         understands ("en"), NULL-terminated;
+                                         NULL: any language */
+  /* New fields go here, before the padding. */
+  /*< private >*/
+  gpointer            _reserved[4];
 } NlpStageInfo;
 
 /* Size of the 1.0 descriptor: the least the loader accepts. */

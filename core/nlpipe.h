@@ -14,5 +14,8 @@
 #include "nlp-reader.h"
 #include "nlp-writer.h"
 #include "nlp-runner.h"
+#include "nlp-processor.h"
+#include "nlp-describe.h"
+#include "nlp-types.h"
 
 #endif

@@ -3,7 +3,9 @@
 #define NLP_TEST_H
 
 #include <criterion/criterion.h>
+#include <gio/gio.h>
 #include "nlpipe.h"
+#include "nlp-document-json.h"
 
 G_BEGIN_DECLS
 

@@ -22,6 +22,7 @@ tests_fuzz_replay_reader_jsonl_SOURCES = $(FUZZ_REPLAY_SOURCES) tests/fuzz/fuzz-
 tests_fuzz_replay_reader_jsonl_CFLAGS = $(NLP_TEST_CFLAGS) -DFUZZ_TARGET='"reader-jsonl"'
 tests_fuzz_replay_reader_jsonl_LDADD = $(NLP_TEST_LIBS)
 tests_fuzz_replay_jsonl_record_SOURCES = $(FUZZ_REPLAY_SOURCES) tests/fuzz/fuzz-jsonl-record.c \
+	core/nlp-jsonl-record.c \
 	tests/jsonl-reference.h
 tests_fuzz_replay_jsonl_record_CFLAGS = $(NLP_TEST_CFLAGS) -DFUZZ_TARGET='"jsonl-record"'
 tests_fuzz_replay_jsonl_record_LDADD = $(NLP_TEST_LIBS)

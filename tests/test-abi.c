@@ -41,7 +41,12 @@ Test (abi, stage_info_layout)
     FIELD (NlpStageInfo, worker_new, 88),
     FIELD (NlpStageInfo, worker_free, 96),
     FIELD (NlpStageInfo, process, 104),
-    FIELD (NlpStageInfo, _reserved, 112),
+    /* ABI 1.1 */
+    FIELD (NlpStageInfo, licence, 112),
+    FIELD (NlpStageInfo, author, 120),
+    FIELD (NlpStageInfo, homepage, 128),
+    FIELD (NlpStageInfo, languages, 136),
+    FIELD (NlpStageInfo, _reserved, 144),
   };
 
   check_fields (fields, G_N_ELEMENTS (fields));

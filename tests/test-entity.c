@@ -1,6 +1,7 @@
 /* test-entity.c — the entity stage on real text: the example article,
  * rules, options, overrides, canonical names, the summary attribute, model
  * refusal, and nlpipe-ner train + eval end to end. */
+#include <stdio.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include "nlp-test.h"
@@ -63,7 +64,7 @@ Test (entity, seed_article)
   assert_entity (doc, "Aug 16", "DATE");
   assert_entity (doc, "Friday", "DATE");
   assert_entity (doc, "2022", "DATE");
-  assert_entity (doc, "three hours", "DATE");
+  assert_entity (doc, "three hours", "DURATION");
   nlp_document_free (doc);
   g_free (text);
   g_free (path);
@@ -89,7 +90,7 @@ Test (entity, rules)
   assert_entity (doc, "Friday", "DATE");
   assert_entity (doc, "Aug 16", "DATE");
   assert_entity (doc, "2022", "DATE");
-  assert_entity (doc, "three hours", "DATE");
+  assert_entity (doc, "three hours", "DURATION");
   assert_entity (doc, "last week", "DATE");
   cr_assert (nlp_test_has_span (doc, "entity", "2022", "source", "rule"));
   nlp_document_free (doc);
@@ -291,9 +292,10 @@ Test (entity, foreign_file_is_refused)
   assert_model_refused ("entity/garbage.model", "not an nlpipe entity model");
 }
 
-/* Runs nlpipe-ner with @args; returns its stdout, asserts exit 0. */
+/* Runs nlpipe-ner with @args; returns its stdout, asserts exit 0; its
+ * stderr goes to @err_out when not NULL. */
 static char *
-run_ner (const char *const *args)
+run_ner_err (const char *const *args, char **err_out)
 {
   GPtrArray *argv = g_ptr_array_new ();
   char *out = NULL, *err = NULL;
@@ -308,8 +310,47 @@ run_ner (const char *const *args)
                            &out, &err, &status, &error), "%s", error ? error->message : "");
   cr_assert (g_spawn_check_wait_status (status, NULL), "nlpipe-ner failed: %s", err);
   g_ptr_array_free (argv, TRUE);
-  g_free (err);
+  if (err_out != NULL)
+    *err_out = err;
+  else
+    g_free (err);
   return out;
+}
+
+static char *
+run_ner (const char *const *args)
+{
+  return run_ner_err (args, NULL);
+}
+
+/* A gold file without document marks is one document when it has fewer
+ * sentences than --doc-sentences: all of it is scored and trained on
+ * (the first document used to be dropped, so this file scored "gold: 0"). */
+Test (entity, first_document_is_read)
+{
+  char *bio = nlp_test_fixture ("entity/one-doc.bio");
+  char *model = unique_tmp ("nlpipe-test-one-doc.model");
+  char *out, *err = NULL;
+
+  out = run_ner (NLP_NAMES ("eval", "--types", "PER,LOC,ORG", bio));
+  cr_assert (strstr (out, "gold: 4.") != NULL, "%s", out);
+  g_free (out);
+  out = run_ner (NLP_NAMES ("eval", "--chain", "--types", "PER,LOC,ORG", bio));
+  cr_assert (strstr (out, "gold: 4.") != NULL, "%s", out);
+  g_free (out);
+  /* two files: each keeps its first sentences */
+  out = run_ner (NLP_NAMES ("eval", "--types", "PER,LOC,ORG", "--doc-sentences", "2",
+                            bio));
+  cr_assert (strstr (out, "gold: 4.") != NULL, "%s", out);
+  g_free (out);
+  g_free (run_ner_err (NLP_NAMES ("train", "--train", bio, "--train", bio, "--epochs", "1",
+                                  "--bits", "14", "-o", model), &err));
+  cr_assert (strstr (err, "training on 30 tokens, 6 sentences, 2 documents") != NULL,
+             "%s", err);
+  g_unlink (model);
+  g_free (err);
+  g_free (model);
+  g_free (bio);
 }
 
 Test (entity, train_and_evaluate)
@@ -342,6 +383,40 @@ Test (entity, train_and_evaluate)
   g_free (set);
   g_free (out);
   g_free (model);
+  g_free (bio);
+}
+
+/* "found: N phrases; correct: C" of nlpipe-ner eval */
+static void
+found_correct (const char *out, guint *found, guint *correct)
+{
+  cr_assert_eq (sscanf (out, "found: %u phrases; correct: %u;", found, correct), 2, "%s", out);
+}
+
+/* Entities below entity.min-score are dropped: on sentences written for
+ * the test (tests/fixtures/entity/confidence.bio, made-up names of
+ * companies, clubs and people), a higher threshold keeps fewer entities,
+ * and a larger share of them is right. */
+Test (entity, min_score_trades_recall_for_precision)
+{
+  char *bio = nlp_test_fixture ("entity/confidence.bio");
+  guint found[2], correct[2];
+  const char *sets[] = { "entity.min-score=0", "entity.min-score=0.5" };
+
+  for (guint k = 0; k < 2; k++)
+    {
+      char *out = run_ner (NLP_NAMES ("eval", "--chain", "--types", "PER,LOC,ORG", "--set",
+                                      sets[k], bio));
+      found_correct (out, &found[k], &correct[k]);
+      g_free (out);
+    }
+  cr_assert_gt (found[0], 0);
+  cr_assert_lt (found[1], found[0], "fewer entities at 0.5: %u vs %u", found[1], found[0]);
+  cr_assert_gt (found[1], 0, "a threshold of 0.5 keeps the confident ones");
+  /* precision: correct / found, compared without division */
+  cr_assert_gt ((double) correct[1] / found[1], (double) correct[0] / found[0],
+                "precision %u/%u at 0.5 vs %u/%u at 0", correct[1], found[1], correct[0],
+                found[0]);
   g_free (bio);
 }
 

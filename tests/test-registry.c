@@ -61,8 +61,13 @@ Test (registry, wrong_abi_major_is_refused)
 
 Test (registry, newer_abi_minor_is_refused)
 {
-  assert_load_fails ("newminor", NLP_ERROR_ABI, "newminor.", "needs ABI 1.1",
-                     "newer than this nlpipe's 1.0", "upgrade nlpipe", NULL);
+  char *needs = g_strdup_printf ("needs ABI %d.%d", NLP_ABI_MAJOR, NLP_ABI_MINOR + 1);
+  char *ours = g_strdup_printf ("newer than this nlpipe's %d.%d", NLP_ABI_MAJOR, NLP_ABI_MINOR);
+
+  assert_load_fails ("newminor", NLP_ERROR_ABI, "newminor.", needs, ours, "upgrade nlpipe",
+                     NULL);
+  g_free (needs);
+  g_free (ours);
 }
 
 Test (registry, descriptor_shorter_than_abi_1_0_is_refused)
@@ -99,6 +104,12 @@ Test (registry, descriptor_without_version_is_refused)
 Test (registry, descriptor_without_summary_is_refused)
 {
   assert_load_fails ("nosummary", NLP_ERROR_ABI, "no 'summary'", "set .summary", NULL);
+}
+
+Test (registry, malformed_name_is_refused_and_named)
+{
+  assert_load_fails ("badnames", NLP_ERROR_ABI, "stage 'badnames' lists 'token.upper.case' in "
+                     "provides", "LAYER, LAYER.COLUMN or doc.NAME", NULL);
 }
 
 Test (registry, malformed_option_table_is_refused)

@@ -68,7 +68,7 @@ Test (info, json_describes_stem_from_its_descriptor)
   JsonObject *o = run_json_object (run), *lang;
 
   cr_assert_str_eq (json_object_get_string_member (o, "name"), "stem");
-  cr_assert_str_eq (json_object_get_string_member (o, "abi"), "1.0");
+  cr_assert_str_eq (json_object_get_string_member (o, "abi"), "1.1");
   cr_assert (g_str_has_suffix (json_object_get_string_member (o, "file"), "/plugins/stem.la"));
   cr_assert (array_has_string (json_object_get_array_member (o, "requires"), "token.norm"));
   cr_assert (array_has_string (json_object_get_array_member (o, "provides"), "token.stem"));

@@ -66,6 +66,7 @@ typedef struct {
   GHashTable *phrase_index; /* key -> index + 1 */
   GHashTable *words;       /* stem -> WordStat * */
   GString    *key, *text;
+  NlpJsonText *json;       /* the doc.keywords list */
 } KeywordsWorker;
 
 static gboolean
@@ -141,6 +142,7 @@ keywords_worker_new (gpointer model, GError **error)
   w->words = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   w->key = g_string_new (NULL);
   w->text = g_string_new (NULL);
+  w->json = nlp_json_text_new ();
   return w;
 }
 
@@ -155,6 +157,7 @@ keywords_worker_free (gpointer data)
   g_hash_table_unref (w->words);
   g_string_free (w->key, TRUE);
   g_string_free (w->text, TRUE);
+  nlp_json_text_free (w->json);
   g_free (w);
 }
 
@@ -281,19 +284,18 @@ static gboolean
 keywords_process (gpointer data, NlpDocument *doc, GError **error)
 {
   KeywordsWorker *w = data;
-  const char *name = w->model->name;
   NlpLayer *tokens = nlp_document_get_layer (doc, "token");
   NlpLayer *sentences = nlp_document_get_layer (doc, "sentence");
   Tokens t = { doc, nlp_layer_get_column (tokens, "norm"),
                nlp_layer_get_column (tokens, "kind"), nlp_layer_get_column (tokens, "stem") };
   NlpLayer *out;
   NlpColumn *phrase, *rank, *score;
-  JsonBuilder *b;
+  NlpJsonText *j = w->json;
   GPtrArray *order;
 
   /* Always create the outputs, even for an empty document: the core checks
    * after process() that everything in .provides exists. */
-  if ((out = nlp_document_add_layer (doc, name, error)) == NULL
+  if ((out = nlp_document_add_layer (doc, "keywords", error)) == NULL
       || (phrase = nlp_layer_add_column (out, "phrase", NLP_COLUMN_STRING, error)) == NULL
       || (rank = nlp_layer_add_column (out, "rank", NLP_COLUMN_INT, error)) == NULL
       || (score = nlp_layer_add_column (out, "score", NLP_COLUMN_DOUBLE, error)) == NULL)
@@ -321,23 +323,22 @@ keywords_process (gpointer data, NlpDocument *doc, GError **error)
       nlp_column_set_double (score, row, p->score);
     }
 
-  b = json_builder_new ();
-  json_builder_begin_array (b);
+  nlp_json_text_reset (j);
+  nlp_json_text_begin_array (j);
   for (guint i = 0; i < order->len; i++)
     {
       const Phrase *p = order->pdata[i];
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "phrase");
-      json_builder_add_string_value (b, p->text);
-      json_builder_set_member_name (b, "score");
-      json_builder_add_double_value (b, p->score);
-      json_builder_set_member_name (b, "count");
-      json_builder_add_int_value (b, p->count);
-      json_builder_end_object (b);
+      nlp_json_text_begin_object (j);
+      nlp_json_text_key (j, "phrase");
+      nlp_json_text_string (j, p->text, -1);
+      nlp_json_text_key (j, "score");
+      nlp_json_text_double (j, p->score);
+      nlp_json_text_key (j, "count");
+      nlp_json_text_int (j, p->count);
+      nlp_json_text_end_object (j);
     }
-  json_builder_end_array (b);
-  nlp_document_set_json (doc, name, json_builder_get_root (b));
-  g_object_unref (b);
+  nlp_json_text_end_array (j);
+  nlp_document_set_json_text (doc, "keywords", j);
   g_ptr_array_unref (order);
   return TRUE;
 }
@@ -345,8 +346,12 @@ keywords_process (gpointer data, NlpDocument *doc, GError **error)
 NLP_STAGE_DEFINE (keywords,
   .version = "1.0",
   .summary = "Top keyphrases of each document (RAKE over stems)",
+  .licence = "LGPL-2.1-or-later",
+  .author = "The nlpipe developers",
+  .languages = NLP_NAMES ("en"),        /* its stopword list is English */
   .requires = NLP_NAMES ("token", "token.norm", "token.kind", "token.stem", "sentence"),
-  /* Under an alias the core reads "keywords" here as the alias. */
+  /* Under an alias (top=keywords) the core renames these for the
+   * instance: layer "top", attribute doc.top. */
   .provides = NLP_NAMES ("keywords", "keywords.phrase", "keywords.rank",
                          "keywords.score", "doc.keywords"),
   .options = keywords_options,

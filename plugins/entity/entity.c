@@ -6,18 +6,21 @@
  * read-only by every thread; each worker owns its scratch, so a document
  * costs no allocation per token.
  */
+#include <math.h>
 #include <string.h>
 #include "nlpipe-stage.h"
 #include "ner-tagger.h"
 #include "ner-rules.h"
 #include "ner-mentions.h"
 #include "ner-hash.h"
+#include "ner-confidence.h"
 
 typedef struct {
   NerModel     *model;
   NerGazetteer *gaz;
   NerOverrides *overrides;
   gboolean      doc_features;
+  double        min_score;     /* model mentions below it are dropped */
   guint         model_types;   /* bit t: emit model type t */
   guint         rule_types;    /* bit NerRuleType: run that rule */
 } EntityModel;
@@ -31,6 +34,9 @@ typedef struct {
 typedef struct {
   EntityModel *model;
   NerWork     *work;
+  NerConfidence *conf;
+  float       *tok_score;      /* per token: the confidence of the entity
+                                  starting there (ner_confidence_spans) */
   /* the tagger's tokens: byte offsets, text pointers and lengths;
    * n_toks of cap_toks used (plain arrays: one store each per token) */
   guint       *starts, *ends;
@@ -58,6 +64,8 @@ static const NlpOptionSpec entity_options[] = {
                         "TSV of PHRASE<TAB>LABEL forced after the model (LABEL O removes)"),
   NLP_OPTION_BOOL_SPEC ("doc-features", "true",
                         "Second pass with what the first said about the same word elsewhere"),
+  NLP_OPTION_DOUBLE_SPEC ("min-score", "0", 0.0, 1.0,
+                          "Drop model entities whose confidence (the score column) is below this"),
   NLP_OPTION_END
 };
 
@@ -180,6 +188,7 @@ entity_model_new (const NlpStageEnv *env, GError **error)
       && (em->overrides = ner_overrides_load (overrides, error)) == NULL)
     goto fail;
   em->doc_features = nlp_stage_env_get_bool (env, "doc-features");
+  em->min_score = nlp_stage_env_get_double (env, "min-score");
   if (!parse_types (em, nlp_stage_env_get_string (env, "types"), error))
     goto fail;
   return em;
@@ -195,6 +204,7 @@ entity_worker_new (gpointer data, GError **error)
   EntityWorker *w = g_new0 (EntityWorker, 1);
   w->model = data;
   w->work = ner_work_new ();
+  w->conf = ner_confidence_new ();
   w->sent = g_array_new (FALSE, FALSE, sizeof (guint));
   w->labels = g_byte_array_new ();
   w->mentions = g_array_new (FALSE, FALSE, sizeof (NerMention));
@@ -211,6 +221,8 @@ entity_worker_free (gpointer data)
 {
   EntityWorker *w = data;
   ner_work_free (w->work);
+  ner_confidence_free (w->conf);
+  g_free (w->tok_score);
   g_free (w->starts);
   g_free (w->ends);
   g_free (w->text);
@@ -236,6 +248,7 @@ grow_toks (EntityWorker *w)
   w->ends = g_renew (guint, w->ends, w->cap_toks);
   w->text = g_renew (const char *, w->text, w->cap_toks);
   w->len = g_renew (guint32, w->len, w->cap_toks);
+  w->tok_score = g_renew (float, w->tok_score, w->cap_toks);
 }
 
 static inline void
@@ -255,7 +268,7 @@ push (EntityWorker *w, const char *text, guint start, guint end)
  * possessive "'s" and the parts of hyphenated words are tokens of their
  * own.  Split nlpipe's whole tokens the same way ("Ukraine's" ->
  * "Ukraine" "'s", "US-Russia" -> "US" "-" "Russia") so that the entity is
- * "Ukraine", not "Ukraine's". */
+ * "Ukraine", not "Ukraine's"; numbers keep their hyphens ("1996-12-06"). */
 static void
 push_split (EntityWorker *w, const char *text, guint start, guint end)
 {
@@ -269,7 +282,8 @@ push_split (EntityWorker *w, const char *text, guint start, guint end)
         cut = end - 4;
     }
   for (guint i = start + 1; i + 1 < cut; i++)
-    if (text[i] == '-' && g_ascii_isalnum (text[i - 1]) && g_ascii_isalnum (text[i + 1]))
+    if (text[i] == '-' && g_ascii_isalnum (text[i - 1]) && g_ascii_isalnum (text[i + 1])
+        && !(g_ascii_isdigit (text[i - 1]) && g_ascii_isdigit (text[i + 1])))
       {
         push (w, text, start, i);
         push (w, text, i, i + 1);
@@ -310,6 +324,16 @@ build_tokens (EntityWorker *w, NlpDocument *doc, NerDoc *nd)
                   g_array_append_val (w->sent, k);
                 }
             }
+          /* an initial is one token with its full stop, as in the
+           * training data: "B." of "B. Young" (nlpipe's tokens split it) */
+          if (b == a + 1 && text[a] == '.' && w->n_toks > 0 && w->ends[w->n_toks - 1] == a
+              && w->len[w->n_toks - 1] == 1 && g_ascii_isupper (text[a - 1])
+              && w->n_toks > g_array_index (w->sent, guint, w->sent->len - 1))
+            {
+              w->ends[w->n_toks - 1] = b;
+              w->len[w->n_toks - 1] = 2;
+              continue;
+            }
           push_split (w, text, a, b);
         }
       if (w->n_toks > g_array_index (w->sent, guint, w->sent->len - 1))
@@ -329,7 +353,7 @@ static void
 add_rule (guint start, guint end, NerRuleType type, gpointer data)
 {
   EntityWorker *w = data;
-  NerMention m = { start, end, ner_rule_type_names[type], NER_SOURCE_RULE, 0 };
+  NerMention m = { start, end, ner_rule_type_names[type], NER_SOURCE_RULE, 0, -1.0f };
   g_array_append_val (w->rules, m);
 }
 
@@ -472,7 +496,7 @@ entity_process (gpointer data, NlpDocument *doc, GError **error)
   EntityModel *em = w->model;
   const char *text = nlp_document_get_text (doc, NULL);
   NlpLayer *layer;
-  NlpColumn *c_label, *c_source, *c_canon;
+  NlpColumn *c_label, *c_source, *c_canon, *c_score;
   NerDoc nd;
 
   build_tokens (w, doc, &nd);
@@ -483,20 +507,26 @@ entity_process (gpointer data, NlpDocument *doc, GError **error)
     {
       ner_tag (em->model, em->gaz, &nd, em->doc_features, w->work, w->labels->data);
       ner_mentions_from_labels (em->model, w->labels->data, nd.n_tokens, w->mentions);
+      ner_confidence_spans (w->conf, em->model, w->work->emit, &nd, w->labels->data,
+                            em->model->temperature, w->tok_score);
     }
   {
-    /* keep the chosen types, in place (no per-mention removal: linear) */
+    /* keep the chosen types and confident ones, in place (no per-mention
+     * removal: linear) */
     NerMention *ms = (NerMention *) w->mentions->data;
     guint kept = 0;
     for (guint k = 0; k < w->mentions->len; k++)
-      if (em->model_types & (1u << ner_model_find_type (em->model, ms[k].label)))
-        ms[kept++] = ms[k];
+      {
+        ms[k].score = w->tok_score[ms[k].start];
+        if ((em->model_types & (1u << ner_model_find_type (em->model, ms[k].label)))
+            && ms[k].score >= em->min_score)
+          ms[kept++] = ms[k];
+      }
     g_array_set_size (w->mentions, kept);
   }
   if (em->rule_types != 0)
     {
-      ner_rules_run (&nd, w->work->toks.lower, w->work->toks.flags, em->rule_types,
-                     add_rule, w);
+      ner_rules_run (&nd, &w->work->toks, em->rule_types, add_rule, w);
       ner_mentions_merge (w->mentions, w->rules);
     }
   if (em->overrides != NULL)
@@ -507,7 +537,8 @@ entity_process (gpointer data, NlpDocument *doc, GError **error)
   if (layer == NULL
       || (c_label = nlp_layer_add_column (layer, "label", NLP_COLUMN_STRING, error)) == NULL
       || (c_source = nlp_layer_add_column (layer, "source", NLP_COLUMN_STRING, error)) == NULL
-      || (c_canon = nlp_layer_add_column (layer, "canonical", NLP_COLUMN_STRING, error)) == NULL)
+      || (c_canon = nlp_layer_add_column (layer, "canonical", NLP_COLUMN_STRING, error)) == NULL
+      || (c_score = nlp_layer_add_column (layer, "score", NLP_COLUMN_DOUBLE, error)) == NULL)
     return FALSE;
   for (guint k = 0; k < w->mentions->len; k++)
     {
@@ -516,6 +547,9 @@ entity_process (gpointer data, NlpDocument *doc, GError **error)
                                       w->ends[m->end - 1]);
       nlp_column_set_string (c_label, row, m->label);
       nlp_column_set_string (c_source, row, ner_source_names[m->source]);
+      if (m->score >= 0.0f)
+        /* three decimals: a confidence, not a measurement */
+        nlp_column_set_double (c_score, row, (double) lrintf (m->score * 1000.0f) / 1000.0);
       nlp_column_set_string (c_canon, row,
                              mention_text (w, text, &g_array_index (w->mentions, NerMention,
                                                                     m->canonical)));
@@ -527,9 +561,13 @@ entity_process (gpointer data, NlpDocument *doc, GError **error)
 NLP_STAGE_DEFINE (entity,
   .version = "1.0",
   .summary = "Named entities: trained tagger with gazetteers, DATE/MONEY/PERCENT rules, overrides",
+  .licence = "LGPL-2.1-or-later AND CC-BY-SA-4.0 AND CC-BY-4.0 AND MIT",
+  .author = "The nlpipe developers",
+  .homepage = "file://" NLP_DOCDIR "/stages/entity.md",
+  .languages = NLP_NAMES ("en"),
   .requires = NLP_NAMES ("token", "sentence"),
   .provides = NLP_NAMES ("entity", "entity.label", "entity.source", "entity.canonical",
-                         "doc.entities"),
+                         "entity.score", "doc.entities"),
   .options = entity_options,
   .model_new = entity_model_new,
   .model_free = entity_model_free,

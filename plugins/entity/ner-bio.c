@@ -42,30 +42,36 @@ ner_corpus_n_docs (const NerCorpus *c)
 }
 
 guint
+ner_corpus_n_sents (const NerCorpus *c)
+{
+  return c->sent->len - 1;
+}
+
+guint
 ner_corpus_n_tokens (const NerCorpus *c)
 {
   return c->text->len;
 }
 
-/* The arrays end with a sentinel (sent: n_tokens, doc: n_sents); these
- * close the open sentence or document. */
+/* sent holds the first token of every sentence and, last, the end of the
+ * closed ones (n_tokens once a file is read); doc holds the first sentence
+ * of every document and, last, the end of the closed ones.  A sentence
+ * or document is closed by appending its end, which is also where the
+ * next one starts: the open one never overwrites an entry. */
 static void
 end_sentence (NerCorpus *c)
 {
-  guint *last = &g_array_index (c->sent, guint, c->sent->len - 1);
-  if (*last == c->text->len)
-    return;
   guint end = c->text->len;
+  if (g_array_index (c->sent, guint, c->sent->len - 1) == end)
+    return;
   g_array_append_val (c->sent, end);
-  g_array_index (c->doc, guint, c->doc->len - 1) = c->sent->len - 1;
 }
 
 static void
 end_document (NerCorpus *c)
 {
   guint n_sents = c->sent->len - 1;
-  guint first = c->doc->len >= 2 ? g_array_index (c->doc, guint, c->doc->len - 2) : 0;
-  if (n_sents == first)
+  if (g_array_index (c->doc, guint, c->doc->len - 1) == n_sents)
     return;
   g_array_append_val (c->doc, n_sents);
 }

@@ -33,6 +33,7 @@ void       ner_corpus_free (NerCorpus *corpus);
 gboolean   ner_corpus_add_file (NerCorpus *corpus, const char *path,
                                 guint doc_sentences, GError **error);
 guint      ner_corpus_n_docs   (const NerCorpus *corpus);
+guint      ner_corpus_n_sents  (const NerCorpus *corpus);
 guint      ner_corpus_n_tokens (const NerCorpus *corpus);
 /* A view of document @d; @sent_buf holds its sentence offsets. */
 void       ner_corpus_doc (const NerCorpus *corpus, guint d, NerDoc *out,

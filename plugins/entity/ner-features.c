@@ -11,7 +11,7 @@ enum {
   T_SHAPE_PAIR_L, T_SHAPE_PAIR_R, T_BIGRAM_L, T_BIGRAM_R, T_GAZ_B, T_GAZ_I,
   T_GAZ_M1, T_GAZ_P1, T_DOC, T_DOC_CAP, T_TRANS, T_WORD_CAP_M1, T_WORD_CAP_P1,
   T_FULL_SHAPE, T_SUF4, T_RUN_FIRST, T_RUN_LAST, T_RUN_SHAPE, T_RUN_PREV, T_RUN_NEXT,
-  T_RUN_GAZ,
+  T_RUN_GAZ, T_RUN_CUE,
 };
 
 
@@ -435,6 +435,15 @@ ner_features_context (const NerToks *toks, guint s0, guint s1, guint i,
       out[n++] = bucket (T_RUN_GAZ, (ga << 8 | gb) * 4 + pos, bits);
       out[n++] = bucket (T_RUN_PREV, ner_hash_pair (a > s0 ? toks->lower[a - 1] : BOUNDARY,
                                                     pos), bits);
+      /* a word of the run that marks organisations ("Perth Glory FC",
+       * "Bowling Green State University"): where it stands from here */
+      for (guint k = a; k <= b; k++)
+        if (toks->gaz1[k] & (1u << NER_LEX_ORGCUE))
+          {
+            out[n++] = bucket (T_RUN_CUE, pos * 4 + (k < i ? 0 : k == i ? 1 : 2)
+                               + (k == b ? 16 : 0), bits);
+            break;
+          }
       out[n++] = bucket (T_RUN_NEXT, ner_hash_pair (b + 1 < s1 ? toks->lower[b + 1] : BOUNDARY,
                                                     pos), bits);
     }

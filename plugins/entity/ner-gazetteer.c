@@ -270,6 +270,7 @@ static const struct {
   { "gaz-demonym.txt", NER_GAZ_DEMONYM },
   { "lex-lower.txt", NER_LEX_LOWER },
   { "lex-cap.txt", NER_LEX_CAP },
+  { "lex-orgcue.txt", NER_LEX_ORGCUE },
 };
 
 NerGazetteer *

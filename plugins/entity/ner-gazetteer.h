@@ -24,6 +24,8 @@ typedef enum {
   NER_GAZ_N_PHRASE,   /* classes above match phrases; below, single words */
   NER_LEX_LOWER = NER_GAZ_N_PHRASE, /* common lower-case English words */
   NER_LEX_CAP,        /* capitalised dictionary words (proper nouns) */
+  NER_LEX_ORGCUE,     /* words that end or mark organisation names ("Inc",
+                         "University", "Party", "FC", "Records") */
   NER_GAZ_N_CLASSES
 } NerGazClass;
 

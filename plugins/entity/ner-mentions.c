@@ -22,7 +22,7 @@ ner_mentions_from_labels (const NerModel *model, const guint8 *labels, guint n,
        * latter, but a hand-made label array may have it) */
       for (j = i + 1; j < n && labels[j] == ((l - 1) | 1) + 1; j++)
         ;
-      NerMention m = { i, j, model->types[(l - 1) / 2], NER_SOURCE_MODEL, 0 };
+      NerMention m = { i, j, model->types[(l - 1) / 2], NER_SOURCE_MODEL, 0, -1.0f };
       g_array_append_val (mentions, m);
       i = j;
     }
@@ -358,7 +358,7 @@ ner_overrides_apply (const NerOverrides *ov, const char *text, const guint *star
             j++;
           if (j < n && ends[j] == end)
             {
-              NerMention f = { i, j + 1, o->label, NER_SOURCE_USER, 0 };
+              NerMention f = { i, j + 1, o->label, NER_SOURCE_USER, 0, -1.0f };
               g_array_append_val (forced, f);
             }
         }

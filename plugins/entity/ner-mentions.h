@@ -28,6 +28,8 @@ typedef struct {
   const char *label;          /* (transfer none): static, model or overrides memory */
   NerSource   source;
   guint       canonical;      /* index of the mention naming the entity */
+  float       score;          /* model mentions: confidence in [0, 1]
+                                 (ner-confidence.h); others: -1 */
 } NerMention;
 
 /* Appends the mentions that BIO @labels encode (chunks of B-T I-T ...). */

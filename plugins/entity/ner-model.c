@@ -46,21 +46,15 @@ table_free (NerModel *model)
   g_free (model->qtable);
 }
 
-static const char magic[8] = "NLPNERM";
-
-/* Weights are quantised to [-NER_QUANT_MAX, NER_QUANT_MAX]: 12 bits lose
- * nothing measurable (F1 within 0.1) and make most values one byte. */
-#define NER_QUANT_MAX 2047.0f
-
 static guint
 stride_for (guint n_labels)
 {
   return (n_labels + 7) & ~7u;
 }
 
-static gboolean
-set_types (NerModel *model, const char *const *types, const char *where,
-           GError **error)
+gboolean
+ner_model_set_types (NerModel *model, const char *const *types, const char *where,
+                     GError **error)
 {
   guint n = types != NULL ? g_strv_length ((char **) types) : 0;
 
@@ -77,23 +71,6 @@ set_types (NerModel *model, const char *const *types, const char *where,
   model->n_labels = 2 * n + 1;
   model->stride = stride_for (model->n_labels);
   return TRUE;
-}
-
-NerModel *
-ner_model_new_float (const char *const *types, guint bits, GError **error)
-{
-  NerModel *model = g_new0 (NerModel, 1);
-
-  if (!set_types (model, types, "entity", error))
-    {
-      g_free (model);
-      return NULL;
-    }
-  model->bits = bits;
-  model->n_buckets = (gsize) 1 << bits;
-  model->ftable = g_new0 (float, model->n_buckets * model->stride);
-  model->scale = 1.0f;
-  return model;
 }
 
 void
@@ -124,93 +101,6 @@ ner_model_find_type (const NerModel *model, const char *name)
     if (strcmp (model->types[t], name) == 0)
       return (int) t;
   return -1;
-}
-
-/* ---- writing ------------------------------------------------------------ */
-
-static void
-put_u32 (GByteArray *out, guint32 v)
-{
-  guint32 le = GUINT32_TO_LE (v);
-  g_byte_array_append (out, (const guint8 *) &le, 4);
-}
-
-static void
-put_varint (GByteArray *out, guint64 v)
-{
-  while (v >= 0x80)
-    {
-      guint8 b = (guint8) (v | 0x80);
-      g_byte_array_append (out, &b, 1);
-      v >>= 7;
-    }
-  guint8 b = (guint8) v;
-  g_byte_array_append (out, &b, 1);
-}
-
-gboolean
-ner_model_save (const NerModel *model, const char *path, GError **error)
-{
-  GByteArray *out = g_byte_array_new ();
-  float max = 0.0f, scale;
-  guint32 scale_bits;
-  guint n_rows = 0;
-  guint rows_at;
-  gsize last = 0;
-  guint64 sum;
-  gboolean ok;
-
-  g_return_val_if_fail (model->ftable != NULL, FALSE);
-  for (gsize i = 0; i < model->n_buckets * model->stride; i++)
-    max = MAX (max, fabsf (model->ftable[i]));
-  scale = max > 0.0f ? max / NER_QUANT_MAX : 1.0f;
-
-  g_byte_array_append (out, (const guint8 *) magic, 8);
-  put_u32 (out, NER_MODEL_VERSION);
-  put_u32 (out, NER_FEATURE_SET);
-  put_u32 (out, model->bits);
-  put_u32 (out, model->n_types);
-  for (guint t = 0; t < model->n_types; t++)
-    {
-      guint8 len = (guint8) strlen (model->types[t]);
-      g_byte_array_append (out, &len, 1);
-      g_byte_array_append (out, (const guint8 *) model->types[t], len);
-    }
-  memcpy (&scale_bits, &scale, 4);
-  put_u32 (out, scale_bits);
-  rows_at = out->len;
-  put_u32 (out, 0);
-  for (gsize b = 0; b < model->n_buckets; b++)
-    {
-      const float *row = model->ftable + b * model->stride;
-      gint32 q[NER_MAX_LABELS + 1];
-      guint mask = 0;
-
-      for (guint l = 0; l < model->n_labels; l++)
-        {
-          q[l] = (gint32) lrintf (row[l] / scale);
-          if (q[l] != 0)
-            mask |= 1u << l;
-        }
-      if (mask == 0)
-        continue;
-      put_varint (out, b - last);
-      last = b;
-      put_varint (out, mask);
-      for (guint l = 0; l < model->n_labels; l++)
-        if (mask & (1u << l))
-          put_varint (out, ((guint32) q[l] << 1) ^ (guint32) (q[l] >> 31));
-      n_rows++;
-    }
-  {
-    guint32 le = GUINT32_TO_LE (n_rows);
-    memcpy (out->data + rows_at, &le, 4);
-  }
-  sum = GUINT64_TO_LE (ner_hash_bytes ((const char *) out->data, out->len));
-  g_byte_array_append (out, (const guint8 *) &sum, 8);
-  ok = g_file_set_contents (path, (const char *) out->data, out->len, error);
-  g_byte_array_free (out, TRUE);
-  return ok;
 }
 
 /* ---- reading ------------------------------------------------------------ */
@@ -295,7 +185,7 @@ ner_model_load (const char *path, GError **error)
   gsize size;
   Reader r;
   char head[8];
-  guint32 version, fset, bits, n_types, scale_bits, n_rows;
+  guint32 version, fset, bits, n_types, scale_bits, temp_bits, n_rows;
   char *types[NER_MAX_TYPES + 1] = { NULL };
   guint64 sum, bucket = 0;
   GError *local = NULL;
@@ -309,7 +199,7 @@ ner_model_load (const char *path, GError **error)
     }
   r.p = (const guint8 *) data;
   r.end = r.p + size;
-  if (!get_bytes (&r, head, 8) || memcmp (head, magic, 8) != 0)
+  if (!get_bytes (&r, head, 8) || memcmp (head, NER_MODEL_MAGIC, 8) != 0)
     FAIL ("not an nlpipe entity model (bad magic)");
   if (size < 8 + 8)
     FAIL ("truncated (%" G_GSIZE_FORMAT " bytes)", size);
@@ -336,15 +226,18 @@ ner_model_load (const char *path, GError **error)
       types[t] = g_strndup ((const char *) r.p, len);
       r.p += len;
     }
-  if (!get_u32 (&r, &scale_bits) || !get_u32 (&r, &n_rows))
+  if (!get_u32 (&r, &scale_bits) || !get_u32 (&r, &temp_bits) || !get_u32 (&r, &n_rows))
     FAIL ("truncated header");
 
   model = g_new0 (NerModel, 1);
-  if (!set_types (model, (const char *const *) types, path, error))
+  if (!ner_model_set_types (model, (const char *const *) types, path, error))
     goto fail;
   memcpy (&model->scale, &scale_bits, 4);
   if (!(model->scale > 0.0f) || !isfinite (model->scale))
     FAIL ("bad weight scale");
+  memcpy (&model->temperature, &temp_bits, 4);
+  if (!(model->temperature > 0.0f) || !isfinite (model->temperature))
+    FAIL ("bad confidence temperature");
   model->bits = bits;
   model->n_buckets = (gsize) 1 << bits;
   table_alloc (model);

@@ -3,6 +3,7 @@
 #include "ner-tagger.h"
 #include "ner-text.h"
 #include "ner-hash.h"
+#include "ner-dateline.h"
 
 #define NEG_INF (-1e30f)
 #define NER_MAP_WIDTH (1 + 2 * NER_MAX_TYPES)
@@ -354,6 +355,18 @@ is_title (guint64 h)
   return FALSE;
 }
 
+/* The B and I labels of @type; FALSE when the model lacks it. */
+static gboolean
+type_labels (const NerModel *model, const char *type, guint *b, guint *in)
+{
+  int t = ner_model_find_type (model, type);
+  if (t < 0)
+    return FALSE;
+  *b = 2 * (guint) t + 1;
+  *in = *b + 1;
+  return TRUE;
+}
+
 /* Trims the leading title words of a PER span ("Foreign Minister Sergey
  * Lavrov", "Treasury Secretary John Snow"): everything up to the last
  * title word among its capitalised leading words, when a name follows. */
@@ -361,13 +374,10 @@ static void
 trim_titles (const NerModel *model, const NerToks *toks, const NerDoc *doc,
              guint8 *labels)
 {
-  int per = ner_model_find_type (model, "PER");
   guint b, in;
 
-  if (per < 0)
+  if (!type_labels (model, "PER", &b, &in))
     return;
-  b = 2 * (guint) per + 1;
-  in = b + 1;
   for (guint i = 0; i + 1 < doc->n_tokens; i++)
     {
       guint end = i + 1, cut = G_MAXUINT;
@@ -515,13 +525,10 @@ static void
 split_places (const NerModel *model, const NerGazetteer *gaz, const NerToks *toks,
               const NerDoc *doc, guint8 *labels)
 {
-  int loc = ner_model_find_type (model, "LOC");
   guint b, in;
 
-  if (loc < 0 || gaz == NULL)
+  if (gaz == NULL || !type_labels (model, "LOC", &b, &in))
     return;
-  b = 2 * (guint) loc + 1;
-  in = b + 1;
   for (guint i = 0; i < doc->n_tokens; i++)
     {
       guint end = i + 1, parts = 0, a = i;
@@ -558,6 +565,164 @@ split_places (const NerModel *model, const NerGazetteer *gaz, const NerToks *tok
 }
 
 void
+ner_work_force (NerWork *work, const NerModel *model, guint8 *labels, guint a, guint b,
+                guint label)
+{
+  const guint S = model->stride;
+
+  for (guint k = a; k < b; k++)
+    {
+      labels[k] = (guint8) (k == a ? label : label + 1);
+      work->emit[(gsize) k * S + labels[k]] += NER_FORCE_BONUS;
+    }
+  /* an entity the old labels ran on past the span starts after it */
+  if (b < work->n_tokens && labels[b] != 0 && !(labels[b] & 1))
+    {
+      labels[b]--;
+      work->emit[(gsize) b * S + labels[b]] += NER_FORCE_BONUS;
+    }
+}
+
+/* Two person spans side by side, both capitalised words, are one name:
+ * "David Boon" tagged B-PER B-PER.  (Lists of names have commas; an
+ * ALL-CAPS line says nothing about its words.) */
+static void
+join_people (const NerModel *model, const NerToks *toks, const NerDoc *doc, guint8 *labels)
+{
+  guint b, in;
+
+  if (!type_labels (model, "PER", &b, &in))
+    return;
+  for (guint i = 1; i < doc->n_tokens; i++)
+    if (labels[i] == b && (labels[i - 1] == b || labels[i - 1] == in)
+        && (toks->flags[i] & NER_TF_INITCAP) && (toks->flags[i - 1] & NER_TF_INITCAP)
+        && !(toks->flags[i] & (NER_TOK_CAPSLINE | NER_TOK_FIRST)))
+      labels[i] = (guint8) in;
+}
+
+/* Company forms after a comma: "First Union Securities, Inc.",
+ * "Holland & Hart, LLP".  The comma ends the capitalised run, so the
+ * tagger stops before it (or calls the name a person); the form says the
+ * run and the form are one organisation. */
+static const char *const company_forms[] = {
+  "Inc", "Inc.", "INC", "LLC", "L.L.C.", "LLP", "L.L.P.", "Ltd", "Ltd.", "LTD", "Corp",
+  "Corp.", "PC", "P.C.", "plc", "PLC", "LP", "L.P.", "Co", "Co.", "GmbH", "AG", "S.A.",
+  "N.V.", "B.V.", NULL
+};
+
+static gboolean
+is_company_form (const NerDoc *doc, guint i)
+{
+  for (guint k = 0; company_forms[k] != NULL; k++)
+    if (doc->len[i] == strlen (company_forms[k])
+        && memcmp (doc->text[i], company_forms[k], doc->len[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+company_names (const NerModel *model, NerWork *work, const NerDoc *doc, guint8 *labels)
+{
+  const NerToks *toks = &work->toks;
+  guint b, in, done = 0;
+
+  if (!type_labels (model, "ORG", &b, &in))
+    return;
+  for (guint s = 0; s < doc->n_sents; s++)
+    for (guint j = doc->sent[s] + 1; j + 1 < doc->sent[s + 1]; j++)
+      {
+        guint a, end = j + 2, first = MAX (doc->sent[s], done);
+        if (doc->len[j] != 1 || doc->text[j][0] != ',' || !is_company_form (doc, j + 1)
+            || toks->run_a[j - 1] == G_MAXUINT32 || toks->run_b[j - 1] != j - 1)
+          continue;
+        /* the run, but not past the previous name ("X, LLP and Y, PC") */
+        a = MAX (toks->run_a[j - 1], first);
+        while (a < j && !(toks->flags[a] & (NER_TF_INITCAP | NER_TF_ALLCAP)))
+          a++;
+        if (a >= j)
+          continue;
+        /* "Inc ." written apart */
+        if (end < doc->sent[s + 1] && doc->text[j + 1][doc->len[j + 1] - 1] != '.'
+            && doc->len[end] == 1 && doc->text[end][0] == '.')
+          end++;
+        /* an entity the run is the end of starts the name ("Enron Net Works") */
+        while (a > first && labels[a] != 0 && !(labels[a] & 1))
+          a--;
+        ner_work_force (work, model, labels, a, end, b);
+        done = end;
+      }
+}
+
+/* A name cut short where the document writes it whole elsewhere: an
+ * entity followed by the very words that continue a longer entity of the
+ * same type ("David" "Boon" left untagged, after "David Boon") takes those
+ * words.  Keyed by the first word in the document word map (linear). */
+static void
+complete_names (const NerModel *model, NerWork *work, const NerDoc *doc, guint8 *labels)
+{
+  const NerToks *toks = &work->toks;
+  const guint n = doc->n_tokens;
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < n;)
+      {
+        guint j = i + 1, slot;
+        guint32 *c;
+        if (labels[i] == 0 || !(labels[i] & 1))
+          {
+            i++;
+            continue;
+          }
+        while (j < n && labels[j] == labels[i] + 1)
+          j++;
+        slot = map_slot (work, ner_hash_pair (toks->word[i], labels[i]), pass == 0);
+        if (slot != G_MAXUINT)
+          {
+            c = work->map_count + (gsize) slot * NER_MAP_WIDTH;
+            if (pass == 0 && j - i > c[1])
+              {
+                c[0] = i;           /* the longest entity starting so */
+                c[1] = j - i;
+              }
+            else if (pass == 1 && c[1] > j - i && i + c[1] <= n)
+              {
+                guint k = j - i;
+                while (k < c[1] && labels[i + k] == 0 && toks->word[i + k] == toks->word[c[0] + k])
+                  k++;
+                if (k == c[1])
+                  {
+                    ner_work_force (work, model, labels, i, i + k, labels[i]);
+                    j = i + k;
+                  }
+              }
+          }
+        i = j;
+      }
+  for (guint u = 0; u < work->map_n_used; u++)
+    work->map_key[work->map_used[u]] = 0;
+  work->map_n_used = 0;
+}
+
+/* What every decoding ends with, one pass or two. */
+static void
+finish (const NerModel *model, const NerGazetteer *gaz, NerWork *work, const NerDoc *doc,
+        gboolean two_pass, guint8 *labels)
+{
+  if (two_pass)
+    {
+      trim_titles (model, &work->toks, doc, labels);
+      propagate (model, &work->toks, doc, labels);
+    }
+  ner_dateline_mark (model, work, doc, labels);
+  join_people (model, &work->toks, doc, labels);
+  company_names (model, work, doc, labels);
+  complete_names (model, work, doc, labels);
+  if (two_pass)
+    consistent_types (model, work, doc, labels);
+  split_places (model, gaz, &work->toks, doc, labels);
+}
+
+void
 ner_tag (const NerModel *model, const NerGazetteer *gaz, const NerDoc *doc,
          gboolean two_pass, NerWork *work, guint8 *labels)
 {
@@ -565,6 +730,7 @@ ner_tag (const NerModel *model, const NerGazetteer *gaz, const NerDoc *doc,
   float trans[(NER_MAX_LABELS + 1) * 16];
 
   ner_model_transitions (model, trans);
+  work->n_tokens = doc->n_tokens;
   if (model->qtable != NULL)
     {
       reserve (work, doc->n_tokens + 1);
@@ -596,7 +762,7 @@ ner_tag (const NerModel *model, const NerGazetteer *gaz, const NerDoc *doc,
   trim_titles (model, &work->toks, doc, labels);
   if (!two_pass || !ner_work_doc_bits (work, model, doc, labels))
     {
-      split_places (model, gaz, &work->toks, doc, labels);
+      finish (model, gaz, work, doc, FALSE, labels);
       return;
     }
 
@@ -617,8 +783,5 @@ ner_tag (const NerModel *model, const NerGazetteer *gaz, const NerDoc *doc,
         ner_viterbi (model, work, work->emit + (gsize) s0 * S, trans, s1 - s0,
                      labels + s0);
     }
-  trim_titles (model, &work->toks, doc, labels);
-  propagate (model, &work->toks, doc, labels);
-  consistent_types (model, work, doc, labels);
-  split_places (model, gaz, &work->toks, doc, labels);
+  finish (model, gaz, work, doc, TRUE, labels);
 }

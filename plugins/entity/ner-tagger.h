@@ -20,6 +20,7 @@ G_BEGIN_DECLS
 typedef struct {
   NerToks  toks;
   guint    cap;            /* tokens the arrays below hold */
+  guint    n_tokens;       /* of the document last tagged */
   float   *emit;           /* cap * stride: pass-1 scores */
   guint8  *back;           /* cap * stride: Viterbi back-pointers */
   guint32 *feats;          /* features of every token, cap * NER_MAX_FEATURES */
@@ -43,6 +44,15 @@ void     ner_work_free (NerWork *work);
 void     ner_tag (const NerModel *model, const NerGazetteer *gaz,
                   const NerDoc *doc, gboolean two_pass, NerWork *work,
                   guint8 *labels);
+
+/* What a rule after the decoding forces on the labels of [@a, @b): B and
+ * I of @label's type (@label is a B label); the emission scores of the
+ * forced labels get NER_FORCE_BONUS, so that the confidence of the entity
+ * (ner-confidence.h) and the document's choice of one type per name
+ * follow the rule.  An entity that ran on past @b starts after it. */
+#define NER_FORCE_BONUS 1e4f
+void     ner_work_force (NerWork *work, const NerModel *model, guint8 *labels,
+                         guint a, guint b, guint label);
 
 /* ---- pieces shared with training ---------------------------------------- */
 

@@ -6,6 +6,7 @@
 
 #include "ner-bio.h"
 #include "ner-tagger.h"
+#include "ner-model-write.h"
 
 G_BEGIN_DECLS
 

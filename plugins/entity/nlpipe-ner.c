@@ -1,8 +1,9 @@
 /* nlpipe-ner — train and evaluate the entity stage's tagger.
  *
  *   nlpipe-ner train --train FILE.bio [--train MORE.bio] [--dev DEV.bio]
- *                    [--epochs N] [--types PER,LOC,ORG] -o MODEL
- *   nlpipe-ner eval  [--model MODEL] [--types PER,LOC,ORG] FILE.bio
+ *                    [--epochs N] [--types PER,LOC,ORG] [--calibrate HELD-OUT.bio]
+ *                    -o MODEL
+ *   nlpipe-ner eval  [--model MODEL] [--types PER,LOC,ORG] [--reliability] FILE.bio
  *   nlpipe-ner eval  --chain [--set STAGE.OPTION=VALUE] FILE.bio
  *
  * eval prints conlleval figures (exact span and type).  --chain runs the
@@ -15,6 +16,7 @@
 #include <string.h>
 #include "ner-train.h"
 #include "ner-chain-eval.h"
+#include "ner-calibrate.h"
 #include "nlp-error.h"
 
 static char *data_dir;
@@ -60,12 +62,15 @@ load_corpus (NerCorpus *corpus, char **files, GError **error)
 static int
 cmd_train (int argc, char **argv)
 {
-  char **train_files = NULL, *dev_file = NULL, *output = NULL;
+  char **train_files = NULL, *dev_file = NULL, *output = NULL, **calib_files = NULL;
   gint epochs = 12, bits = 20, seed = 1;
   gboolean quiet = FALSE;
   GOptionEntry entries[] = {
     { "train", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &train_files, "Training BIO file (repeatable)", "FILE" },
     { "dev", 0, 0, G_OPTION_ARG_FILENAME, &dev_file, "Dev BIO file: keeps the epoch with the best F1", "FILE" },
+    { "calibrate", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &calib_files,
+      "Held-out BIO file the entity confidences are fitted on (repeatable; default: none, "
+      "temperature 1)", "FILE" },
     { "epochs", 0, 0, G_OPTION_ARG_INT, &epochs, "Maximum epochs (default 12)", "N" },
     { "bits", 0, 0, G_OPTION_ARG_INT, &bits, "Weight table of 2^N rows (default 20)", "N" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Seed of the document shuffling (default 1)", "SEED" },
@@ -75,7 +80,7 @@ cmd_train (int argc, char **argv)
   };
   GOptionContext *ctx = g_option_context_new ("- train an entity model from BIO files");
   GError *error = NULL;
-  NerCorpus *train = ner_corpus_new (), *dev = NULL;
+  NerCorpus *train = ner_corpus_new (), *dev = NULL, *calib = NULL;
   NerGazetteer *gaz = NULL;
   NerModel *model = NULL;
   char **types = NULL;
@@ -106,6 +111,12 @@ cmd_train (int argc, char **argv)
       if (!load_corpus (dev, files, &error))
         goto out;
     }
+  if (calib_files != NULL)
+    {
+      calib = ner_corpus_new ();
+      if (!load_corpus (calib, calib_files, &error))
+        goto out;
+    }
   gaz = ner_gazetteer_load_dir (find_data_dir (), &error);
   if (gaz == NULL)
     goto out;
@@ -116,10 +127,18 @@ cmd_train (int argc, char **argv)
                              .types = (const char *const *) types, .seed = (guint) seed,
                              .verbose = !quiet };
     if (!quiet)
-      g_printerr ("training on %u tokens in %u documents\n",
-                  ner_corpus_n_tokens (train), ner_corpus_n_docs (train));
+      g_printerr ("training on %u tokens, %u sentences, %u documents\n",
+                  ner_corpus_n_tokens (train), ner_corpus_n_sents (train),
+                  ner_corpus_n_docs (train));
     model = ner_train (&opts, train, dev, gaz, &error);
   }
+  if (model != NULL && calib != NULL)
+    {
+      guint n = ner_calibrate (model, gaz, calib, TRUE);
+      if (!quiet)
+        g_printerr ("confidence temperature %.3g, fitted on %u entities\n",
+                    model->temperature, n);
+    }
   if (model == NULL || !ner_model_save (model, output, &error))
     goto out;
   status = 0;
@@ -132,9 +151,11 @@ out:
   ner_gazetteer_free (gaz);
   ner_corpus_free (train);
   ner_corpus_free (dev);
+  ner_corpus_free (calib);
   g_strfreev (types);
   g_strfreev (train_files);
   g_free (dev_file);
+  g_strfreev (calib_files);
   g_free (output);
   g_option_context_free (ctx);
   return status;
@@ -144,13 +165,15 @@ static int
 cmd_eval (int argc, char **argv)
 {
   char *model_path = NULL, *pred_path = NULL, **sets = NULL;
-  gboolean chain = FALSE, no_doc = FALSE;
+  gboolean chain = FALSE, no_doc = FALSE, reliability = FALSE;
   GOptionEntry entries[] = {
     { "model", 'm', 0, G_OPTION_ARG_FILENAME, &model_path, "Model file (default: the shipped one)", "MODEL" },
     { "chain", 0, 0, G_OPTION_ARG_NONE, &chain, "Run the whole nlpipe chain on the raw sentences", NULL },
     { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &sets, "With --chain: a stage option", "STAGE.OPTION=VALUE" },
     { "no-doc-features", 0, 0, G_OPTION_ARG_NONE, &no_doc, "One pass only (no document features)", NULL },
     { "predictions", 0, 0, G_OPTION_ARG_FILENAME, &pred_path, "Write token, gold, predicted tags", "FILE" },
+    { "reliability", 0, 0, G_OPTION_ARG_NONE, &reliability,
+      "Also print how often entities are right by confidence (not with --chain)", NULL },
     { NULL }
   };
   GOptionContext *ctx = g_option_context_new ("FILE.bio - score entities against a BIO file");
@@ -202,6 +225,8 @@ cmd_eval (int argc, char **argv)
       ner_evaluate (model, gaz, corpus, !no_doc, score, pred);
     }
   ner_score_print (score, stdout);
+  if (reliability && model != NULL)
+    ner_reliability_print (model, gaz, corpus, !no_doc, stdout);
   status = 0;
 
 out:
@@ -229,7 +254,8 @@ main (int argc, char **argv)
     return cmd_train (argc - 1, argv + 1);
   if (argc >= 2 && strcmp (argv[1], "eval") == 0)
     return cmd_eval (argc - 1, argv + 1);
-  g_printerr ("usage: nlpipe-ner train --train FILE.bio [--dev FILE.bio] [--epochs N] -o MODEL\n"
+  g_printerr ("usage: nlpipe-ner train --train FILE.bio [--dev FILE.bio] [--epochs N]\n"
+              "                        [--calibrate FILE.bio] -o MODEL\n"
               "       nlpipe-ner eval [--model MODEL | --chain] [--types PER,LOC,ORG] FILE.bio\n"
               "Run 'nlpipe-ner train --help' or 'nlpipe-ner eval --help' for every option.\n");
   return 2;

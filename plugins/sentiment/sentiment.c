@@ -21,6 +21,7 @@ typedef struct {
   double        negative;
   gboolean      whole_document;
   char        **entity_labels;  /* labels scored per entity; NULL: all */
+  char         *entity_layer;   /* the entity layer it reads ("entity") */
 } SentimentModel;
 
 typedef struct {
@@ -52,6 +53,9 @@ static const NlpOptionSpec sentiment_options[] = {
                         "also score the whole text as one (doc.sentiment.document)"),
   NLP_OPTION_STRING_SPEC ("entity-labels", "PER,LOC,ORG,MISC",
                           "entity labels that get entity_sentiment (comma-separated; empty: all)"),
+  NLP_OPTION_STRING_SPEC ("entities", "entity",
+                          "the layer of entities that get entity_sentiment (an entity stage's "
+                          "instance name, e.g. ner for ner=entity)"),
   NLP_OPTION_BOOL_SPEC ("fix-but", "false",
                         "fix VADER's 'but' quirk (changes 12 of 15,795 reference sentences)"),
   NLP_OPTION_END
@@ -66,6 +70,7 @@ sentiment_model_free (gpointer data)
     return;
   vader_lexicon_free (model->lex);
   g_strfreev (model->entity_labels);
+  g_free (model->entity_layer);
   g_free (model);
 }
 
@@ -108,6 +113,7 @@ sentiment_model_new (const NlpStageEnv *env, GError **error)
   model->positive = nlp_stage_env_get_double (env, "positive-threshold");
   model->negative = nlp_stage_env_get_double (env, "negative-threshold");
   model->whole_document = nlp_stage_env_get_bool (env, "whole-document");
+  model->entity_layer = g_strdup (nlp_stage_env_get_string (env, "entities"));
   labels = nlp_stage_env_get_string (env, "entity-labels");
   if (labels != NULL && *labels != '\0')
     {
@@ -326,7 +332,7 @@ sentiment_process (gpointer data, NlpDocument *doc, GError **error)
 {
   SentimentWorker *worker = data;
   NlpLayer *sentences = nlp_document_get_layer (doc, "sentence");
-  NlpLayer *entities = nlp_document_get_layer (doc, "entity");
+  NlpLayer *entities = nlp_document_get_layer (doc, worker->model->entity_layer);
 
   if (!score_sentences (worker, doc, sentences, error))
     return FALSE;
@@ -338,6 +344,10 @@ sentiment_process (gpointer data, NlpDocument *doc, GError **error)
 NLP_STAGE_DEFINE (sentiment,
   .version = "1.0",
   .summary = "VADER sentiment of sentences, the document and each entity",
+  .licence = "LGPL-2.1-or-later AND MIT",
+  .author = "The nlpipe developers",
+  .homepage = "file://" NLP_DOCDIR "/stages/sentiment.md",
+  .languages = NLP_NAMES ("en"),
   .requires = NLP_NAMES ("sentence"),
   .provides = NLP_NAMES ("sentence.sentiment", "sentence.sentiment_pos",
                          "sentence.sentiment_neu", "sentence.sentiment_neg",

@@ -14,7 +14,6 @@
 
 typedef struct {
   char *language;     /* a libstemmer algorithm, or "auto" */
-  char *column;       /* the instance name: "stem", or its alias */
 } StemModel;
 
 /* The cache, built for the CPU cache: News vocabulary is Zipfian, so
@@ -293,7 +292,6 @@ stem_model_new (const NlpStageEnv *env, GError **error)
 {
   StemModel *model = g_new0 (StemModel, 1);
   model->language = g_strdup (nlp_stage_env_get_string (env, "language"));
-  model->column = g_strdup (nlp_stage_env_get_name (env));
   return model;
 }
 
@@ -302,7 +300,6 @@ stem_model_free (gpointer data)
 {
   StemModel *model = data;
   g_free (model->language);
-  g_free (model->column);
   g_free (model);
 }
 
@@ -457,7 +454,7 @@ stem_process (gpointer data, NlpDocument *doc, GError **error)
   const char *algorithm = document_algorithm (w->model, doc);
   StemCache *cache = NULL;
 
-  stem = nlp_layer_add_column (tokens, w->model->column, NLP_COLUMN_STRING, error);
+  stem = nlp_layer_add_column (tokens, "stem", NLP_COLUMN_STRING, error);
   if (stem == NULL)
     return FALSE;
   if (algorithm != NULL && (cache = cache_for (w, algorithm, error)) == NULL)
@@ -525,6 +522,9 @@ stem_process (gpointer data, NlpDocument *doc, GError **error)
 NLP_STAGE_DEFINE (stem,
   .version = "1.0",
   .summary = "Snowball stems of word tokens (libstemmer)",
+  .licence = "LGPL-2.1-or-later",
+  .author = "The nlpipe developers",
+  .homepage = "file://" NLP_DOCDIR "/stages/stem.md",
   .requires = NLP_NAMES ("token", "token.norm", "token.kind"),
   .provides = NLP_NAMES ("token.stem"),
   .options = stem_options,

@@ -22,6 +22,7 @@
 #include <unistd.h>
 #include <sys/mman.h>
 #include "nlpipe.h"
+#include "nlp-document-json.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize (int *argc, char ***argv);
@@ -97,7 +98,7 @@ fuzz_check_layers (NlpDocument *doc)
       for (guint c = 0; c < nlp_layer_get_n_columns (layer); c++)
         {
           NlpColumn *col = nlp_layer_get_column_at (layer, c);
-          if (nlp_column_get_type (col) != NLP_COLUMN_STRING)
+          if (nlp_column_get_value_type (col) != NLP_COLUMN_STRING)
             continue;
           for (guint r = 0; r < nlp_layer_get_n_rows (layer); r++)
             {

@@ -1,5 +1,6 @@
 /* testopts — one option of every type, copied into document attributes
- * named INSTANCE.OPTION, so tests see the values a stage instance really
+ * named after the option (doc.flag ...; under an alias the core renames
+ * them: doc.fast_flag), so tests see the values a stage instance really
  * got (defaults, config file, --set; two aliases of one stage). */
 #include "nlpipe-stage.h"
 
@@ -15,7 +16,6 @@ static const NlpOptionSpec testopts_options[] = {
 };
 
 typedef struct {
-  char    *name;
   gboolean flag;
   gint64   count;
   double   ratio;
@@ -28,7 +28,6 @@ testopts_model_new (const NlpStageEnv *env, GError **error)
 {
   TestOpts *m = g_new0 (TestOpts, 1);
 
-  m->name = g_strdup (nlp_stage_env_get_name (env));
   m->flag = nlp_stage_env_get_bool (env, "flag");
   m->count = nlp_stage_env_get_int (env, "count");
   m->ratio = nlp_stage_env_get_double (env, "ratio");
@@ -42,7 +41,6 @@ testopts_model_free (gpointer data)
 {
   TestOpts *m = data;
 
-  g_free (m->name);
   g_free (m->word);
   g_free (m->mode);
   g_free (m);
@@ -52,21 +50,19 @@ static gboolean
 testopts_process (gpointer model, NlpDocument *doc, GError **error)
 {
   const TestOpts *m = model;
-  char name[256];
 
-#define ATTR(option) (g_snprintf (name, sizeof name, "%s." option, m->name), name)
-  nlp_document_set_int (doc, ATTR ("flag"), m->flag);
-  nlp_document_set_int (doc, ATTR ("count"), m->count);
-  nlp_document_set_double (doc, ATTR ("ratio"), m->ratio);
-  nlp_document_set_string (doc, ATTR ("word"), m->word);
-  nlp_document_set_string (doc, ATTR ("mode"), m->mode);
-#undef ATTR
+  nlp_document_set_int (doc, "flag", m->flag);
+  nlp_document_set_int (doc, "count", m->count);
+  nlp_document_set_double (doc, "ratio", m->ratio);
+  nlp_document_set_string (doc, "word", m->word);
+  nlp_document_set_string (doc, "mode", m->mode);
   return TRUE;
 }
 
 NLP_STAGE_DEFINE (testopts,
   .version = "1.0",
   .summary = "Test stage: copies its options into document attributes",
+  .provides = NLP_NAMES ("doc.flag", "doc.count", "doc.ratio", "doc.word", "doc.mode"),
   .options = testopts_options,
   .model_new = testopts_model_new,
   .model_free = testopts_model_free,

@@ -30,5 +30,14 @@ check "text shows the ranking" grep -q '^keywords: \[' "$tmp/text"
 run -p tokenize,sentence,stem,keywords -f json --set keywords.count=0 "$article" >/dev/null 2>"$tmp/err"
 check "count=0 is refused" grep -q 'count' "$tmp/err"
 
+# twice in one chain, with different options: each instance under its name
+run -p tokenize,sentence,stem,keywords,top=keywords --set top.datadir="$srcdir/data" \
+  --set top.count=2 -f json "$article" >"$tmp/two" 2>"$tmp/err"
+check "an alias beside the stage: both layers" grep -q '"top" *: *\[.*"keywords" *: *\[\|"keywords" *: *\[.*"top" *: *\[' "$tmp/two"
+run -p tokenize,sentence,stem,keywords,top=keywords --set top.datadir="$srcdir/data" \
+  --set top.count=2 -f text "$article" >"$tmp/two.txt" 2>"$tmp/err"
+check "text shows the alias's layer" grep -q '^Layer top (6): "Solar Farm" phrase=solar farm rank=1' "$tmp/two.txt"
+check "text shows the alias's ranking" grep -q '^top: \[' "$tmp/two.txt"
+
 echo "$pass passed, $fail failed"
 test "$fail" -eq 0

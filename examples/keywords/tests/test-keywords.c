@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <criterion/criterion.h>
 #include <nlpipe.h>
+#include <nlp-document-json.h>
 
 #define CHAIN "tokenize,sentence,stem,keywords"
 

@@ -1,0 +1,186 @@
+/* cli-output.c — `-o DIR` (see cli-output.h). */
+#include <errno.h>
+#include <string.h>
+#include <glib/gstdio.h>
+#include "cli-output.h"
+#include "atomic-file.h"
+
+struct _CliOutputDir {
+  char       *dir;
+  char       *ext;
+  char       *stream_ext;
+  NlpWriter  *writer;          /* not owned */
+  FILE       *out;             /* the file being written, or NULL */
+  char       *out_tmp;         /* ... its temporary name */
+  char       *out_path;        /* ... and the name it gets when complete */
+  guint64     item;            /* the input item it belongs to */
+  gboolean    failed;          /* a write failed: nothing more is written */
+  GHashTable *dests;           /* output files written so far */
+};
+
+CliOutputDir *
+cli_output_dir_new (const char *dir, NlpWriter *writer, const char *ext,
+                    const char *stream_ext)
+{
+  CliOutputDir *o = g_new0 (CliOutputDir, 1);
+
+  o->dir = g_strdup (dir);
+  o->ext = g_strdup (ext ? ext : "");
+  o->stream_ext = g_strdup (stream_ext ? stream_ext : o->ext);
+  o->writer = writer;
+  o->item = G_MAXUINT64;
+  o->dests = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return o;
+}
+
+/* (transfer full) the output file for input item @name. */
+static char *
+dest_path (const CliOutputDir *o, const char *name, gboolean is_stream)
+{
+  const char *ext = is_stream ? o->stream_ext : o->ext;
+  const char *slash = strrchr (name, G_DIR_SEPARATOR);
+  const char *base = slash ? slash + 1 : name;
+  const char *dot = strrchr (base, '.');
+  gsize stem = dot && dot > base ? (gsize) (dot - name) : strlen (name);
+  char *file = g_strdup_printf ("%.*s%s", (int) stem, name, ext);
+  char *path = g_build_filename (o->dir, file, NULL);
+
+  g_free (file);
+  return path;
+}
+
+static gboolean
+fail_write (CliOutputDir *o, const char *path, GError **error)
+{
+  o->failed = TRUE;
+  g_set_error (error, NLP_ERROR, NLP_ERROR_IO, "cannot write %s: %s", path,
+               g_strerror (errno));
+  return FALSE;
+}
+
+static gboolean
+write_all (CliOutputDir *o, const char *data, gsize len, GError **error)
+{
+  if (len > 0 && fwrite (data, 1, len, o->out) != len)
+    return fail_write (o, o->out_path, error);
+  return TRUE;
+}
+
+static gboolean
+write_edge (CliOutputDir *o, gboolean header, GError **error)
+{
+  GString *edge = g_string_new (NULL);
+  gboolean ok;
+
+  if (header)
+    nlp_writer_header (o->writer, edge);
+  else
+    nlp_writer_footer (o->writer, edge);
+  ok = write_all (o, edge->str, edge->len, error);
+  g_string_free (edge, TRUE);
+  return ok;
+}
+
+static void
+forget_current (CliOutputDir *o)
+{
+  o->out = NULL;
+  g_clear_pointer (&o->out_tmp, g_free);
+  g_clear_pointer (&o->out_path, g_free);
+}
+
+gboolean
+cli_output_dir_close (CliOutputDir *o, GError **error)
+{
+  gboolean ok;
+
+  if (o->out == NULL)
+    return !o->failed;
+  ok = write_edge (o, FALSE, error);
+  if (!ok)
+    cli_atomic_abort (o->out, o->out_tmp);
+  else if (!cli_atomic_commit (o->out, o->out_tmp, o->out_path))
+    ok = fail_write (o, o->out_path, error);
+  forget_current (o);
+  return ok;
+}
+
+void
+cli_output_dir_free (CliOutputDir *o)
+{
+  if (o == NULL)
+    return;
+  if (o->out != NULL)
+    cli_atomic_abort (o->out, o->out_tmp);
+  forget_current (o);
+  g_hash_table_unref (o->dests);
+  g_free (o->dir);
+  g_free (o->ext);
+  g_free (o->stream_ext);
+  g_free (o);
+}
+
+static NlpOutputStatus
+clash (const NlpRunResult *r, const char *dest, GError **error)
+{
+  g_set_error (error, NLP_ERROR, NLP_ERROR_IO,
+               "document '%s': %s is already written from another input with "
+               "the same name; rename one of them", r->id, dest);
+  return NLP_OUTPUT_REJECTED;
+}
+
+/* Makes @r's output file current, opening it under a temporary name. */
+static NlpOutputStatus
+open_dest (CliOutputDir *o, const NlpRunResult *r, GError **error)
+{
+  char *dest, *dir;
+  NlpOutputStatus status;
+
+  if (r->item_number == o->item)
+    {
+      if (o->out != NULL)
+        return NLP_OUTPUT_WRITTEN;
+      /* this item's file clashed with an earlier one */
+      dest = dest_path (o, r->item, r->item_is_stream);
+      status = clash (r, dest, error);
+      g_free (dest);
+      return status;
+    }
+  if (!cli_output_dir_close (o, error))
+    return NLP_OUTPUT_FATAL;
+  o->item = r->item_number;
+  dest = dest_path (o, r->item, r->item_is_stream);
+  if (!g_hash_table_add (o->dests, g_strdup (dest)))
+    {
+      status = clash (r, dest, error);
+      g_free (dest);
+      return status;
+    }
+  dir = g_path_get_dirname (dest);
+  if (g_mkdir_with_parents (dir, 0777) != 0
+      || (o->out = cli_atomic_open (dest, &o->out_tmp)) == NULL)
+    {
+      fail_write (o, dest, error);
+      g_free (dir);
+      g_free (dest);
+      return NLP_OUTPUT_FATAL;
+    }
+  g_free (dir);
+  o->out_path = dest;
+  return write_edge (o, TRUE, error) ? NLP_OUTPUT_WRITTEN : NLP_OUTPUT_FATAL;
+}
+
+NlpOutputStatus
+cli_output_dir_write (const NlpRunResult *result, gpointer user_data, GError **error)
+{
+  CliOutputDir *o = user_data;
+  NlpOutputStatus status;
+
+  if (o->failed)
+    return NLP_OUTPUT_FATAL;
+  status = open_dest (o, result, error);
+  if (status != NLP_OUTPUT_WRITTEN)
+    return status;
+  return write_all (o, result->output, result->output_len, error) ? NLP_OUTPUT_WRITTEN
+                                                                  : NLP_OUTPUT_FATAL;
+}

@@ -1,0 +1,384 @@
+/* cli-run.c — `nlpipe [OPTIONS] [FILE|DIR|-]...`: run a chain. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+#include "cli-private.h"
+#include "cli-output.h"
+#include "cli-report.h"
+#include "atomic-file.h"
+
+typedef struct {
+  char    *stages;
+  char    *config;
+  char   **sets;
+  char   **plugin_paths;
+  char    *format;
+  char    *output;
+  int      jobs;
+  char    *input_format;
+  char    *glob;
+  char    *on_error;
+  char    *language_mismatch;
+  char    *invalid_utf8;
+  gint64   max_doc_bytes;
+  gboolean pretty;
+  gboolean byte_offsets;
+  char    *columns;
+  gboolean profile;
+  gboolean quiet;
+  gboolean progress;
+  gboolean version;
+  char   **inputs;
+  char   **argv;               /* the command line, as parsed */
+} RunArgs;
+
+static void
+run_args_clear (RunArgs *a)
+{
+  g_free (a->stages);
+  g_free (a->config);
+  g_strfreev (a->sets);
+  g_strfreev (a->plugin_paths);
+  g_free (a->format);
+  g_free (a->output);
+  g_free (a->input_format);
+  g_free (a->glob);
+  g_free (a->on_error);
+  g_free (a->language_mismatch);
+  g_free (a->invalid_utf8);
+  g_free (a->columns);
+  g_strfreev (a->inputs);
+  g_strfreev (a->argv);
+}
+
+static gboolean
+parse_choice (const char *flag, const char *value, const char *const *names,
+              int *out, GError **error)
+{
+  for (int i = 0; names[i]; i++)
+    if (strcmp (value, names[i]) == 0)
+      return (*out = i), TRUE;
+  {
+    char *list = g_strjoinv (", ", (char **) names);
+    g_set_error (error, NLP_ERROR, NLP_ERROR_USAGE,
+                 "%s '%s': expected one of: %s", flag, value, list);
+    g_free (list);
+  }
+  return FALSE;
+}
+
+/* -o DIR: the extension of each output file for @format, or @format
+ * itself (the caller adds the dot). */
+static const char *
+output_extension (const char *format)
+{
+  static const char *const map[][2] = {
+    { "json", "json" }, { "text", "txt" }, { "tsv", "tsv" }, { "html", "html" },
+    { "sentences", "txt" }, { "conllu", "conllu" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
+    if (strcmp (format, map[i][0]) == 0)
+      return map[i][1];
+  return format;               /* other formats: ".FORMAT" */
+}
+
+/* TRUE when -o names a directory: an existing one, or a path ending in
+ * '/' (created as needed). */
+static gboolean
+is_output_dir (const char *output)
+{
+  return output != NULL && strcmp (output, "-") != 0
+         && (g_str_has_suffix (output, G_DIR_SEPARATOR_S)
+             || g_file_test (output, G_FILE_TEST_IS_DIR));
+}
+
+/* Splits "-j4" into "-j" "4" (GOption only takes "-j 4"), for the short
+ * options that take a value.  (transfer full) a new argv. */
+static char **
+split_short_values (int argc, char **argv)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (int i = 0; i < argc; i++)
+    {
+      const char *a = argv[i];
+      if (strcmp (a, "--") == 0)
+        {
+          for (; i < argc; i++)
+            g_ptr_array_add (out, g_strdup (argv[i]));
+          break;
+        }
+      if (a[0] == '-' && a[1] != '\0' && strchr ("pcfoj", a[1]) && a[2] != '\0')
+        {
+          g_ptr_array_add (out, g_strndup (a, 2));
+          g_ptr_array_add (out, g_strdup (a + 2));
+        }
+      else
+        g_ptr_array_add (out, g_strdup (a));
+    }
+  g_ptr_array_add (out, NULL);
+  return (char **) g_ptr_array_free (out, FALSE);
+}
+
+/* (transfer full) the chain spec from config, -p and --set, in that order
+ * of precedence (later wins). */
+static NlpChainSpec *
+build_spec (const char *config, const char *stages, char **sets, GError **error)
+{
+  NlpChainSpec *spec = nlp_chain_spec_new ();
+
+  if ((config && !nlp_chain_spec_load_file (spec, config, error))
+      || (stages && !nlp_chain_spec_set_stages (spec, stages, error)))
+    {
+      nlp_chain_spec_free (spec);
+      return NULL;
+    }
+  for (guint i = 0; sets && sets[i]; i++)
+    if (!nlp_chain_spec_parse_set (spec, sets[i], error))
+      {
+        nlp_chain_spec_free (spec);
+        return NULL;
+      }
+  return spec;
+}
+
+int
+nlp__cli_run (int argc, char **argv)
+{
+  RunArgs a = { .jobs = 0, .max_doc_bytes = 0 };
+  const GOptionEntry entries[] = {
+    { "stages", 'p', 0, G_OPTION_ARG_STRING, &a.stages,
+      "Comma-separated chain (default: " NLP_DEFAULT_CHAIN "); ALIAS=STAGE runs a stage under another name", "STAGES" },
+    { "config", 'c', 0, G_OPTION_ARG_FILENAME, &a.config,
+      "Read the chain and stage options from a GKeyFile config", "FILE" },
+    { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a.sets,
+      "Set a stage option (repeatable); overrides the config file", "STAGE.OPTION=VALUE" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &a.format,
+      "Output format: json (default), text, tsv, html, sentences, conllu, none", "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &a.output,
+      "Write to FILE (atomically: a temporary file renamed at the end), or, when "
+      "OUT is a directory or ends with '/', one file per input file under it "
+      "with mirrored names", "OUT" },
+    { "jobs", 'j', 0, G_OPTION_ARG_INT, &a.jobs,
+      "Worker threads (default: one per core)", "N" },
+    { "plugin-path", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a.plugin_paths,
+      "Search DIR for stages first (repeatable)", "DIR" },
+    { "input-format", 0, 0, G_OPTION_ARG_STRING, &a.input_format,
+      "auto (default: .jsonl/.ndjson are JSON Lines), text, jsonl", "FORMAT" },
+    { "glob", 0, 0, G_OPTION_ARG_STRING, &a.glob,
+      "Only read files matching PATTERN inside directories (e.g. '*.txt')", "PATTERN" },
+    { "on-error", 0, 0, G_OPTION_ARG_STRING, &a.on_error,
+      "When a document fails: skip (default: report it, go on), stop, mark (write it with an error record)", "POLICY" },
+    { "language-mismatch", 0, 0, G_OPTION_ARG_STRING, &a.language_mismatch,
+      "When a document's language (doc.lang) is not one a stage understands: warn "
+      "(default: skip the stage on it, with a warning), run, fail", "POLICY" },
+    { "invalid-utf8", 0, 0, G_OPTION_ARG_STRING, &a.invalid_utf8,
+      "reject (default: the document fails) or replace (U+FFFD, with a warning)", "POLICY" },
+    { "max-doc-bytes", 0, 0, G_OPTION_ARG_INT64, &a.max_doc_bytes,
+      "Fail documents larger than N bytes (default: no limit)", "N" },
+    { "pretty", 0, 0, G_OPTION_ARG_NONE, &a.pretty, "Indent JSON output", NULL },
+    { "byte-offsets", 0, 0, G_OPTION_ARG_NONE, &a.byte_offsets,
+      "JSON and tsv offsets in bytes instead of code points", NULL },
+    { "columns", 0, 0, G_OPTION_ARG_STRING, &a.columns,
+      "tsv columns, e.g. token,stem,entity (default: token, every token column, entity)", "LIST" },
+    { "profile", 0, 0, G_OPTION_ARG_NONE, &a.profile,
+      "Print the time spent in each stage on stderr", NULL },
+    { "progress", 0, 0, G_OPTION_ARG_NONE, &a.progress,
+      "Show progress on stderr even when it is not a terminal", NULL },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &a.quiet,
+      "No progress and no summary line on stderr", NULL },
+    { "version", 'V', 0, G_OPTION_ARG_NONE, &a.version, "Print the version", NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a.inputs, NULL, "[FILE|DIR|-]..." },
+    { NULL }
+  };
+  static const char *const on_error_names[] = { "skip", "stop", "mark", NULL };
+  static const char *const input_names[] = { "auto", "text", "jsonl", NULL };
+  static const char *const utf8_names[] = { "reject", "replace", NULL };
+  GOptionContext *ctx = g_option_context_new (NULL);
+  GError *error = NULL;
+  NlpChainSpec *spec = NULL;
+  NlpRegistry *registry = NULL;
+  NlpPipeline *pipeline = NULL;
+  NlpWriter *writer = NULL;
+  NlpReader *reader = NULL;
+  NlpReaderOptions ropts = { 0 };
+  NlpWriterOptions wopts = { 0 };
+  NlpRunOptions opts = { 0 };
+  NlpRunStats stats = { 0 };
+  CliReport report;
+  CliOutputDir *out_dir = NULL;
+  GError *close_error = NULL;
+  gboolean ran;
+  FILE *out = stdout;
+  char *tmp_path = NULL;
+  int on_error = 0, input_format = 0, utf8 = 0;
+  int status = NLP_EXIT_OK;
+  gboolean to_dir;
+  char *ext = NULL;
+
+  g_option_context_set_summary (ctx,
+    "Runs a chain of NLP stages over text files, directories, JSON Lines or stdin.\n\n"
+    "Commands:\n"
+    "  nlpipe list [--json]          installed stages\n"
+    "  nlpipe info [--json] STAGE    a stage's version, requires/provides and options\n"
+    "  nlpipe check [-p STAGES]      validate a chain without running it");
+  g_option_context_set_description (ctx,
+    "Exit status: 0 ok; 1 a document failed (the others were written); 2 usage,\n"
+    "option or chain error; 3 a stage could not be loaded or created.\n"
+    "Documentation: docs/cli.md, docs/formats.md, man nlpipe.");
+  g_option_context_add_main_entries (ctx, entries, NULL);
+  a.argv = split_short_values (argc, argv);
+  if (!g_option_context_parse_strv (ctx, &a.argv, &error))
+    {
+      g_printerr ("nlpipe: %s; see nlpipe --help\n", error->message);
+      g_error_free (error);
+      g_option_context_free (ctx);
+      run_args_clear (&a);
+      return NLP_EXIT_USAGE;
+    }
+  g_option_context_free (ctx);
+  if (a.version)
+    {
+      g_print ("nlpipe %s (stage ABI %d.%d)\n", NLP_VERSION, NLP_ABI_MAJOR, NLP_ABI_MINOR);
+      run_args_clear (&a);
+      return NLP_EXIT_OK;
+    }
+
+  if ((a.on_error && !parse_choice ("--on-error", a.on_error, on_error_names, &on_error, &error))
+      || (a.input_format && !parse_choice ("--input-format", a.input_format, input_names,
+                                           &input_format, &error))
+      || (a.invalid_utf8 && !parse_choice ("--invalid-utf8", a.invalid_utf8, utf8_names,
+                                           &utf8, &error)))
+    goto fail;
+  if (a.jobs < 0 || a.jobs > 1024)
+    {
+      g_set_error (&error, NLP_ERROR, NLP_ERROR_USAGE,
+                   "--jobs %d: expected a number of threads from 1 to 1024", a.jobs);
+      goto fail;
+    }
+  if (a.max_doc_bytes < 0)
+    {
+      g_set_error (&error, NLP_ERROR, NLP_ERROR_USAGE,
+                   "--max-doc-bytes must not be negative");
+      goto fail;
+    }
+
+  spec = build_spec (a.config, a.stages, a.sets, &error);
+  if (spec == NULL)
+    goto fail;
+  if (a.language_mismatch != NULL)
+    {
+      NlpLanguageMismatch policy;
+      if (!nlp_language_mismatch_from_string (a.language_mismatch, &policy))
+        {
+          g_set_error (&error, NLP_ERROR, NLP_ERROR_USAGE, "--language-mismatch '%s': "
+                       "expected one of: warn, run, fail", a.language_mismatch);
+          goto fail;
+        }
+      nlp_chain_spec_set_language_mismatch (spec, policy);
+    }
+  wopts.pretty = a.pretty;
+  wopts.byte_offsets = a.byte_offsets;
+  wopts.columns = a.columns;
+  /* https://no-color.org: NO_COLOR set and not empty disables colour */
+  wopts.color = a.output == NULL && isatty (STDOUT_FILENO)
+                && (g_getenv ("NO_COLOR") == NULL || *g_getenv ("NO_COLOR") == '\0');
+  writer = nlp_writer_new (a.format ? a.format : "json", &wopts, &error);
+  if (writer == NULL)
+    goto fail;
+
+  registry = nlp_registry_new ();
+  nlp__cli_setup_registry (registry, a.plugin_paths, spec);
+  pipeline = nlp_pipeline_new (registry, spec, &error);
+  if (pipeline == NULL)
+    goto fail;
+  {
+    char **provided = nlp_pipeline_list_provides (pipeline);
+    gboolean ok = nlp_writer_check (writer, (const char *const *) provided, &error);
+    g_strfreev (provided);
+    if (!ok)
+      goto fail;
+  }
+
+  to_dir = is_output_dir (a.output);
+  if (a.output != NULL && strcmp (a.output, "-") != 0 && !to_dir)
+    {
+      out = cli_atomic_open (a.output, &tmp_path);
+      if (out == NULL)
+        {
+          g_set_error (&error, NLP_ERROR, NLP_ERROR_IO, "cannot write %s: %s",
+                       a.output, g_strerror (errno));
+          out = stdout;
+          goto fail;
+        }
+    }
+
+  ropts.format = (NlpInputFormat) input_format;
+  ropts.encoding = (NlpEncodingPolicy) utf8;
+  ropts.glob = a.glob;
+  ropts.max_doc_bytes = (gsize) a.max_doc_bytes;
+  reader = nlp_reader_new ((const char *const *) a.inputs, &ropts);
+
+  opts.jobs = (guint) a.jobs;
+  opts.on_error = (NlpOnError) on_error;
+  opts.profile = a.profile;
+  opts.event_func = cli_report_event;
+  opts.event_data = &report;
+  cli_report_init (&report, !a.quiet && (a.progress || isatty (STDERR_FILENO)));
+  if (to_dir)
+    {
+      const char *format = a.format ? a.format : "json";
+      ext = g_strconcat (".", output_extension (format), NULL);
+      /* a JSON Lines input keeps its name: its output is JSON Lines too */
+      out_dir = cli_output_dir_new (a.output, writer, ext,
+                                    strcmp (format, "json") == 0 ? ".jsonl" : ext);
+      opts.output_func = cli_output_dir_write;
+      opts.output_data = out_dir;
+    }
+  ran = nlp_run (pipeline, reader, writer, to_dir ? NULL : out, &opts, &stats, &error);
+  /* the last file of -o DIR is completed before the summary, which counts it */
+  if (ran && out_dir != NULL && !cli_output_dir_close (out_dir, &close_error))
+    ran = FALSE;
+  cli_report_finish (&report);
+  if (!a.quiet)
+    cli_report_summary (&stats);
+  if (close_error != NULL)
+    g_propagate_error (&error, close_error);
+  if (!ran)
+    goto fail;
+  if (tmp_path != NULL)
+    {
+      gboolean ok = cli_atomic_commit (out, tmp_path, a.output);
+      out = stdout;
+      g_clear_pointer (&tmp_path, g_free);
+      if (!ok)
+        {
+          g_set_error (&error, NLP_ERROR, NLP_ERROR_IO, "cannot write %s: %s",
+                       a.output, g_strerror (errno));
+          goto fail;
+        }
+    }
+  status = stats.failed > 0 ? NLP_EXIT_DOCUMENT : NLP_EXIT_OK;
+  goto done;
+
+fail:
+  status = nlp__cli_fail (error);
+done:
+  if (tmp_path != NULL)
+    {
+      cli_atomic_abort (out, tmp_path);
+      g_free (tmp_path);
+    }
+  g_free (ext);
+  cli_output_dir_free (out_dir);
+  nlp_reader_free (reader);
+  nlp_pipeline_free (pipeline);
+  nlp_registry_free (registry);
+  nlp_writer_free (writer);
+  nlp_chain_spec_free (spec);
+  run_args_clear (&a);
+  return status;
+}
