@@ -33,7 +33,9 @@ if [ -x "$build/core/.libs/nlpipe" ] && head -c 2 "$nlpipe" | grep -q '#!'; then
   LD_LIBRARY_PATH="$build/core/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
   export LD_LIBRARY_PATH
 fi
-default=tokenize,sentence,stem,entity,sentiment
+# the default chain, as the core defines it
+default=$(sed -n 's/^#define NLP_DEFAULT_CHAIN "\(.*\)"/\1/p' "$src/core/nlp-chain-spec.h")
+default=${default:-tokenize,sentence,stem,entity,sentiment}
 with_lang=lang,$default
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/bench-lang-chain-XXXXXX")
 trap 'rm -rf "$tmp"' EXIT

@@ -150,12 +150,13 @@ Test (lang, the_language_of_each_sentence)
       "Le président a parlé hier soir à la télévision pendant une heure. "
       "\"We will never give up, whatever the cost may be,\" he said in English. "
       "Puis il a repris son discours en français devant les journalistes.");
-  gint i = nlp_document_find_attr (doc, "lang_sentences");
+  /* the second instance's names are its alias's: doc.bysentence_sentences */
+  gint i = nlp_document_find_attr (doc, "bysentence_sentences");
   JsonArray *a;
   static const char *const expected[] = { "fr", "en", "fr" };
 
   cr_expect_str_eq (attr_string (doc, "lang"), "fr");
-  cr_assert_geq (i, 0, "no doc.lang_sentences");
+  cr_assert_geq (i, 0, "no doc.bysentence_sentences");
   a = json_node_get_array (nlp_document_get_attr_json (doc, i));
   cr_assert_eq (json_array_get_length (a), nlp_layer_get_n_rows (nlp_document_get_layer (doc, "sentence")));
   cr_assert_eq (json_array_get_length (a), 3);
