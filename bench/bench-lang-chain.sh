@@ -35,7 +35,9 @@ if [ -x "$build/core/.libs/nlpipe" ] && head -c 2 "$nlpipe" | grep -q '#!'; then
 fi
 # the default chain, as the core defines it
 default=$(sed -n 's/^#define NLP_DEFAULT_CHAIN "\(.*\)"/\1/p' "$src/core/nlp-chain-spec.h")
-default=${default:-tokenize,sentence,stem,entity,sentiment}
+default=${default:-lang,tokenize,sentence,stem,entity,sentiment}
+# the chain with and without lang, whichever way the default has it
+default=${default#lang,}
 with_lang=lang,$default
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/bench-lang-chain-XXXXXX")
 trap 'rm -rf "$tmp"' EXIT

@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 /* The default chain. */
-#define NLP_DEFAULT_CHAIN "tokenize,sentence,stem,entity,sentiment"
+#define NLP_DEFAULT_CHAIN "lang,tokenize,sentence,stem,entity,sentiment"
 
 /**
  * NlpChainSpec:

@@ -26,7 +26,7 @@ __all__ = ["Pipeline", "Doc", "Layer", "Span", "Error", "stages", "info",
            "DEFAULT_CHAIN", "__version__"]
 
 __version__ = _Nlpipe.VERSION
-DEFAULT_CHAIN = "tokenize,sentence,stem,entity,sentiment"
+DEFAULT_CHAIN = _Nlpipe.DEFAULT_CHAIN
 
 _CODES = {
     _Nlpipe.Error.FAILED: "failed", _Nlpipe.Error.USAGE: "usage",
