@@ -40,6 +40,13 @@ typedef struct {
  * stdin; an empty list means stdin). @options may be NULL. */
 NlpReader   *nlp_reader_new  (const char *const *inputs,
                               const NlpReaderOptions *options);
+/* (transfer full) a reader over @data (transfer none: the reader takes a
+ * reference), read as a file named @name would be: one text document
+ * (id and meta "source" @name) or, with NLP_INPUT_JSONL or a .jsonl name
+ * under NLP_INPUT_AUTO, JSON Lines records ("@name:LINE" in ids and
+ * messages).  @name is only a name: nothing is ever opened. */
+NlpReader   *nlp_reader_new_for_bytes (GBytes *data, const char *name,
+                                       const NlpReaderOptions *options);
 void         nlp_reader_free (NlpReader *reader);
 
 /* Reads the next document.  Returns FALSE at the end of all inputs.
