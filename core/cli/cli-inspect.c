@@ -4,6 +4,7 @@
 #include <string.h>
 #include <json-glib/json-glib.h>
 #include "cli-private.h"
+#include "cli-describe.h"
 
 typedef struct {
   gboolean json;
@@ -62,18 +63,6 @@ parse_args (int argc, char **argv, const char *params, const char *summary,
   return ok;
 }
 
-static JsonNode *
-strv_node (const char *const *v)
-{
-  JsonArray *arr = json_array_new ();
-  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
-
-  for (guint i = 0; v && v[i]; i++)
-    json_array_add_string_element (arr, v[i]);
-  json_node_take_array (node, arr);
-  return node;
-}
-
 static void
 print_json (JsonNode *node)
 {
@@ -111,27 +100,20 @@ nlp__cli_list (int argc, char **argv)
     {
       GError *error = NULL;
       NlpStage *stage = nlp_registry_load (registry, names[i], &error);
-      JsonObject *o = json_object_new ();
 
-      json_object_set_string_member (o, "name", names[i]);
-      if (stage != NULL)
+      if (!a.json && stage != NULL)
         {
           const NlpStageInfo *info = nlp_stage_get_info (stage);
-          json_object_set_string_member (o, "version", info->version);
-          json_object_set_string_member (o, "summary", info->summary);
-          json_object_set_string_member (o, "file", nlp_stage_get_path (stage));
-          if (!a.json)
-            g_print ("%-12s %-6s %s\n", names[i], info->version, info->summary);
+          g_print ("%-12s %-6s %s\n", names[i], info->version, info->summary);
         }
-      else
+      else if (!a.json)
+        g_print ("%-12s %-6s (cannot load: %s)\n", names[i], "?", error->message);
+      json_array_add_element (arr, cli_describe_list_entry (names[i], stage, error));
+      if (stage == NULL)
         {
-          json_object_set_string_member (o, "error", error->message);
-          if (!a.json)
-            g_print ("%-12s %-6s (cannot load: %s)\n", names[i], "?", error->message);
           status = NLP_EXIT_LOAD;
           g_error_free (error);
         }
-      json_array_add_object_element (arr, o);
     }
   if (a.json)
     {
@@ -145,30 +127,6 @@ nlp__cli_list (int argc, char **argv)
   nlp_registry_free (registry);
   inspect_args_clear (&a);
   return status;
-}
-
-static JsonNode *
-option_node (const NlpOptionSpec *spec)
-{
-  JsonObject *o = json_object_new ();
-  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
-  char *allowed = nlp_option_spec_describe_allowed (spec);
-
-  json_object_set_string_member (o, "name", spec->name);
-  json_object_set_string_member (o, "type", nlp_option_type_to_string (spec->type));
-  json_object_set_string_member (o, "default", spec->default_value);
-  json_object_set_string_member (o, "help", spec->help);
-  json_object_set_string_member (o, "allowed", allowed);
-  if (spec->type == NLP_OPTION_CHOICE)
-    json_object_set_member (o, "choices", strv_node (nlp_option_spec_get_choices (spec)));
-  if ((spec->type == NLP_OPTION_INT || spec->type == NLP_OPTION_DOUBLE) && spec->min < spec->max)
-    {
-      json_object_set_double_member (o, "min", spec->min);
-      json_object_set_double_member (o, "max", spec->max);
-    }
-  g_free (allowed);
-  json_node_take_object (node, o);
-  return node;
 }
 
 int
@@ -204,42 +162,7 @@ nlp__cli_info (int argc, char **argv)
     }
   info = nlp_stage_get_info (stage);
   if (a.json)
-    {
-      JsonObject *o = json_object_new ();
-      JsonArray *opts = json_array_new ();
-      JsonNode *node = json_node_new (JSON_NODE_OBJECT);
-      char *abi = g_strdup_printf ("%u.%u", info->abi_major, info->abi_minor);
-
-      json_object_set_string_member (o, "name", info->name);
-      json_object_set_string_member (o, "version", info->version);
-      json_object_set_string_member (o, "summary", info->summary);
-      json_object_set_string_member (o, "file", nlp_stage_get_path (stage));
-      json_object_set_string_member (o, "abi", abi);
-      json_object_set_string_member (o, "data_dir", nlp_stage_get_data_dir (stage));
-      json_object_set_member (o, "requires", strv_node (info->requires));
-      json_object_set_member (o, "provides", strv_node (info->provides));
-      json_object_set_member (o, "modifies", strv_node (info->modifies));
-      json_object_set_member (o, "languages", info->languages ? strv_node (info->languages)
-                                                              : json_node_init_null (json_node_alloc ()));
-      if (info->licence)
-        json_object_set_string_member (o, "licence", info->licence);
-      else
-        json_object_set_null_member (o, "licence");
-      if (info->author)
-        json_object_set_string_member (o, "author", info->author);
-      else
-        json_object_set_null_member (o, "author");
-      if (info->homepage)
-        json_object_set_string_member (o, "homepage", info->homepage);
-      else
-        json_object_set_null_member (o, "homepage");
-      for (guint i = 0; info->options && info->options[i].name; i++)
-        json_array_add_element (opts, option_node (&info->options[i]));
-      json_object_set_array_member (o, "options", opts);
-      json_node_take_object (node, o);
-      print_json (node);
-      g_free (abi);
-    }
+    print_json (cli_describe_info (stage));
   else
     {
       char *req = join_names (info->requires), *prov = join_names (info->provides);
@@ -326,9 +249,9 @@ print_check (const NlpPipeline *pipeline, gboolean json)
 
       json_object_set_string_member (o, "instance", inst);
       json_object_set_string_member (o, "stage", info->name);
-      json_object_set_member (o, "requires", strv_node (info->requires));
-      json_object_set_member (o, "provides", strv_node (provides));
-      json_object_set_member (o, "unused", strv_node (unused_v));
+      json_object_set_member (o, "requires", cli_describe_strv (info->requires));
+      json_object_set_member (o, "provides", cli_describe_strv (provides));
+      json_object_set_member (o, "unused", cli_describe_strv (unused_v));
       json_array_add_object_element (arr, o);
       if (!json)
         {
