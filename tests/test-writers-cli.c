@@ -279,7 +279,7 @@ Test (html, renders_in_headless_chromium)
   char *tmp, *page, *profile, *shot, *dom, *png, *hostile, *article;
   gsize png_len;
   NlpTestRun *json;
-  guint entities = 0;
+  guint entities = 0, sentences = 0;
 
   if (exe == NULL)
     cr_skip_test ("chromium not found: install the Debian package chromium "
@@ -307,6 +307,7 @@ Test (html, renders_in_headless_chromium)
         JsonObject *layers = json_object_get_object_member (json_node_get_object (node),
                                                             "layers");
         entities += json_array_get_length (json_object_get_array_member (layers, "entity"));
+        sentences += json_array_get_length (json_object_get_array_member (layers, "sentence"));
         json_node_unref (node);
       }
     g_strfreev (lines);
@@ -326,7 +327,13 @@ Test (html, renders_in_headless_chromium)
   cr_assert_not_null (strstr (dom, "Mayor &lt;script&gt;document.title=\"pwned\"&lt;/script&gt;"),
                       "the markup shows as text");
   cr_assert_not_null (strstr (dom, "&lt;/article&gt;&lt;/main&gt;&lt;img src=x onerror=alert(2)&gt;"));
-  cr_assert_not_null (strstr (dom, "<title>nlpipe</title>"));
+  /* the first article's headline titles the page; a table of contents
+   * lists both */
+  cr_assert_not_null (strstr (dom, "<title>Mayor &lt;script&gt;document.title=\"pwned\""
+                              "&lt;/script&gt; Jane O'Neil said:"), "%.3000s", dom);
+  cr_assert_not_null (strstr (dom, "<nav class=\"toc\" aria-label=\"Articles\"><h2>2 articles"));
+  cr_assert_eq (count (dom, "<rect class=\""), sentences, "one chart bar per sentence");
+  cr_assert_eq (count (dom, " style=\""), 0, "no style attribute");
   cr_assert_not_null (strstr (dom, "class=\"legend\""));
   cr_assert_not_null (strstr (dom, "<section class=\"summary\">"));
 

@@ -110,3 +110,15 @@ nlp_writer_is_null (const NlpWriter *writer)
 {
   return writer->klass == NULL;
 }
+
+const NlpWriterClass *
+nlp__writer_get_class (const NlpWriter *writer)
+{
+  return writer->klass;
+}
+
+const NlpWriterOptions *
+nlp__writer_get_options (const NlpWriter *writer)
+{
+  return &writer->options;
+}

@@ -37,6 +37,36 @@ const char  *nlp_writer_describe (const char *format);
  * head and foot); most formats add nothing. */
 void         nlp_writer_header (NlpWriter *writer, GString *out);
 void         nlp_writer_footer (NlpWriter *writer, GString *out);
+/* A page: one output stream or file, from header to footer.  Formats
+ * that name a page after its documents see each document's output
+ * through it: html titles the page after the first document's headline
+ * and, when there are several, ends it with a table of contents.  The
+ * nlpipe command writes every output through a page; the bytes are
+ * those of nlp_writer_header, the documents and nlp_writer_footer for
+ * every other format.  A page is used from one thread, in output order:
+ *
+ *   NlpWriterPage *page = nlp_writer_page_new (writer);
+ *   for each document, in order:
+ *     nlp_writer_format (writer, doc, doc_out);
+ *     nlp_writer_page_add (page, doc_out->str, doc_out->len, out);
+ *     then write out (the header, before the first one) and doc_out;
+ *   nlp_writer_page_end (page, out);    then write out
+ *   nlp_writer_page_free (page);
+ */
+typedef struct _NlpWriterPage NlpWriterPage;
+
+/* (transfer full) a page of @writer (transfer none: it must outlive
+ * the page). */
+NlpWriterPage *nlp_writer_page_new  (NlpWriter *writer);
+/* Notes the next document's formatted @output (@len bytes) and appends
+ * to @out what goes before it: the page header before the first one. */
+void           nlp_writer_page_add  (NlpWriterPage *page, const char *output, gsize len,
+                                     GString *out);
+/* Appends what ends the page to @out: the footer (and the header, when
+ * no document was added). */
+void           nlp_writer_page_end  (NlpWriterPage *page, GString *out);
+void           nlp_writer_page_free (NlpWriterPage *page);
+
 /* Appends @doc to @out.  Thread-safe. */
 void         nlp_writer_format (NlpWriter *writer, NlpDocument *doc, GString *out);
 /* Checks @writer's options against what a chain provides, before any
