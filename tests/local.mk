@@ -25,3 +25,4 @@ include tests/writers.mk
 include tests/sdk.mk
 include tests/runner.mk
 include tests/robustness.mk
+include tests/serve.mk
