@@ -229,23 +229,6 @@ Test (cli, colour_on_a_terminal_only)
 
 /* ---- html in a browser ------------------------------------------------- */
 
-static char *
-find_chromium (void)
-{
-  const char *env = g_getenv ("NLP_CHROMIUM");
-  const char *names[] = { "chromium", "chromium-browser", "google-chrome", NULL };
-
-  if (env != NULL && *env)
-    return g_strdup (env);
-  for (guint i = 0; names[i]; i++)
-    {
-      char *p = g_find_program_in_path (names[i]);
-      if (p != NULL)
-        return p;
-    }
-  return NULL;
-}
-
 /* Runs headless Chromium on file @page with @action ("--dump-dom" or
  * "--screenshot=FILE"); (transfer full) its stdout. */
 static char *
@@ -275,15 +258,14 @@ chromium (const char *exe, const char *profile, const char *page, const char *ac
 
 Test (html, renders_in_headless_chromium)
 {
-  char *exe = find_chromium ();
+  char *exe = nlp_test_find_chromium ();
   char *tmp, *page, *profile, *shot, *dom, *png, *hostile, *article;
   gsize png_len;
   NlpTestRun *json;
   guint entities = 0, sentences = 0;
 
   if (exe == NULL)
-    cr_skip_test ("chromium not found: install the Debian package chromium "
-                  "(or set NLP_CHROMIUM to a Chromium or Chrome binary)");
+    cr_skip_test (NLP_TEST_NO_CHROMIUM);
   tmp = g_dir_make_tmp ("nlpipe-html-XXXXXX", NULL);
   page = g_build_filename (tmp, "page.html", NULL);
   profile = g_build_filename (tmp, "profile", NULL);
