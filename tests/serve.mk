@@ -3,7 +3,8 @@
 # (test-serve-page), the Python client of examples/clients (serve-python.sh).
 serve_tests = tests/test-serve tests/test-serve-page
 check_PROGRAMS += $(serve_tests)
-TESTS += $(serve_tests)
+TESTS += $(serve_tests) tests/serve-python.sh
+dist_noinst_SCRIPTS += tests/serve-python.sh
 
 check_LTLIBRARIES += tests/libservetest.la
 tests_libservetest_la_SOURCES = tests/serve-test.c tests/serve-test.h

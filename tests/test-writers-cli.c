@@ -435,6 +435,7 @@ Test (man, options_agree_with_help)
     { "list", ".SS \"nlpipe list\"\n" },
     { "info", ".SS \"nlpipe info\"\n" },
     { "check", ".SS \"nlpipe check\"\n" },
+    { "serve", ".SS \"nlpipe serve\"\n" },
   };
   char *man = read_man ();
 
