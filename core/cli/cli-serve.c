@@ -8,6 +8,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include <glib-unix.h>
 #include "cli-private.h"
 #include "cli-chain.h"
@@ -293,16 +294,20 @@ fail:
   status = nlp__cli_fail (error);
 done:
   /* after an unfinished drain the workers may still hold documents:
-   * the process ends without waiting for them */
-  if (!cut_short)
+   * the process ends now, without waiting for them (or running exit
+   * handlers under their feet) */
+  if (cut_short)
     {
-      g_clear_pointer (&serve.processor, nlp_processor_unref);
-      for (int f = 0; f < SERVE_N_FORMATS; f++)
-        nlp_writer_free (serve.writers[f]);
-      g_clear_object (&serve.soup);
-      nlp_pipeline_free (serve.pipeline);
-      nlp_registry_free (registry);
+      fflush (stdout);
+      fflush (stderr);
+      _exit (status);
     }
+  g_clear_pointer (&serve.processor, nlp_processor_unref);
+  for (int f = 0; f < SERVE_N_FORMATS; f++)
+    nlp_writer_free (serve.writers[f]);
+  g_clear_object (&serve.soup);
+  nlp_pipeline_free (serve.pipeline);
+  nlp_registry_free (registry);
   g_clear_pointer (&serve.loop, g_main_loop_unref);
   g_clear_object (&address);
   g_free (serve.url);

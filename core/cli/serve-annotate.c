@@ -376,12 +376,14 @@ flush (Annotate *req)
 {
   GString *out;
   gboolean wrote = FALSE;
+  gpointer key, value;
 
-  while ((out = g_hash_table_lookup (req->ready, &req->next_out)) != NULL)
+  while (g_hash_table_steal_extended (req->ready, &req->next_out, &key, &value))
     {
       GString *before = g_string_new (NULL);
 
-      g_hash_table_steal (req->ready, &req->next_out);
+      out = value;
+      g_free (key);
       req->next_out++;
       nlp_writer_page_add (req->page, out->str, out->len, before);
       append (req, before);
