@@ -11,6 +11,9 @@
 # Command and server runs alternate, and each server figure is divided by
 # the command figure of its own round: the median of those ratios is
 # printed (a shared machine's speed drifts; pairs keep the ratio honest).
+# CPU seconds are printed too (the command's; the server's for the run,
+# from /proc, and the client's own): documents per CPU second do not
+# depend on how busy the machine is.
 # All load goes to 127.0.0.1.  Targets (-j 2, issue 16): serve >= 80% of
 # the command's documents/s; p99 of one 3 KB article < 20 ms on an idle
 # machine (look at the load average printed first).
@@ -57,12 +60,21 @@ sizes=[len(json.loads(l)["text"].encode()) for l in open(sys.argv[1]) if l.strip
 k=min(range(len(sizes)), key=lambda i: abs(sizes[i]-3000)); print(k, sizes[k])' "$corpus")
 k=${k3% *}; k_bytes=${k3#* }
 
-# wall seconds of the command over the corpus
+# "WALL CPU" seconds of the command over the corpus
 command_secs () {
   t0=$(date +%s%N)
-  "$nlpipe" -q -j 2 -f json "$corpus" > /dev/null
+  if [ -x /usr/bin/time ]; then
+    /usr/bin/time -f "%U %S" -o "$tmp/time" "$nlpipe" -q -j 2 -f json "$corpus" > /dev/null
+  else
+    "$nlpipe" -q -j 2 -f json "$corpus" > /dev/null
+    echo "0 0" > "$tmp/time"
+  fi
   t1=$(date +%s%N)
-  awk -v ns=$((t1 - t0)) 'BEGIN { printf "%.3f", ns / 1e9 }'
+  awk -v ns=$((t1 - t0)) '{ printf "%.3f %.3f", ns / 1e9, $1 + $2 }' "$tmp/time"
+}
+# the server's CPU seconds so far (user + system, from /proc)
+server_cpu () {
+  awk -v hz="$(getconf CLK_TCK)" '{ printf "%.3f", ($14 + $15) / hz }' "/proc/$server/stat"
 }
 field () { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
 
@@ -71,14 +83,18 @@ field () { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
 r=1
 while [ $r -le "$runs" ]; do
   cmd=$(command_secs)
-  cmd_dps=$(awk -v n="$docs" -v s="$cmd" 'BEGIN { printf "%.1f", n / s }')
-  echo "command $r $cmd_dps" >> "$tmp/rows"
+  cmd_dps=$(awk -v n="$docs" -v s="${cmd%% *}" 'BEGIN { printf "%.1f", n / s }')
+  echo "command $r $cmd_dps - - 0 1 ${cmd##* } -" >> "$tmp/rows"
   for n in $clients; do
+    c0=$(server_cpu)
     line=$("$tmp/serve-load" "$url" "$corpus" --clients "$n")
+    c1=$(server_cpu)
     echo "serve-$n $r $(echo "$line" | field docs_per_s) $(echo "$line" | field p50_ms)" \
          "$(echo "$line" | field p99_ms) $(echo "$line" | field errors)" \
          "$(awk -v a="$(echo "$line" | field docs_per_s)" -v b="$cmd_dps" \
-              'BEGIN { printf "%.3f", a / b }')" >> "$tmp/rows"
+              'BEGIN { printf "%.3f", a / b }')" \
+         "$(awk -v a="$c0" -v b="$c1" 'BEGIN { printf "%.3f", b - a }')" \
+         "$(echo "$line" | field cpu_s)" >> "$tmp/rows"
   done
   r=$((r + 1))
 done
@@ -86,18 +102,20 @@ lat=$("$tmp/serve-load" "$url" "$corpus" --clients 1 --requests 500 --only "$k")
 
 echo "BBC News: $docs documents; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg);" \
      "$runs rounds, medians"
-printf '%-24s %10s %9s %9s %10s\n' run docs/s p50_ms p99_ms "x command"
+printf '%-24s %10s %9s %9s %10s %9s %9s\n' run docs/s p50_ms p99_ms "x command" "cpu s" "client s"
 # median of column $2 of the rows named $1
 median () {
   awk -v name="$1" -v col="$2" '$1 == name { v[n++] = $col } END {
     for (i = 0; i < n; i++) for (j = i + 1; j < n; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
     printf "%s", n ? v[int((n - 1) / 2)] : "-" }' "$tmp/rows"
 }
-printf '%-24s %10s %9s %9s %10s\n' "nlpipe -j 2 -f json" "$(median command 3)" - - 1.000
+printf '%-24s %10s %9s %9s %10s %9s %9s\n' "nlpipe -j 2 -f json" "$(median command 3)" - - 1.000 \
+  "$(median command 8)" -
 best_ratio=0
 for n in $clients; do
-  printf '%-24s %10s %9s %9s %10s\n' "serve -j 2, $n clients" "$(median serve-$n 3)" \
-    "$(median serve-$n 4)" "$(median serve-$n 5)" "$(median serve-$n 7)"
+  printf '%-24s %10s %9s %9s %10s %9s %9s\n' "serve -j 2, $n clients" "$(median serve-$n 3)" \
+    "$(median serve-$n 4)" "$(median serve-$n 5)" "$(median serve-$n 7)" \
+    "$(median serve-$n 8)" "$(median serve-$n 9)"
   best_ratio=$(awk -v a="$best_ratio" -v b="$(median serve-$n 7)" 'BEGIN { print (b > a ? b : a) }')
 done
 errors=$(awk '$1 ~ /^serve/ { e += $6 } END { print e + 0 }' "$tmp/rows")

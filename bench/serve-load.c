@@ -10,7 +10,8 @@
  *   --requests M  requests in all (default: one per line of FILE)
  *   --only K      send line K (from 0) every time (one article's latency)
  * prints one line:
- *   requests=M docs_per_s=D p50_ms=A p99_ms=B max_ms=C errors=E wall_s=W
+ *   requests=M docs_per_s=D p50_ms=A p99_ms=B max_ms=C errors=E wall_s=W cpu_s=T
+ * (cpu_s: this client's own CPU time, user + system)
  * A small client on purpose (plain sockets, no HTTP library): on a
  * machine of two cores it shares them with the server.  Built and run by
  * bench/bench-serve.sh.
@@ -22,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include <glib.h>
@@ -214,11 +216,17 @@ main (int argc, char **argv)
   wall = (double) (g_get_monotonic_time () - t0) / 1e6;
 
   qsort (load.latency_ms, load.requests, sizeof (double), by_value);
-  printf ("requests=%u docs_per_s=%.1f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f errors=%d "
-          "wall_s=%.3f\n", load.requests, load.requests / wall,
-          percentile (load.latency_ms, load.requests, 0.50),
-          percentile (load.latency_ms, load.requests, 0.99),
-          load.latency_ms[load.requests - 1], load.errors, wall);
+  {
+    struct rusage ru;
+    getrusage (RUSAGE_SELF, &ru);
+    printf ("requests=%u docs_per_s=%.1f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f errors=%d "
+            "wall_s=%.3f cpu_s=%.3f\n", load.requests, load.requests / wall,
+            percentile (load.latency_ms, load.requests, 0.50),
+            percentile (load.latency_ms, load.requests, 0.99),
+            load.latency_ms[load.requests - 1], load.errors, wall,
+            ru.ru_utime.tv_sec + ru.ru_stime.tv_sec
+            + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6);
+  }
   g_free (threads);
   g_free (load.latency_ms);
   g_ptr_array_unref (load.lines);

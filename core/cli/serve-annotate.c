@@ -272,7 +272,33 @@ serve_annotate_early (ServeRequest *r)
 
 /* ---- on the workers ----------------------------------------------------- */
 
-static gboolean deliver (gpointer data);
+static void deliver (Job *job);
+
+/* Processed documents on their way back to the main loop: one idle
+ * source takes every one that is there, so that documents finishing
+ * together cost one wake-up of the main loop, not one each. */
+static GAsyncQueue *returned;
+static gint         returning;  /* atomic: an idle source is on its way */
+
+static gboolean
+take_returned (gpointer data)
+{
+  Job *job;
+
+  g_atomic_int_set (&returning, 0);
+  while ((job = g_async_queue_try_pop (returned)) != NULL)
+    deliver (job);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+give_back (Job *job)
+{
+  g_async_queue_push (returned, job);
+  /* a job pushed after the source cleared the flag schedules another */
+  if (g_atomic_int_compare_and_exchange (&returning, 0, 1))
+    g_idle_add_full (G_PRIORITY_DEFAULT, take_returned, NULL, NULL);
+}
 
 /* On a worker thread: format the processed document there. */
 static void
@@ -293,7 +319,7 @@ processed (NlpDocument *doc, const GError *error, gpointer data)
       nlp_writer_format (req->writer, doc, job->out);
     }
   nlp_document_unref (doc);
-  g_main_context_invoke (NULL, deliver, job);
+  give_back (job);
 }
 
 static void
@@ -301,6 +327,8 @@ submit (Annotate *req, NlpDocument *doc)
 {
   Job *job = g_new0 (Job, 1);
 
+  if (returned == NULL)
+    returned = g_async_queue_new ();
   job->req = annotate_ref (req);
   job->seq = req->next_seq++;
   req->in_flight++;
@@ -327,36 +355,6 @@ set_type (Annotate *req)
     soup_message_headers_replace (h, "Content-Security-Policy", HTML_CSP);
 }
 
-/* One document's answer: the page around its output. */
-static void
-answer_one (Annotate *req, Job *job)
-{
-  SoupServerMessage *msg = req->msg;
-  NlpWriterPage *page;
-  GString *out;
-
-  dequeue (req);
-  if (job->message != NULL)
-    {
-      serve_reply_error (msg, SOUP_STATUS_UNPROCESSABLE_ENTITY, "stage_failed", job->stage,
-                         "stage '%s' failed on this document: %s", job->stage, job->message);
-      soup_server_message_unpause (msg);
-      return;
-    }
-  page = nlp_writer_page_new (req->writer);
-  out = g_string_sized_new (job->out->len + 4096);
-  nlp_writer_page_add (page, job->out->str, job->out->len, out);
-  g_string_append_len (out, job->out->str, (gssize) job->out->len);
-  nlp_writer_page_end (page, out);
-  nlp_writer_page_free (page);
-  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  set_type (req);
-  soup_message_body_append (soup_server_message_get_response_body (msg), SOUP_MEMORY_TAKE,
-                            out->str, out->len);
-  g_string_free (out, FALSE);
-  soup_server_message_unpause (msg);
-}
-
 /* Appends @bytes (transfer full) to the answer. */
 static void
 append (Annotate *req, GString *bytes)
@@ -368,6 +366,38 @@ append (Annotate *req, GString *bytes)
                               SOUP_MEMORY_TAKE, g_string_free (bytes, FALSE), len);
   else
     g_string_free (bytes, TRUE);
+}
+
+/* One document's answer: the page around its output. */
+static void
+answer_one (Annotate *req, Job *job)
+{
+  SoupServerMessage *msg = req->msg;
+  NlpWriterPage *page;
+  GString *before, *end;
+
+  dequeue (req);
+  if (job->message != NULL)
+    {
+      serve_reply_error (msg, SOUP_STATUS_UNPROCESSABLE_ENTITY, "stage_failed", job->stage,
+                         "stage '%s' failed on this document: %s", job->stage, job->message);
+      soup_server_message_unpause (msg);
+      return;
+    }
+  page = nlp_writer_page_new (req->writer);
+  before = g_string_new (NULL);
+  end = g_string_new (NULL);
+  nlp_writer_page_add (page, job->out->str, job->out->len, before);
+  nlp_writer_page_end (page, end);
+  nlp_writer_page_free (page);
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  set_type (req);
+  /* the document's bytes as they are, with the page around them (most
+   * formats have none: nothing is copied) */
+  append (req, before);
+  append (req, g_steal_pointer (&job->out));
+  append (req, end);
+  soup_server_message_unpause (msg);
 }
 
 /* A batch: what is ready in input order, and the end when all is out. */
@@ -461,10 +491,9 @@ feed (Annotate *req)
 }
 
 /* Back on the main loop with a processed document. */
-static gboolean
-deliver (gpointer data)
+static void
+deliver (Job *job)
 {
-  Job *job = data;
   Annotate *req = job->req;
 
   req->in_flight--;
@@ -485,7 +514,6 @@ deliver (gpointer data)
   g_free (job->message);
   g_free (job);
   annotate_unref (req);
-  return G_SOURCE_REMOVE;
 }
 
 /* ---- after the body ----------------------------------------------------- */

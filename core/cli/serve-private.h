@@ -10,7 +10,7 @@
  *
  * Everything runs on the main loop's thread but the stages and the
  * writers, which run on the NlpProcessor's workers; results come back
- * to the main loop with g_main_context_invoke().
+ * to the main loop through one queue (serve-annotate.c).
  */
 #ifndef SERVE_PRIVATE_H
 #define SERVE_PRIVATE_H
