@@ -6,7 +6,7 @@ core_libnlpipe_la_SOURCES += \
 	core/writers/writer-json.c core/writers/nlp-cell-memo-private.h \
 	core/writers/writer-text.c \
 	core/writers/writer-summary.c core/writers/writer-summary.h \
-	core/writers/writer-tsv.c core/writers/writer-tsv.h \
+	core/writers/writer-tsv.c \
 	core/writers/writer-html.c core/writers/writer-sentences.c
 core_libnlpipe_la_SOURCES += core/writers/html-private.h core/writers/html-text.c \
 	core/writers/html-summary.c core/writers/html-tables.c
