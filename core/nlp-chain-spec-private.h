@@ -18,6 +18,7 @@ typedef struct {
 } NlpChainSetting;
 
 struct _NlpChainSpec {
+  gint       ref;
   char      *stages;           /* as given, or NULL for the default */
   GPtrArray *items;            /* NlpChainItem * */
   GPtrArray *settings;         /* NlpChainSetting *, in order of precedence */

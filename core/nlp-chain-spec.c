@@ -29,6 +29,7 @@ nlp_chain_spec_new (void)
 {
   NlpChainSpec *spec = g_new0 (NlpChainSpec, 1);
 
+  spec->ref = 1;
   spec->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   spec->settings = g_ptr_array_new_with_free_func ((GDestroyNotify) setting_free);
   spec->plugin_path = g_ptr_array_new_with_free_func (g_free);
@@ -36,10 +37,24 @@ nlp_chain_spec_new (void)
   return spec;
 }
 
+NlpChainSpec *
+nlp_chain_spec_ref (NlpChainSpec *spec)
+{
+  g_return_val_if_fail (spec != NULL, NULL);
+  g_atomic_int_inc (&spec->ref);
+  return spec;
+}
+
 void
 nlp_chain_spec_free (NlpChainSpec *spec)
 {
-  if (spec == NULL)
+  nlp_chain_spec_unref (spec);
+}
+
+void
+nlp_chain_spec_unref (NlpChainSpec *spec)
+{
+  if (spec == NULL || !g_atomic_int_dec_and_test (&spec->ref))
     return;
   g_ptr_array_unref (spec->items);
   g_ptr_array_unref (spec->settings);

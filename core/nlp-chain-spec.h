@@ -13,47 +13,153 @@ G_BEGIN_DECLS
 /* The default chain. */
 #define NLP_DEFAULT_CHAIN "tokenize,sentence,stem,entity,sentiment"
 
+/**
+ * NlpChainSpec:
+ *
+ * What a user asks for: the stages of a chain (with aliases), their
+ * options and the chain's policies.  Reference-counted.
+ */
 typedef struct _NlpChainSpec NlpChainSpec;
 
-/* What happens when a document's language (doc.lang, set by the lang
- * stage) is one a stage does not list in its languages. */
+/**
+ * NlpLanguageMismatch:
+ * @NLP_LANGUAGE_MISMATCH_WARN: skip the stage on that document, with a
+ *   warning the writers show
+ * @NLP_LANGUAGE_MISMATCH_RUN: run it anyway
+ * @NLP_LANGUAGE_MISMATCH_FAIL: the document fails
+ *
+ * What happens when a document's language (doc.lang, set by the lang
+ * stage) is not one a stage lists in its languages.
+ */
 typedef enum {
-  NLP_LANGUAGE_MISMATCH_WARN,  /* skip the stage on that document, with a warning */
-  NLP_LANGUAGE_MISMATCH_RUN,   /* run it anyway */
-  NLP_LANGUAGE_MISMATCH_FAIL,  /* the document fails */
+  NLP_LANGUAGE_MISMATCH_WARN,
+  NLP_LANGUAGE_MISMATCH_RUN,
+  NLP_LANGUAGE_MISMATCH_FAIL,
 } NlpLanguageMismatch;
 
-/* (transfer full) an empty spec. */
+/**
+ * nlp_chain_spec_new:
+ *
+ * Returns: (transfer full): an empty spec (the default chain, no options)
+ */
 NlpChainSpec *nlp_chain_spec_new   (void);
+/**
+ * nlp_chain_spec_ref:
+ * @spec: a chain spec
+ *
+ * Returns: (transfer full): @spec
+ */
+NlpChainSpec *nlp_chain_spec_ref   (NlpChainSpec *spec);
+/**
+ * nlp_chain_spec_unref:
+ * @spec: (nullable) (transfer full): a chain spec
+ *
+ * Drops a reference.
+ */
+void          nlp_chain_spec_unref (NlpChainSpec *spec);
+/**
+ * nlp_chain_spec_free: (skip)
+ * @spec: (nullable) (transfer full): a chain spec
+ *
+ * The same as nlp_chain_spec_unref().
+ */
 void          nlp_chain_spec_free  (NlpChainSpec *spec);
-/* Replaces the stage list with @chain: "a,b,c" where each item is STAGE or
- * ALIAS=STAGE (the same stage twice under two names).  Options already set
- * for instance names that remain are kept. */
+/**
+ * nlp_chain_spec_set_stages:
+ * @spec: a chain spec
+ * @chain: "a,b,c", each item STAGE or ALIAS=STAGE (the same stage twice
+ *   under two names)
+ * @error: return location for a #GError, or %NULL
+ *
+ * Replaces the stage list.  Options already set for instance names that
+ * remain are kept.  Fails with %NLP_ERROR_USAGE for an empty or malformed
+ * item or an instance named twice.
+ *
+ * Returns: %TRUE when @chain parses
+ */
 gboolean      nlp_chain_spec_set_stages (NlpChainSpec *spec, const char *chain,
                                          GError **error);
-/* Records INSTANCE.OPTION=VALUE (validated when the pipeline is built). */
+/**
+ * nlp_chain_spec_set_option:
+ * @spec: a chain spec
+ * @instance: an instance name of the chain
+ * @option: one of its options
+ * @value: the value, as text
+ * @error: return location for a #GError, or %NULL
+ *
+ * Records INSTANCE.OPTION=VALUE; it is validated against the stage when
+ * the pipeline is built.
+ *
+ * Returns: %TRUE
+ */
 gboolean      nlp_chain_spec_set_option (NlpChainSpec *spec, const char *instance,
                                          const char *option, const char *value,
                                          GError **error);
-/* Parses "INSTANCE.OPTION=VALUE" (a --set argument). */
+/**
+ * nlp_chain_spec_parse_set:
+ * @spec: a chain spec
+ * @assignment: "INSTANCE.OPTION=VALUE", as --set takes it
+ * @error: return location for a #GError, or %NULL
+ *
+ * Returns: %FALSE with %NLP_ERROR_USAGE when @assignment is malformed
+ */
 gboolean      nlp_chain_spec_parse_set  (NlpChainSpec *spec, const char *assignment,
                                          GError **error);
-/* Reads a GKeyFile config: [pipeline] stages=..., plugin-path=...; and a
- * group per instance whose keys are options.  Later calls and --set
- * override it.  Errors name the file (and the group/key). */
+/**
+ * nlp_chain_spec_load_file:
+ * @spec: a chain spec
+ * @path: (type filename): a config file (GKeyFile: a [pipeline] group with
+ *   stages, plugin-path and language-mismatch, and a group per instance
+ *   whose keys are its options)
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads a config file; later calls and --set override it.  Errors name the
+ * file, and the group and key when there is one.
+ *
+ * Returns: %TRUE when the file was read
+ */
 gboolean      nlp_chain_spec_load_file  (NlpChainSpec *spec, const char *path,
                                          GError **error);
-/* (transfer none) NULL-terminated plugin-path entries of the config file. */
+/**
+ * nlp_chain_spec_get_plugin_path:
+ * @spec: a chain spec
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the config file's
+ *   plugin-path entries
+ */
 const char *const *nlp_chain_spec_get_plugin_path (const NlpChainSpec *spec);
-/* (transfer none) the stage list as given, or NULL when never set. */
+/**
+ * nlp_chain_spec_get_stages:
+ * @spec: a chain spec
+ *
+ * Returns: (transfer none) (nullable): the stage list as given, or %NULL
+ *   when never set (the default chain)
+ */
 const char   *nlp_chain_spec_get_stages (const NlpChainSpec *spec);
 
-/* Sets the language-mismatch policy (default: warn); a config file's
- * [pipeline] language-mismatch=warn|run|fail sets it too. */
+/**
+ * nlp_chain_spec_set_language_mismatch:
+ * @spec: a chain spec
+ * @policy: the policy
+ *
+ * Sets the language-mismatch policy (default: warn).
+ */
 void          nlp_chain_spec_set_language_mismatch (NlpChainSpec *spec,
                                                     NlpLanguageMismatch policy);
+/**
+ * nlp_chain_spec_get_language_mismatch:
+ * @spec: a chain spec
+ *
+ * Returns: the language-mismatch policy
+ */
 NlpLanguageMismatch nlp_chain_spec_get_language_mismatch (const NlpChainSpec *spec);
-/* Parses "warn", "run" or "fail" into *@policy; FALSE otherwise. */
+/**
+ * nlp_language_mismatch_from_string:
+ * @text: "warn", "run" or "fail"
+ * @policy: (out): the policy
+ *
+ * Returns: %FALSE when @text is none of them
+ */
 gboolean      nlp_language_mismatch_from_string (const char *text,
                                                  NlpLanguageMismatch *policy);
 

@@ -12,17 +12,44 @@
 
 G_BEGIN_DECLS
 
-/* Sets attribute @name to the JSON value @node: (transfer full) @node. */
+/**
+ * nlp_document_set_json:
+ * @doc: a document
+ * @name: the attribute's name, as the running stage declares it
+ * @node: (transfer full): a JSON value (object, array ...)
+ *
+ * Sets a JSON document attribute from a json-glib tree.
+ */
 void         nlp_document_set_json      (NlpDocument *doc, const char *name,
                                          JsonNode *node);
-/* (transfer none) JSON attribute @i as a tree; for a value set as text,
- * parsed on the first call (the document keeps the tree). */
+/**
+ * nlp_document_get_attr_json:
+ * @doc: a document
+ * @i: the index of a JSON attribute
+ *
+ * A JSON attribute as a tree; a value set as text is parsed on the first
+ * call (the document keeps the tree).
+ *
+ * Returns: (transfer none): the tree
+ */
 JsonNode    *nlp_document_get_attr_json (const NlpDocument *doc, guint i);
 
-/* Extra JSON Lines fields carried through to JSON output: (transfer full)
- * @node, a JSON object; replaces any earlier one. */
+/**
+ * nlp_document_set_extra:
+ * @doc: a document
+ * @node: (transfer full): a JSON object
+ *
+ * Sets the extra fields of a JSON Lines record, carried through to JSON
+ * output; replaces any earlier ones.  The reader sets them; a stage may
+ * not.
+ */
 void         nlp_document_set_extra     (NlpDocument *doc, JsonNode *node);
-/* (transfer none) or NULL. */
+/**
+ * nlp_document_get_extra:
+ * @doc: a document
+ *
+ * Returns: (transfer none) (nullable): the extra fields, or %NULL
+ */
 JsonNode    *nlp_document_get_extra     (const NlpDocument *doc);
 
 G_END_DECLS

@@ -365,8 +365,14 @@ nlp_column_get_name (const NlpColumn *column)
   return column->name;
 }
 
+NlpLayer *
+nlp_column_get_layer (const NlpColumn *column)
+{
+  return column->layer;
+}
+
 NlpColumnType
-nlp_column_get_type (const NlpColumn *column)
+nlp_column_get_value_type (const NlpColumn *column)
 {
   return column->type;
 }

@@ -12,5 +12,8 @@ gboolean    nlp__is_uninstalled (void);
 const char *nlp__default_plugin_dir (void);
 /* (transfer full) the data directory of stage @name loaded from @file. */
 char       *nlp__stage_data_dir (const char *name, const char *file);
+/* (transfer full) the data directory of stage @name linked into the
+ * program: the source tree's when uninstalled, else the installed one. */
+char       *nlp__builtin_stage_data_dir (const char *name);
 
 #endif

@@ -2,9 +2,13 @@
  *
  * The uninstalled nlpipe (and every test program) must find the stages in
  * the build tree and their data in the source tree with no setup, while the
- * installed one must never look there.  The running executable's location
- * decides: only a program inside this build tree uses build-tree paths.
+ * installed one must never look there.  Where the running code lives
+ * decides: a program inside this build tree, or any program (python3, gjs,
+ * an embedding program) that loaded this build tree's libnlpipe, uses
+ * build-tree paths.
  */
+#define _GNU_SOURCE
+#include <dlfcn.h>
 #include <string.h>
 #include "config.h"
 #include "nlp-paths-private.h"
@@ -28,10 +32,17 @@ nlp__is_uninstalled (void)
       char *build = realpath (NLP_BUILDDIR, NULL);
       /* an install whose prefix lies inside the build tree is installed */
       char *prefix = realpath (NLP_PREFIX, NULL);
+      Dl_info self = { 0 };
+      char *lib = dladdr ((void *) nlp__is_uninstalled, &self) && self.dli_fname
+                  ? realpath (self.dli_fname, NULL) : NULL;
 
-      uninstalled = exe != NULL && build != NULL && path_is_under (exe, build)
-                    && !(prefix != NULL && path_is_under (exe, prefix));
+      uninstalled = build != NULL
+                    && ((exe != NULL && path_is_under (exe, build)
+                         && !(prefix != NULL && path_is_under (exe, prefix)))
+                        || (lib != NULL && path_is_under (lib, build)
+                            && !(prefix != NULL && path_is_under (lib, prefix))));
       g_free (exe);
+      free (lib);
       free (build);
       free (prefix);
       g_once_init_leave (&once, 1);
@@ -71,4 +82,12 @@ nlp__stage_data_dir (const char *name, const char *file)
   free (build);
   g_free (dir);
   return result;
+}
+
+char *
+nlp__builtin_stage_data_dir (const char *name)
+{
+  if (nlp__is_uninstalled ())
+    return g_build_filename (NLP_SRCDIR, "plugins", name, "data", NULL);
+  return g_build_filename (NLP_STAGEDATADIR, name, NULL);
 }

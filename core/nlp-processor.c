@@ -2,6 +2,12 @@
  * nlp-processor.h).  One queue feeds every worker; ordered documents wait
  * in a table keyed by their push number until pop asks for them. */
 #include "nlp-processor.h"
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+/* how often pop hands free heap pages back to the system (see trim) */
+#define TRIM_US 1000000
 
 typedef struct {
   NlpDocument     *doc;
@@ -23,6 +29,7 @@ struct _NlpProcessor {
   GCond               cond;
   GHashTable         *done;      /* seq -> Task *: processed, not popped */
   guint64             next_push, next_pop;
+  gint64              last_trim_us;
 };
 
 typedef struct {
@@ -167,12 +174,42 @@ nlp_processor_push (NlpProcessor *p, NlpDocument *doc)
   g_async_queue_push (p->queue, task);
 }
 
+gboolean
+nlp_processor_push_text (NlpProcessor *p, const char *id, const char *text, gssize len,
+                         GError **error)
+{
+  NlpDocument *doc = nlp_document_new (id, text, len, error);
+
+  if (doc == NULL)
+    return FALSE;
+  nlp_processor_push (p, doc);
+  return TRUE;
+}
+
+/* Documents are made by the caller's thread, annotated on the workers'
+ * and freed by the caller again: with glibc's per-thread arenas the freed
+ * memory stays mapped and RSS creeps up over a long stream (as in the
+ * runner).  Returning free pages once a second keeps it flat. */
+static void
+trim (NlpProcessor *p)
+{
+#ifdef __GLIBC__
+  gint64 now = g_get_monotonic_time ();
+
+  if (now - p->last_trim_us < TRIM_US)
+    return;
+  p->last_trim_us = now;
+  malloc_trim (0);
+#endif
+}
+
 NlpDocument *
 nlp_processor_pop (NlpProcessor *p)
 {
   Task *task;
   NlpDocument *doc;
 
+  trim (p);
   g_return_val_if_fail (p != NULL, NULL);
   g_mutex_lock (&p->lock);
   if (p->next_pop == p->next_push)

@@ -33,36 +33,119 @@
 
 G_BEGIN_DECLS
 
+/**
+ * NlpProcessor:
+ *
+ * Worker threads that run a pipeline over documents in memory (see the
+ * top of this header).  Reference-counted.
+ */
 typedef struct _NlpProcessor NlpProcessor;
 
-/* Called on a worker thread with each document given to
- * nlp_processor_submit(): @doc (transfer full) is processed, or carries
- * its error record when @error (transfer none) says a stage failed. */
+/**
+ * NlpProcessorFunc:
+ * @doc: (transfer full): the processed document (with its error record
+ *   when a stage failed)
+ * @error: (nullable): the stage's error, or %NULL
+ * @user_data: the data given to nlp_processor_submit()
+ *
+ * Called on a worker thread with each document given to
+ * nlp_processor_submit().
+ */
 typedef void (*NlpProcessorFunc) (NlpDocument *doc, const GError *error,
                                   gpointer user_data);
 
-/* (transfer full) a processor with @jobs worker threads (0: one per
- * core), or NULL when a stage cannot make its per-thread state (the
- * error is the stage's, NLP_ERROR_DATA). */
+/**
+ * nlp_processor_new:
+ * @pipeline: a pipeline with its models
+ * @jobs: worker threads (0: one per core)
+ * @error: return location for a #GError, or %NULL
+ *
+ * Starts @jobs threads, each with its own per-thread state of every stage.
+ *
+ * Returns: (transfer full): the processor, or %NULL when a stage cannot
+ *   make its per-thread state (the stage's error, %NLP_ERROR_DATA)
+ */
 NlpProcessor *nlp_processor_new   (NlpPipeline *pipeline, guint jobs, GError **error);
+/**
+ * nlp_processor_ref:
+ * @processor: a processor
+ *
+ * Returns: (transfer full): @processor
+ */
 NlpProcessor *nlp_processor_ref   (NlpProcessor *processor);
-/* Dropping the last reference waits for the documents being processed
- * and frees those never popped. */
+/**
+ * nlp_processor_unref:
+ * @processor: (nullable) (transfer full): a processor
+ *
+ * Drops a reference.  The last one waits for the documents being
+ * processed (submitted ones get their callback) and frees those never
+ * popped.
+ */
 void          nlp_processor_unref (NlpProcessor *processor);
 
+/**
+ * nlp_processor_get_jobs:
+ * @processor: a processor
+ *
+ * Returns: its number of worker threads
+ */
 guint         nlp_processor_get_jobs (const NlpProcessor *processor);
 
-/* Queues @doc (transfer full) for processing; returns at once. */
+/**
+ * nlp_processor_push:
+ * @processor: a processor
+ * @doc: (transfer full): a document
+ *
+ * Queues @doc for processing and returns at once; nlp_processor_pop()
+ * returns it, processed, in push order.
+ */
 void          nlp_processor_push  (NlpProcessor *processor, NlpDocument *doc);
-/* (transfer full) the next document in push order once it is processed,
- * waiting for it; NULL when every pushed document has been popped. */
+/**
+ * nlp_processor_push_text:
+ * @processor: a processor
+ * @id: (nullable): the new document's id
+ * @text: (array length=len) (element-type guint8): its UTF-8 text (copied)
+ * @len: its length in bytes, or -1 up to a NUL
+ * @error: return location for a #GError, or %NULL
+ *
+ * nlp_processor_push() of a new document of @text.
+ *
+ * Returns: %FALSE, pushing nothing, with %NLP_ERROR_ENCODING when @text
+ *   is not valid UTF-8
+ */
+gboolean      nlp_processor_push_text (NlpProcessor *processor, const char *id,
+                                       const char *text, gssize len, GError **error);
+/**
+ * nlp_processor_pop:
+ * @processor: a processor
+ *
+ * Waits for the next document in push order to be processed.  A document
+ * a stage failed on comes back too, with its error record
+ * (nlp_document_get_error()).
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL when every
+ *   pushed document has been popped
+ */
 NlpDocument  *nlp_processor_pop   (NlpProcessor *processor);
-/* Documents pushed and not popped yet. */
+/**
+ * nlp_processor_get_pending:
+ * @processor: a processor
+ *
+ * Returns: the number of documents pushed and not popped yet
+ */
 guint         nlp_processor_get_pending (NlpProcessor *processor);
 
-/* Queues @doc (transfer full) and calls @func with it on the worker
- * thread that processed it; @destroy (may be NULL) frees @user_data
- * after that call. */
+/**
+ * nlp_processor_submit:
+ * @processor: a processor
+ * @doc: (transfer full): a document
+ * @func: (scope notified) (closure user_data) (destroy destroy): called
+ *   with the processed document, on the worker thread that processed it
+ * @user_data: data for @func
+ * @destroy: (nullable): frees @user_data after that call
+ *
+ * Queues @doc; may be called from any thread.
+ */
 void          nlp_processor_submit (NlpProcessor *processor, NlpDocument *doc,
                                     NlpProcessorFunc func, gpointer user_data,
                                     GDestroyNotify destroy);

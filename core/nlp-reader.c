@@ -21,6 +21,7 @@ typedef struct {
 } Pending;
 
 struct _NlpReader {
+  gint        ref;
   NlpReaderOptions options;
   GPtrArray  *pending;         /* Pending *, used as a stack (last = next) */
   char       *item_name;       /* relative name of the current input item */
@@ -77,6 +78,7 @@ nlp_reader_new (const char *const *inputs, const NlpReaderOptions *options)
   NlpReader *reader = g_new0 (NlpReader, 1);
   guint n = inputs ? g_strv_length ((char **) inputs) : 0;
 
+  reader->ref = 1;
   if (options)
     reader->options = *options;
   reader->pending = g_ptr_array_new_with_free_func (pending_free);
@@ -116,10 +118,24 @@ close_jsonl (NlpReader *reader)
   g_clear_pointer (&reader->jsonl_path, g_free);
 }
 
+NlpReader *
+nlp_reader_ref (NlpReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, NULL);
+  g_atomic_int_inc (&reader->ref);
+  return reader;
+}
+
 void
 nlp_reader_free (NlpReader *reader)
 {
-  if (reader == NULL)
+  nlp_reader_unref (reader);
+}
+
+void
+nlp_reader_unref (NlpReader *reader)
+{
+  if (reader == NULL || !g_atomic_int_dec_and_test (&reader->ref))
     return;
   close_jsonl (reader);
   g_ptr_array_unref (reader->pending);

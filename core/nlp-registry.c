@@ -10,8 +10,12 @@
 #include "nlp-options.h"
 #include "nlp-paths-private.h"
 #include "nlp-names-private.h"
+#include "nlp-registry-private.h"
+
+
 
 struct _NlpStage {
+  NlpRegistry  *registry;      /* its owner (not a reference) */
   char         *name;
   char         *path;
   char         *data_dir;
@@ -21,10 +25,17 @@ struct _NlpStage {
 
 struct _NlpRegistry {
   gint          ref;
+  GPtrArray    *builtin;       /* names of the stages linked into the program */
   GPtrArray    *path;          /* char *, NULL-terminated view kept */
   guint         n_front;       /* program + environment entries */
   GHashTable   *stages;        /* name -> NlpStage * */
 };
+
+NlpRegistry *
+nlp__stage_get_registry (const NlpStage *stage)
+{
+  return stage->registry;
+}
 
 static void
 stage_free (NlpStage *stage)
@@ -37,6 +48,47 @@ stage_free (NlpStage *stage)
   g_free (stage);
 }
 
+/* Stages linked into the program (libtool -dlpreopen, registered by its
+ * LTDL_SET_PRELOADED_SYMBOLS: the command built with
+ * --enable-static-stages) are found before any file, by name. */
+static GPtrArray *preloaded_names;
+/* what find_file returns for a stage linked into the program */
+#define BUILTIN "(linked into the program) "
+
+static int
+note_preloaded (lt_dlhandle handle)
+{
+  const lt_dlinfo *info = lt_dlgetinfo (handle);
+
+  /* info->filename is the archive ("tokenize.a"), info->name the module */
+  if (info != NULL && info->name != NULL && nlp__valid_stage_name (info->name))
+    g_ptr_array_add (preloaded_names, g_strdup (info->name));
+  return 0;
+}
+
+static GPtrArray *
+find_preloaded (void)
+{
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      preloaded_names = g_ptr_array_new_with_free_func (g_free);
+      lt_dlpreload_open ("@PROGRAM@", note_preloaded);
+      g_once_init_leave (&once, 1);
+    }
+  return preloaded_names;
+}
+
+static gboolean
+is_builtin (NlpRegistry *registry, const char *name)
+{
+  for (guint i = 0; i < registry->builtin->len; i++)
+    if (strcmp (g_ptr_array_index (registry->builtin, i), name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 NlpRegistry *
 nlp_registry_new (void)
 {
@@ -45,6 +97,7 @@ nlp_registry_new (void)
 
   registry->ref = 1;
   lt_dlinit ();
+  registry->builtin = g_ptr_array_ref (find_preloaded ());
   registry->path = g_ptr_array_new_with_free_func (g_free);
   registry->stages = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                             (GDestroyNotify) stage_free);
@@ -82,6 +135,7 @@ nlp_registry_unref (NlpRegistry *registry)
   if (registry == NULL || !g_atomic_int_dec_and_test (&registry->ref))
     return;
   g_hash_table_unref (registry->stages);
+  g_ptr_array_unref (registry->builtin);
   g_ptr_array_unref (registry->path);
   g_free (registry);
   lt_dlexit ();
@@ -118,11 +172,19 @@ find_file (NlpRegistry *registry, const char *name)
 {
   static const char *const exts[] = { ".la", ".so", NULL };
 
-  for (guint i = 0; registry->path->pdata[i] != NULL; i++)
+  for (guint i = 0; i == 0 || registry->path->pdata[i - 1] != NULL; i++)
     for (guint e = 0; exts[e]; e++)
       {
-        char *base = g_strconcat (name, exts[e], NULL);
-        char *file = g_build_filename (registry->path->pdata[i], base, NULL);
+        char *base, *file;
+
+        /* stages linked into the program come after the program's and
+         * the environment's directories, before the rest */
+        if (i == registry->n_front && e == 0 && is_builtin (registry, name))
+          return g_strconcat (BUILTIN, name, NULL);
+        if (registry->path->pdata[i] == NULL)
+          break;
+        base = g_strconcat (name, exts[e], NULL);
+        file = g_build_filename (registry->path->pdata[i], base, NULL);
         g_free (base);
         if (g_file_test (file, G_FILE_TEST_IS_REGULAR))
           return file;
@@ -137,6 +199,12 @@ nlp_registry_list (NlpRegistry *registry)
   GHashTable *seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GPtrArray *names = g_ptr_array_new ();
 
+  for (guint i = 0; i < registry->builtin->len; i++)
+    {
+      const char *name = g_ptr_array_index (registry->builtin, i);
+      g_hash_table_add (seen, g_strdup (name));
+      g_ptr_array_add (names, g_strdup (name));
+    }
   for (guint i = 0; registry->path->pdata[i] != NULL; i++)
     {
       GDir *dir = g_dir_open (registry->path->pdata[i], 0, NULL);
@@ -393,9 +461,22 @@ nlp_registry_load (NlpRegistry *registry, const char *name, GError **error)
       set_unknown_stage (registry, name, error);
       return NULL;
     }
-  /* lt_dlopenext wants the name without extension: it prefers the .la */
-  stem = g_strndup (file, strlen (file) - 3);
-  handle = lt_dlopenext (stem);
+  if (g_str_has_prefix (file, BUILTIN))
+    {
+      /* libtool names a preloaded module after its archive */
+      lt_dladvise advise;
+      stem = g_strconcat (name, ".a", NULL);
+      lt_dladvise_init (&advise);
+      lt_dladvise_preload (&advise);
+      handle = lt_dlopenadvise (stem, advise);
+      lt_dladvise_destroy (&advise);
+    }
+  else
+    {
+      /* lt_dlopenext wants the name without extension: it prefers the .la */
+      stem = g_strndup (file, strlen (file) - 3);
+      handle = lt_dlopenext (stem);
+    }
   g_free (stem);
   if (handle == NULL)
     {
@@ -444,11 +525,13 @@ nlp_registry_load (NlpRegistry *registry, const char *name, GError **error)
   lt_dlmakeresident (handle);
 
   stage = g_new0 (NlpStage, 1);
+  stage->registry = registry;
   stage->name = g_strdup (name);
   stage->path = file;
   stage->handle = handle;
   stage->info = full;
-  stage->data_dir = nlp__stage_data_dir (name, file);
+  stage->data_dir = g_str_has_prefix (file, BUILTIN) ? nlp__builtin_stage_data_dir (name)
+                                                     : nlp__stage_data_dir (name, file);
   g_hash_table_insert (registry->stages, stage->name, stage);
   return stage;
 }

@@ -52,13 +52,81 @@ G_BEGIN_DECLS
 
 /* ---- the descriptor ------------------------------------------------- */
 
+/**
+ * NlpModelNewFunc: (skip)
+ * @env: the instance's configuration
+ * @error: return location for a #GError
+ *
+ * Makes the instance's model, once per process, on the main thread.
+ *
+ * Returns: (transfer full): the model, or %NULL with @error set
+ */
 typedef gpointer (*NlpModelNewFunc)   (const NlpStageEnv *env, GError **error);
+/**
+ * NlpModelFreeFunc: (skip)
+ * @model: a model
+ *
+ * Frees a model.
+ */
 typedef void     (*NlpModelFreeFunc)  (gpointer model);
+/**
+ * NlpWorkerNewFunc: (skip)
+ * @model: the shared model
+ * @error: return location for a #GError
+ *
+ * Makes one worker thread's mutable state.
+ *
+ * Returns: (transfer full): the worker, or %NULL with @error set
+ */
 typedef gpointer (*NlpWorkerNewFunc)  (gpointer model, GError **error);
+/**
+ * NlpWorkerFreeFunc: (skip)
+ * @worker: a worker
+ *
+ * Frees a worker.
+ */
 typedef void     (*NlpWorkerFreeFunc) (gpointer worker);
+/**
+ * NlpProcessFunc: (skip)
+ * @worker: the thread's worker (the model when there is no worker_new)
+ * @doc: the document
+ * @error: return location for a #GError
+ *
+ * Runs the stage on one document.
+ *
+ * Returns: %FALSE with @error set when the stage fails on @doc
+ */
 typedef gboolean (*NlpProcessFunc)    (gpointer worker, NlpDocument *doc,
                                        GError **error);
 
+/**
+ * NlpStageInfo:
+ * @abi_major: filled by NLP_STAGE_DEFINE
+ * @abi_minor: filled by NLP_STAGE_DEFINE
+ * @struct_size: filled by NLP_STAGE_DEFINE
+ * @name: the stage's name, equal to its file's (filled by NLP_STAGE_DEFINE)
+ * @version: its version (required)
+ * @summary: one line (required)
+ * @requires: (array zero-terminated=1) (nullable): the names it needs
+ * @provides: (array zero-terminated=1) (nullable): the names it adds
+ * @modifies: (array zero-terminated=1) (nullable): names of other stages
+ *   it changes
+ * @options: (nullable): its option table, ending with %NLP_OPTION_END
+ * @model_new: (skip): makes the shared model (%NULL: the model is %NULL)
+ * @model_free: (skip): frees it
+ * @worker_new: (skip): makes a thread's state (%NULL: the model is used)
+ * @worker_free: (skip): frees it
+ * @process: (skip): runs the stage on a document (required)
+ * @licence: (nullable): SPDX expression of the stage and its data (ABI 1.1)
+ * @author: (nullable): its author (ABI 1.1)
+ * @homepage: (nullable): where to read about it (ABI 1.1)
+ * @languages: (array zero-terminated=1) (nullable): ISO 639 codes of the
+ *   languages it understands; %NULL: any (ABI 1.1)
+ *
+ * A stage's descriptor: the one symbol a stage exports, made with
+ * NLP_STAGE_DEFINE.  A host reads it through nlp_stage_get_info() (a
+ * copy, zero-extended for stages built against an older minor ABI).
+ */
 typedef struct {
   /* filled by NLP_STAGE_DEFINE */
   guint32             abi_major;
@@ -86,6 +154,7 @@ typedef struct {
                                          understands ("en"), NULL-terminated;
                                          NULL: any language */
   /* New fields go here, before the padding. */
+  /*< private >*/
   gpointer            _reserved[4];
 } NlpStageInfo;
 

@@ -15,5 +15,7 @@
 #include "nlp-writer.h"
 #include "nlp-runner.h"
 #include "nlp-processor.h"
+#include "nlp-describe.h"
+#include "nlp-types.h"
 
 #endif

@@ -4,3 +4,5 @@ include plugins/sentence/local.mk
 include plugins/stem/local.mk
 include plugins/entity/local.mk
 include plugins/sentiment/local.mk
+include plugins/pos/local.mk
+include plugins/lemma/local.mk

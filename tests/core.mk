@@ -114,6 +114,7 @@ tests_test_abi_SOURCES = tests/test-abi.c
 tests_test_abi_CFLAGS = $(NLP_TEST_CFLAGS)
 tests_test_abi_LDADD = $(NLP_TEST_LIBS)
 
-# The library's exported symbols: the documented API only.
-TESTS += tests/test-exports.sh
-EXTRA_DIST += tests/test-exports.sh
+# The library's exported symbols: the documented API only; and the include
+# rule of docs/architecture.md.
+TESTS += tests/test-exports.sh tests/test-layers.sh
+EXTRA_DIST += tests/test-exports.sh tests/test-layers.sh tests/static-stages-check.sh

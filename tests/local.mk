@@ -25,4 +25,5 @@ include tests/writers.mk
 include tests/sdk.mk
 include tests/runner.mk
 include tests/robustness.mk
+include tests/bindings.mk
 include tests/serve.mk

@@ -21,7 +21,7 @@ jobs=${SANITIZER_JOBS:-2}
 mkdir -p "$build" && cd "$build" || exit 2
 
 if [ ! -f config.status ]; then
-  "$src/configure" -q --enable-sanitizers || { echo "sanitizers: configure failed" >&2; exit 1; }
+  "$src/configure" -q --enable-sanitizers --disable-introspection || { echo "sanitizers: configure failed" >&2; exit 1; }
 fi
 if ! make -j"$jobs" >make.log 2>&1; then
   tail -40 make.log >&2

@@ -101,18 +101,20 @@ else
   echo "SKIP: installed nlpipe serve (needs python3 for its client)"
 fi
 
-# 4. The stage of docs/writing-stages.md, built with pkg-config alone.
-mkdir -p "$tmp/doc-stage"
-awk '/^<!-- file: shout.c -->/ { on = 1; next } on && /^```c/ { next }
-     on && /^```/ { exit } on' "$src/docs/writing-stages.md" >"$tmp/doc-stage/shout.c"
-check "docs/writing-stages.md stage compiles with pkg-config only" "$tmp/doc-stage/cc.log" \
-  sh -c "cc -shared -fPIC -fvisibility=hidden -Wall -Wextra -Werror -Wno-unused-parameter \
-           -o '$tmp/doc-stage/shout.so' '$tmp/doc-stage/shout.c' \
-           \$(pkg-config --cflags --libs nlpipe) -Wl,-z,defs"
-echo "The EU and NATO met in Oslo." |
-  nlpipe -q --plugin-path "$tmp/doc-stage" -p tokenize,shout -f json >"$tmp/shout.json" 2>"$tmp/shout.log"
-check "the doc's stage runs in a chain with --plugin-path" "$tmp/shout.log" \
-  grep -q '"norm":"nato","kind":"word","shout":1}' "$tmp/shout.json"
+# 4. docs/writing-stages.md as a stage author follows it: every file and
+# excerpt it shows is what examples/ holds, and every command it gives runs
+# (in a copy of examples/shout, with nothing but the installed SDK:
+# pkg-config, the installed nlpipe on PATH).
+guide () {
+  cp -a "$src/examples/shout" "$tmp/guide" &&
+    env PATH="$prefix/bin:/usr/bin:/bin" PKG_CONFIG_PATH="$PKG_CONFIG_PATH" HOME="$tmp" \
+      python3 "$src/tests/check-guide.py" "$src/docs/writing-stages.md" "$src" "$tmp/guide"
+}
+check "docs/writing-stages.md: every code block is examples/ or runs" "$tmp/guide.log" guide
+grep -E '^(PASS|FAIL): ' "$tmp/guide.log" | sed 's/^/    /'
+check "the guide's stage marks capitals (tokenize,shout on the installed nlpipe)" "$tmp/shout.log" \
+  sh -c "echo 'The EU and NATO met in Oslo.' | env -i PATH=/usr/bin:/bin '$prefix/bin/nlpipe' -q \
+           -p tokenize,shout -f json | grep -q '\"norm\":\"nato\",\"kind\":\"word\",\"shout\":1}'"
 
 # 5. The out-of-tree example: its own build system and tests, installed into
 # nlpipe's plugindir.
@@ -141,4 +143,31 @@ ranks () { grep -o '"'"$1"'":\[{"start"[^]]*' "$2" | grep -o '"rank":[0-9]*' | s
 check "an aliased instance adds its own layer beside the first" "$tmp/alias.log" \
   test "$(ranks top "$tmp/alias.json")" = '"rank":1 "rank":2 "rank":3 ' \
     -a "$(ranks keywords "$tmp/alias.json" | wc -w)" -gt 3
+
+# 6. examples/embed: a C program that embeds libnlpipe, built with its
+# Makefile and pkg-config alone, run against the installed library.
+embed () {
+  cp -a "$src/examples/embed" "$tmp/embed" && make -C "$tmp/embed" CFLAGS="-Wall -Wextra -Werror" &&
+    env -i PATH=/usr/bin:/bin LD_LIBRARY_PATH="$prefix/lib" "$tmp/embed/embed" 2 >"$tmp/embed.out"
+}
+check "examples/embed builds with pkg-config and runs on several threads" "$tmp/embed.log" embed
+check "examples/embed reads entities and sentence scores" "$tmp/embed-out.log" \
+  sh -c "grep -q '^article-3\$' '$tmp/embed.out' && grep -q 'entity   ORG   NATO' '$tmp/embed.out' &&
+         grep -q 'sentence 1 sentiment +0.6808' '$tmp/embed.out'"
+
+# 7. The installed typelib and Python package, when the build has them.
+typelib=$prefix/lib/girepository-1.0/Nlpipe-1.0.typelib
+pydir=$(find "$prefix/lib" -type d -name nlpipe -path '*-packages/*' 2>/dev/null | head -n 1)
+if [ -f "$typelib" ] && [ -n "$pydir" ]; then
+  python_ok () {
+    env -i PATH=/usr/bin:/bin HOME="$tmp" PYTHONPATH="$(dirname "$pydir")" \
+      GI_TYPELIB_PATH="$prefix/lib/girepository-1.0" LD_LIBRARY_PATH="$prefix/lib" \
+      /usr/bin/python3 -c 'import nlpipe, sys
+doc = nlpipe.Pipeline()(open(sys.argv[1]).read())
+assert ("Putin", "PER") in {(e.text, e.label) for e in doc.entities}' "$article"
+  }
+  check "the installed Python package runs the default chain" "$tmp/python.log" python_ok
+else
+  echo "SKIP: no typelib or Python package installed (the build has no introspection)"
+fi
 finish

@@ -8,3 +8,4 @@ tests_test_sdk_CFLAGS = $(NLP_TEST_CFLAGS)
 tests_test_sdk_LDADD = $(NLP_TEST_LIBS)
 
 dist_noinst_SCRIPTS += tests/sdk-install-check.sh
+EXTRA_DIST += tests/check-guide.py

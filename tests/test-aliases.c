@@ -219,3 +219,19 @@ Test (writers, json_shows_every_instance)
   json_node_unref (root);
   g_free (out);
 }
+
+Test (aliases, pos_and_lemma_under_aliases)
+{
+  char *out = run_ok (NLP_NAMES ("-p", "tokenize,sentence,pos,tagger=pos,lemma,l2=lemma"));
+  JsonNode *root = nlp_test_parse_json (out);
+  JsonObject *first;
+
+  /* the aliased tagger's words are a layer of its own */
+  cr_assert_eq (n_rows (root, "tagger_word"), n_rows (root, "word"));
+  cr_assert (json_object_has_member (row (root, "tagger_word", 0), "upos"));
+  first = row (root, "word", 0);
+  cr_assert_str_eq (json_object_get_string_member (first, "lemma"),
+                    json_object_get_string_member (first, "l2"));
+  json_node_unref (root);
+  g_free (out);
+}

@@ -272,3 +272,24 @@ Test (check, modifies_must_name_what_an_earlier_stage_provides)
   assert_chain_error ("testtok,modifier,testopts",
                       "stage 'modifier' modifies 'doc.flag', which no earlier stage provides");
 }
+
+Test (check, probe_catches_an_undeclared_write_before_any_input)
+{
+  NlpTestRun *plain = nlp_test_run (NULL, "check", "--plugin-path", NLP_TEST_STAGEDIR,
+                                    "-p", "testtok,testopts,rogue", "--set", "rogue.act=attr",
+                                    NULL);
+  NlpTestRun *probed = nlp_test_run (NULL, "check", "--probe", "--plugin-path",
+                                     NLP_TEST_STAGEDIR, "-p", "testtok,testopts,rogue",
+                                     "--set", "rogue.act=attr", NULL);
+  NlpTestRun *good = nlp_test_run (NULL, "check", "--probe", "--plugin-path",
+                                   NLP_TEST_STAGEDIR, "-p", "testtok,testopts,rogue", NULL);
+
+  cr_assert_eq (plain->status, 0, "%s", plain->err);
+  cr_assert_eq (probed->status, 2, "%s", probed->err);
+  cr_assert_str_eq (probed->err, "nlpipe: the probe document failed: stage 'rogue': sets "
+                    "doc.stray, which is not in its provides; declare it there\n");
+  cr_assert_eq (good->status, 0, "%s", good->err);
+  nlp_test_run_free (plain);
+  nlp_test_run_free (probed);
+  nlp_test_run_free (good);
+}

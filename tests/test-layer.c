@@ -210,9 +210,9 @@ Test (layer, columns_of_every_type_hold_their_values)
   nlp_column_set_int (len, 1, 3);
   nlp_column_set_double (score, 1, -0.75);
   cr_assert_str_eq (nlp_column_get_name (norm), "norm");
-  cr_assert_eq (nlp_column_get_type (norm), NLP_COLUMN_STRING);
-  cr_assert_eq (nlp_column_get_type (len), NLP_COLUMN_INT);
-  cr_assert_eq (nlp_column_get_type (score), NLP_COLUMN_DOUBLE);
+  cr_assert_eq (nlp_column_get_value_type (norm), NLP_COLUMN_STRING);
+  cr_assert_eq (nlp_column_get_value_type (len), NLP_COLUMN_INT);
+  cr_assert_eq (nlp_column_get_value_type (score), NLP_COLUMN_DOUBLE);
   cr_assert_str_eq (nlp_column_get_string (norm, 0), "the");
   cr_assert_str_eq (nlp_column_get_string (norm, 1), "cat");
   cr_assert_eq (nlp_column_get_int (len, 0), G_MININT64);
@@ -245,7 +245,7 @@ Test (layer, ref_column_points_into_another_layer)
   for (guint r = 0; r < 7; r++)
     if (r != 2)
       nlp_column_set_ref (ref, r, r < 4 ? 0 : 1);
-  cr_assert_eq (nlp_column_get_type (ref), NLP_COLUMN_REF);
+  cr_assert_eq (nlp_column_get_value_type (ref), NLP_COLUMN_REF);
   cr_assert_str_eq (nlp_column_get_target (ref), "sentence");
   cr_assert_eq (nlp_column_get_ref (ref, 0), 0);
   cr_assert_eq (nlp_column_get_ref (ref, 5), 1);

@@ -125,6 +125,21 @@ wait_for (Cdp *cdp, const char *expr, guint seconds)
   cr_assert (ok, "the page never got to: %s", expr);
 }
 
+/* A key pressed and released: @key is the members of the event, e.g.
+ * "\"key\":\"Tab\",\"code\":\"Tab\",\"windowsVirtualKeyCode\":9". */
+static void
+press (Cdp *cdp, const char *key)
+{
+  static const char *const types[] = { "keyDown", "keyUp" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      char *params = g_strdup_printf ("{\"type\":\"%s\",%s}", types[i], key);
+      json_node_unref (call (cdp, "Input.dispatchKeyEvent", params));
+      g_free (params);
+    }
+}
+
 static void
 connected (GObject *session, GAsyncResult *res, gpointer data)
 {
@@ -260,12 +275,7 @@ Test (page, annotates_a_pasted_article_in_headless_chromium, .timeout = 120)
                   "document.getElementById('chain').textContent.startsWith('tokenize')", 30);
 
   /* the keyboard reaches the text box first */
-  json_node_unref (call (&cdp, "Input.dispatchKeyEvent",
-                         "{\"type\":\"keyDown\",\"key\":\"Tab\",\"code\":\"Tab\","
-                         "\"windowsVirtualKeyCode\":9}"));
-  json_node_unref (call (&cdp, "Input.dispatchKeyEvent",
-                         "{\"type\":\"keyUp\",\"key\":\"Tab\",\"code\":\"Tab\","
-                         "\"windowsVirtualKeyCode\":9}"));
+  press (&cdp, "\"key\":\"Tab\",\"code\":\"Tab\",\"windowsVirtualKeyCode\":9");
   v = eval (&cdp, "document.activeElement.id");
   cr_assert_str_eq (v, "\"text\"", "Tab focuses the text box");
   g_free (v);
@@ -289,12 +299,9 @@ Test (page, annotates_a_pasted_article_in_headless_chromium, .timeout = 120)
   cr_assert_eq ((gsize) g_ascii_strtoull (v, NULL, 10), g_utf8_strlen (text, -1) - 0,
                 "the whole article is in the box (%s)", v);
   g_free (v);
-  json_node_unref (call (&cdp, "Input.dispatchKeyEvent",
-                         "{\"type\":\"keyDown\",\"key\":\"Enter\",\"code\":\"Enter\","
-                         "\"windowsVirtualKeyCode\":13,\"modifiers\":2}"));
-  json_node_unref (call (&cdp, "Input.dispatchKeyEvent",
-                         "{\"type\":\"keyUp\",\"key\":\"Enter\",\"code\":\"Enter\","
-                         "\"windowsVirtualKeyCode\":13,\"modifiers\":2}"));
+  /* Ctrl+Enter */
+  press (&cdp, "\"key\":\"Enter\",\"code\":\"Enter\",\"windowsVirtualKeyCode\":13,"
+               "\"modifiers\":2");
   wait_for (&cdp, "document.querySelectorAll('#result article.doc').length === 1", 60);
 
   /* every mention highlighted, as the command finds them */

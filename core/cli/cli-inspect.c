@@ -4,10 +4,10 @@
 #include <string.h>
 #include <json-glib/json-glib.h>
 #include "cli-private.h"
-#include "cli-describe.h"
 
 typedef struct {
   gboolean json;
+  gboolean probe;
   char   **plugin_paths;
   char    *stages;
   char    *config;
@@ -42,6 +42,8 @@ parse_args (int argc, char **argv, const char *params, const char *summary,
     { "stages", 'p', 0, G_OPTION_ARG_STRING, &a->stages, "The chain to check", "STAGES" },
     { "config", 'c', 0, G_OPTION_ARG_FILENAME, &a->config, "Config file", "FILE" },
     { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a->sets, "Stage option", "STAGE.OPTION=VALUE" },
+    { "probe", 0, 0, G_OPTION_ARG_NONE, &a->probe,
+      "Also load every model and run a short probe document through the chain", NULL },
     { NULL }
   };
   GOptionContext *ctx = g_option_context_new (params);
@@ -61,6 +63,18 @@ parse_args (int argc, char **argv, const char *params, const char *summary,
       *status = NLP_EXIT_USAGE;
     }
   return ok;
+}
+
+static JsonNode *
+strv_node (const char *const *v)
+{
+  JsonArray *arr = json_array_new ();
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+  for (guint i = 0; v && v[i]; i++)
+    json_array_add_string_element (arr, v[i]);
+  json_node_take_array (node, arr);
+  return node;
 }
 
 static void
@@ -85,45 +99,45 @@ nlp__cli_list (int argc, char **argv)
   int status = NLP_EXIT_OK;
   NlpRegistry *registry;
   char **names;
-  JsonArray *arr = json_array_new ();
 
   if (!parse_args (argc, argv, "", "Lists the installed stages.", FALSE, &a, &status))
     {
-      json_array_unref (arr);
       inspect_args_clear (&a);
       return status;
     }
   registry = nlp_registry_new ();
   nlp__cli_setup_registry (registry, a.plugin_paths, NULL);
-  names = nlp_registry_list (registry);
-  for (guint i = 0; names[i]; i++)
-    {
-      GError *error = NULL;
-      NlpStage *stage = nlp_registry_load (registry, names[i], &error);
-
-      if (!a.json && stage != NULL)
-        {
-          const NlpStageInfo *info = nlp_stage_get_info (stage);
-          g_print ("%-12s %-6s %s\n", names[i], info->version, info->summary);
-        }
-      else if (!a.json)
-        g_print ("%-12s %-6s (cannot load: %s)\n", names[i], "?", error->message);
-      json_array_add_element (arr, cli_describe_list_entry (names[i], stage, error));
-      if (stage == NULL)
-        {
-          status = NLP_EXIT_LOAD;
-          g_error_free (error);
-        }
-    }
   if (a.json)
     {
-      JsonNode *node = json_node_new (JSON_NODE_ARRAY);
-      json_node_take_array (node, arr);
-      print_json (node);
+      guint broken;
+      char *json = nlp_registry_describe_json (registry, &broken);
+      g_print ("%s\n", json);
+      g_free (json);
+      if (broken > 0)
+        status = NLP_EXIT_LOAD;
     }
   else
-    json_array_unref (arr);
-  g_strfreev (names);
+    {
+      names = nlp_registry_list (registry);
+      for (guint i = 0; names[i]; i++)
+        {
+          GError *error = NULL;
+          NlpStage *stage = nlp_registry_load (registry, names[i], &error);
+
+          if (stage != NULL)
+            {
+              const NlpStageInfo *info = nlp_stage_get_info (stage);
+              g_print ("%-12s %-6s %s\n", names[i], info->version, info->summary);
+            }
+          else
+            {
+              g_print ("%-12s %-6s (cannot load: %s)\n", names[i], "?", error->message);
+              status = NLP_EXIT_LOAD;
+              g_error_free (error);
+            }
+        }
+      g_strfreev (names);
+    }
   nlp_registry_free (registry);
   inspect_args_clear (&a);
   return status;
@@ -162,7 +176,11 @@ nlp__cli_info (int argc, char **argv)
     }
   info = nlp_stage_get_info (stage);
   if (a.json)
-    print_json (cli_describe_info (stage));
+    {
+      char *json = nlp_stage_describe_json (stage);
+      g_print ("%s\n", json);
+      g_free (json);
+    }
   else
     {
       char *req = join_names (info->requires), *prov = join_names (info->provides);
@@ -249,9 +267,9 @@ print_check (const NlpPipeline *pipeline, gboolean json)
 
       json_object_set_string_member (o, "instance", inst);
       json_object_set_string_member (o, "stage", info->name);
-      json_object_set_member (o, "requires", cli_describe_strv (info->requires));
-      json_object_set_member (o, "provides", cli_describe_strv (provides));
-      json_object_set_member (o, "unused", cli_describe_strv (unused_v));
+      json_object_set_member (o, "requires", strv_node (info->requires));
+      json_object_set_member (o, "provides", strv_node (provides));
+      json_object_set_member (o, "unused", strv_node (unused_v));
       json_array_add_object_element (arr, o);
       if (!json)
         {
@@ -283,6 +301,29 @@ print_check (const NlpPipeline *pipeline, gboolean json)
   print_json (node);
 }
 
+/* Runs a short document through @pipeline: a stage that writes what it
+ * does not declare, or fails on plain text, is caught before any input. */
+static gboolean
+probe (NlpPipeline *pipeline, GError **error)
+{
+  static const char text[] =
+    "The EU and NATO met in Oslo on Friday, 16 August 2024. Angela Merkel "
+    "said the talks were good; shares of Acme Corp. rose 3% to $12.50.\n";
+  GError *local = NULL;
+  NlpDocument *doc = nlp_pipeline_process_text (pipeline, "probe", text, -1, &local);
+
+  if (doc == NULL)
+    {
+      /* the chain is refused: a usage-level error (exit 2), not one document */
+      g_set_error (error, NLP_ERROR, NLP_ERROR_CHAIN, "the probe document failed: %s",
+                   local->message);
+      g_error_free (local);
+      return FALSE;
+    }
+  nlp_document_unref (doc);
+  return TRUE;
+}
+
 int
 nlp__cli_check (int argc, char **argv)
 {
@@ -309,8 +350,14 @@ nlp__cli_check (int argc, char **argv)
       }
   registry = nlp_registry_new ();
   nlp__cli_setup_registry (registry, a.plugin_paths, spec);
-  pipeline = nlp_pipeline_new_unloaded (registry, spec, &error);
+  pipeline = a.probe ? nlp_pipeline_new (registry, spec, &error)
+                     : nlp_pipeline_new_unloaded (registry, spec, &error);
   if (pipeline == NULL)
+    {
+      status = nlp__cli_fail (error);
+      goto out;
+    }
+  if (a.probe && !probe (pipeline, &error))
     {
       status = nlp__cli_fail (error);
       goto out;

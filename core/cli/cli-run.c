@@ -69,7 +69,7 @@ output_extension (const char *format)
 {
   static const char *const map[][2] = {
     { "json", "json" }, { "text", "txt" }, { "tsv", "tsv" }, { "html", "html" },
-    { "sentences", "txt" },
+    { "sentences", "txt" }, { "conllu", "conllu" },
   };
   for (guint i = 0; i < G_N_ELEMENTS (map); i++)
     if (strcmp (format, map[i][0]) == 0)
@@ -93,7 +93,7 @@ nlp__cli_run (int argc, char **argv)
   RunArgs a = { .max_doc_bytes = 0 };
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &a.format,
-      "Output format: json (default), text, tsv, html, sentences, none", "FORMAT" },
+      "Output format: json (default), text, tsv, html, sentences, conllu, none", "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &a.output,
       "Write to FILE (atomically: a temporary file renamed at the end), or, when "
       "OUT is a directory or ends with '/', one file per input file under it "

@@ -12,7 +12,7 @@
 #include <glib-unix.h>
 #include "cli-private.h"
 #include "cli-chain.h"
-#include "serve-private.h"
+#include "cli-serve.h"
 
 typedef struct {
   CliChainArgs chain;

@@ -1,6 +1,9 @@
 /* main.c — the nlpipe command: a thin dispatcher over libnlpipe. */
 #include <locale.h>
 #include <string.h>
+#ifdef NLP_STATIC_STAGES
+#include <ltdl.h>
+#endif
 #include "cli-private.h"
 
 int
@@ -57,6 +60,10 @@ nlp__cli_setup_registry (NlpRegistry *registry, char **plugin_paths,
 int
 main (int argc, char **argv)
 {
+#ifdef NLP_STATIC_STAGES
+  /* the stages linked into this program (--enable-static-stages) */
+  LTDL_SET_PRELOADED_SYMBOLS ();
+#endif
   setlocale (LC_ALL, "");
   /* numbers in every output use a decimal point, whatever the locale */
   setlocale (LC_NUMERIC, "C");

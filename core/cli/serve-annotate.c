@@ -16,7 +16,7 @@
  * requests' documents are not stuck behind a big one.
  */
 #include <string.h>
-#include "serve-private.h"
+#include "cli-serve.h"
 
 #define NAME "request"          /* what the reader calls a request body */
 #define RETRY_AFTER "1"

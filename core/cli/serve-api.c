@@ -15,8 +15,7 @@
  *   GET  /v1/health         ready (200) or shutting down (503)
  */
 #include <string.h>
-#include "serve-private.h"
-#include "cli-describe.h"
+#include "cli-serve.h"
 
 #define ANNOTATE "/v1/annotate"
 #define STAGES   "/v1/stages"
@@ -70,12 +69,35 @@ health (ServeRequest *r)
                     node);
 }
 
-/* Adds "instance" to a stage's object when the chain names it otherwise. */
+/* (transfer full) a stage's `info --json` object (nlp-describe.h), with
+ * "instance": its name in the chain. */
 static JsonNode *
-with_instance (JsonNode *node, const char *instance)
+info_node (const NlpPipeline *pipeline, guint i)
 {
-  json_object_set_string_member (json_node_get_object (node), "instance", instance);
+  char *json = nlp_stage_describe_json (nlp_pipeline_get_stage (pipeline, i));
+  JsonNode *node = json_from_string (json, NULL);
+
+  json_object_set_string_member (json_node_get_object (node), "instance",
+                                 nlp_pipeline_get_instance_name (pipeline, i));
+  g_free (json);
   return node;
+}
+
+/* `list --json`'s entry for a stage is the start of its `info --json`
+ * object: name, version, summary, file. */
+static JsonNode *
+list_entry (const NlpPipeline *pipeline, guint i)
+{
+  static const char *const members[] = { "name", "version", "summary", "file", "instance" };
+  JsonNode *info = info_node (pipeline, i), *entry = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *o = json_object_new ();
+
+  for (guint m = 0; m < G_N_ELEMENTS (members); m++)
+    json_object_set_member (o, members[m], json_node_copy (
+      json_object_get_member (json_node_get_object (info), members[m])));
+  json_node_take_object (entry, o);
+  json_node_unref (info);
+  return entry;
 }
 
 static void
@@ -86,12 +108,7 @@ stages (ServeRequest *r)
   JsonNode *node = json_node_new (JSON_NODE_ARRAY);
 
   for (guint i = 0; i < nlp_pipeline_get_n_stages (pipeline); i++)
-    {
-      NlpStage *stage = nlp_pipeline_get_stage (pipeline, i);
-      json_array_add_element (arr, with_instance (
-        cli_describe_list_entry (nlp_stage_get_name (stage), stage, NULL),
-        nlp_pipeline_get_instance_name (pipeline, i)));
-    }
+    json_array_add_element (arr, list_entry (pipeline, i));
   json_node_take_array (node, arr);
   serve_reply_json (r->msg, SOUP_STATUS_OK, node);
 }
@@ -108,8 +125,7 @@ stage_info (ServeRequest *r)
   for (guint i = 0; i < nlp_pipeline_get_n_stages (pipeline); i++)
     if (strcmp (nlp_pipeline_get_instance_name (pipeline, i), name) == 0)
       {
-        serve_reply_json (r->msg, SOUP_STATUS_OK, with_instance (
-          cli_describe_info (nlp_pipeline_get_stage (pipeline, i)), name));
+        serve_reply_json (r->msg, SOUP_STATUS_OK, info_node (pipeline, i));
         return;
       }
   {

@@ -18,7 +18,7 @@
 #include <string.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
-#include "serve-private.h"
+#include "cli-serve.h"
 
 typedef struct {
   Serve             *serve;

@@ -4,9 +4,9 @@
  * (core/embed.sh): the page needs no file, no CDN, no network, and its
  * Content-Security-Policy lets it load only from this server. */
 #include <string.h>
-#include "serve-private.h"
-#include "serve-page-assets.h"
-#include "writer-html-css.h"
+#include "cli-serve.h"
+#include "cli-page-assets.h"
+#include "cli-html-css.h"
 
 /* Scripts and styles from this server only, no inline script or style,
  * requests to this server only, never framed. */

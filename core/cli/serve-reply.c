@@ -2,7 +2,7 @@
  * common headers, the method and Host checks. */
 #include <string.h>
 #include <json-glib/json-glib.h>
-#include "serve-private.h"
+#include "cli-serve.h"
 
 char *
 serve_error_json (const char *code, const char *stage, const char *message)

@@ -185,7 +185,7 @@ append_layer (GString *out, const NlpLayer *layer)
         {
           const NlpColumn *col = nlp_layer_get_column_at (layer, c);
           g_string_truncate (cell, 0);
-          if (nlp_column_is_set (col, r) && nlp_column_get_type (col) == NLP_COLUMN_STRING)
+          if (nlp_column_is_set (col, r) && nlp_column_get_value_type (col) == NLP_COLUMN_STRING)
             g_string_append (cell, nlp_column_get_string (col, r));
           else if (nlp_column_is_set (col, r))
             nlp__json_append_cell (cell, col, r);

@@ -12,7 +12,7 @@ nlp__json_append_cell (GString *out, const NlpColumn *column, guint row)
       g_string_append (out, "null");
       return;
     }
-  switch (nlp_column_get_type (column))
+  switch (nlp_column_get_value_type (column))
     {
     case NLP_COLUMN_STRING:
       {

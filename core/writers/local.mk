@@ -7,7 +7,8 @@ core_libnlpipe_la_SOURCES += \
 	core/writers/writer-text.c \
 	core/writers/writer-summary.c core/writers/writer-summary.h \
 	core/writers/writer-tsv.c \
-	core/writers/writer-html.c core/writers/writer-sentences.c
+	core/writers/writer-html.c core/writers/writer-sentences.c \
+	core/writers/writer-conllu.c
 core_libnlpipe_la_SOURCES += core/writers/html-private.h core/writers/html-text.c \
 	core/writers/html-summary.c core/writers/html-tables.c
 

@@ -41,5 +41,6 @@ extern const NlpWriterClass nlp__writer_text;
 extern const NlpWriterClass nlp__writer_tsv;
 extern const NlpWriterClass nlp__writer_html;
 extern const NlpWriterClass nlp__writer_sentences;
+extern const NlpWriterClass nlp__writer_conllu;
 
 #endif

@@ -4,6 +4,7 @@
 #include "nlp-error.h"
 
 struct _NlpWriter {
+  gint                  ref;
   const NlpWriterClass *klass;   /* NULL for "none" */
   NlpWriterOptions      options;
   char                 *columns;
@@ -15,11 +16,12 @@ static const NlpWriterClass *const formats[] = {
   &nlp__writer_tsv,
   &nlp__writer_html,
   &nlp__writer_sentences,
+  &nlp__writer_conllu,
   NULL
 };
 
-static const char *const format_names[] = { "json", "text", "tsv", "html", "sentences", "none",
-                                            NULL };
+static const char *const format_names[] = { "json", "text", "tsv", "html", "sentences", "conllu",
+                                            "none", NULL };
 
 const char *const *
 nlp_writer_list_formats (void)
@@ -56,6 +58,7 @@ nlp_writer_new (const char *format, const NlpWriterOptions *options, GError **er
       return NULL;
     }
   writer = g_new0 (NlpWriter, 1);
+  writer->ref = 1;
   writer->klass = klass;
   if (options)
     writer->options = *options;
@@ -64,10 +67,24 @@ nlp_writer_new (const char *format, const NlpWriterOptions *options, GError **er
   return writer;
 }
 
+NlpWriter *
+nlp_writer_ref (NlpWriter *writer)
+{
+  g_return_val_if_fail (writer != NULL, NULL);
+  g_atomic_int_inc (&writer->ref);
+  return writer;
+}
+
 void
 nlp_writer_free (NlpWriter *writer)
 {
-  if (writer == NULL)
+  nlp_writer_unref (writer);
+}
+
+void
+nlp_writer_unref (NlpWriter *writer)
+{
+  if (writer == NULL || !g_atomic_int_dec_and_test (&writer->ref))
     return;
   g_free (writer->columns);
   g_free (writer);
@@ -92,6 +109,31 @@ nlp_writer_format (NlpWriter *writer, NlpDocument *doc, GString *out)
 {
   if (writer->klass)
     writer->klass->format (&writer->options, doc, out);
+}
+
+char *
+nlp_writer_format_to_string (NlpWriter *writer, NlpDocument *doc, gboolean edges)
+{
+  GString *out = g_string_new (NULL), *body;
+  NlpWriterPage *page;
+
+  g_return_val_if_fail (writer != NULL && doc != NULL, NULL);
+  if (!edges)
+    {
+      nlp_writer_format (writer, doc, out);
+      return g_string_free (out, FALSE);
+    }
+  /* a page of one document, as the command writes a file of it (html:
+   * titled after its headline) */
+  body = g_string_new (NULL);
+  nlp_writer_format (writer, doc, body);
+  page = nlp_writer_page_new (writer);
+  nlp_writer_page_add (page, body->str, body->len, out);
+  g_string_append_len (out, body->str, (gssize) body->len);
+  nlp_writer_page_end (page, out);
+  nlp_writer_page_free (page);
+  g_string_free (body, TRUE);
+  return g_string_free (out, FALSE);
 }
 
 gboolean

@@ -108,7 +108,7 @@ append_layer (GString *out, const NlpLayer *layer, const guint32 *map)
       const char *name = nlp_column_get_name (col);
 
       cols[c].column = col;
-      cols[c].type = nlp_column_get_type (col);
+      cols[c].type = nlp_column_get_value_type (col);
       cols[c].key_start = keys->len;
       g_string_append_c (keys, ',');
       nlp__json_append_string (keys, name, strlen (name));
@@ -296,6 +296,25 @@ json_format (const NlpWriterOptions *options, NlpDocument *doc, GString *out)
   else
     append_compact (options, doc, out);
   g_string_append_c (out, '\n');
+}
+
+char *
+nlp_writer_layer_to_json (const NlpDocument *doc, const char *name, gboolean byte_offsets)
+{
+  const NlpLayer *layer = nlp_document_get_layer (doc, name);
+  GString *out;
+  gsize len;
+  const char *text;
+  guint32 *map;
+
+  if (layer == NULL)
+    return NULL;
+  text = nlp_document_get_text (doc, &len);
+  map = byte_offsets ? NULL : codepoint_map (text, len);
+  out = g_string_sized_new (256);
+  append_layer (out, layer, map);
+  g_free (map);
+  return g_string_free (out, FALSE);
 }
 
 const NlpWriterClass nlp__writer_json = {

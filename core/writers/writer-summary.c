@@ -197,7 +197,7 @@ nlp__append_cells (GString *out, const NlpLayer *layer, guint row,
       if (written++)
         g_string_append (out, sep);
       g_string_append_printf (out, "%s=", name);
-      if (nlp_column_get_type (col) == NLP_COLUMN_STRING)
+      if (nlp_column_get_value_type (col) == NLP_COLUMN_STRING)
         g_string_append (out, nlp_column_get_string (col, row));
       else
         nlp__json_append_cell (out, col, row);

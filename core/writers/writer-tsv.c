@@ -30,7 +30,7 @@ is_labelled (const NlpLayer *layer)
 {
   const NlpColumn *label = nlp_layer_get_column (layer, "label");
 
-  return label != NULL && nlp_column_get_type (label) == NLP_COLUMN_STRING
+  return label != NULL && nlp_column_get_value_type (label) == NLP_COLUMN_STRING
          && strcmp (nlp_layer_get_name (layer), "token") != 0;
 }
 
@@ -139,7 +139,7 @@ resolve_columns (const NlpWriterOptions *o, const NlpLayer *tokens,
       if (col.kind == COL_TOKEN_COLUMN && tokens != NULL)
         col.column = nlp_layer_get_column (tokens, token_column);
       if (col.column != NULL)
-        col.type = nlp_column_get_type (col.column);
+        col.type = nlp_column_get_value_type (col.column);
       g_array_append_val (cols, col);
     }
   *names_out = names;

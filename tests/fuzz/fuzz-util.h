@@ -98,7 +98,7 @@ fuzz_check_layers (NlpDocument *doc)
       for (guint c = 0; c < nlp_layer_get_n_columns (layer); c++)
         {
           NlpColumn *col = nlp_layer_get_column_at (layer, c);
-          if (nlp_column_get_type (col) != NLP_COLUMN_STRING)
+          if (nlp_column_get_value_type (col) != NLP_COLUMN_STRING)
             continue;
           for (guint r = 0; r < nlp_layer_get_n_rows (layer); r++)
             {

@@ -1,4 +1,4 @@
-/* serve-private.h — `nlpipe serve`: the state its files share.
+/* cli-serve.h — `nlpipe serve`: the state its files share.
  *
  *   cli-serve.c       options, start-up, the main loop, graceful shutdown
  *   serve-listen.c    the listening socket, connection limits and deadlines
@@ -12,8 +12,8 @@
  * writers, which run on the NlpProcessor's workers; results come back
  * to the main loop through one queue (serve-annotate.c).
  */
-#ifndef SERVE_PRIVATE_H
-#define SERVE_PRIVATE_H
+#ifndef CLI_SERVE_H
+#define CLI_SERVE_H
 
 #include <libsoup/soup.h>
 #include <json-glib/json-glib.h>
