@@ -96,7 +96,7 @@ stages_dir (void)
 
 Test (serve, annotate_is_what_the_command_prints_in_every_format)
 {
-  static const char *const formats[] = { "json", "text", "tsv", "html", "sentences" };
+  static const char *const formats[] = { "json", "text", "tsv", "html", "sentences", "conllu" };
   StServer *s = st_start ("-j", "2", NULL);
   char *text = seed ();
   StReply *r;

@@ -26,6 +26,7 @@ typedef enum {
   SERVE_FORMAT_TSV,
   SERVE_FORMAT_HTML,
   SERVE_FORMAT_SENTENCES,
+  SERVE_FORMAT_CONLLU,
   SERVE_N_FORMATS
 } ServeFormat;
 
@@ -114,7 +115,8 @@ void            serve_annotate_early (ServeRequest *r);
 void            serve_annotate (ServeRequest *r);
 /* The format named @name ("json" ...), or -1. */
 int             serve_format_from_name (const char *name);
-extern const char *const serve_format_names[SERVE_N_FORMATS];
+/* NULL-terminated, in ServeFormat order. */
+extern const char *const serve_format_names[SERVE_N_FORMATS + 1];
 
 /* serve-page.c: GET / and the page's assets; FALSE when @r->path is not
  * one of them. */

@@ -21,14 +21,14 @@
 #define NAME "request"          /* what the reader calls a request body */
 #define RETRY_AFTER "1"
 
-const char *const serve_format_names[SERVE_N_FORMATS] = {
-  "json", "text", "tsv", "html", "sentences",
+const char *const serve_format_names[SERVE_N_FORMATS + 1] = {
+  "json", "text", "tsv", "html", "sentences", "conllu",
 };
 
 static const char *const single_types[SERVE_N_FORMATS] = {
   "application/json", "text/plain; charset=utf-8",
   "text/tab-separated-values; charset=utf-8", "text/html; charset=utf-8",
-  "text/plain; charset=utf-8",
+  "text/plain; charset=utf-8", "text/plain; charset=utf-8",
 };
 
 /* What -f html pages allow themselves (the writer's own meta tag). */
@@ -166,9 +166,10 @@ query_format (SoupServerMessage *msg, GHashTable *query, ServeFormat *format)
         }
       if ((f = serve_format_from_name (value)) < 0)
         {
+          char *list = g_strjoinv (", ", (char **) serve_format_names);
           serve_reply_error (msg, SOUP_STATUS_BAD_REQUEST, "unknown_format", NULL,
-                             "unknown format '%s'; formats: json, text, tsv, html, sentences",
-                             (char *) value);
+                             "unknown format '%s'; formats: %s", (char *) value, list);
+          g_free (list);
           return FALSE;
         }
       *format = (ServeFormat) f;

@@ -9,7 +9,7 @@ sends the files (or standard input, "-") to a running server as one
 JSON Lines batch, each document named after its file, and prints for
 each its headline, sentiment and entities; --json prints the server's
 JSON Lines as they come, --format text|tsv|html|sentences its other
-formats.  Exit status: 0 done, 1 the server refused a document or
+formats (or conllu).  Exit status: 0 done, 1 the server refused a document or
 cannot be reached, 2 usage.
 
 As a module:
@@ -149,7 +149,7 @@ def main(argv=None):
                         help="the server (default: $NLPIPE_URL or http://127.0.0.1:8080)")
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--json", action="store_true", help="print the server's JSON Lines")
-    group.add_argument("--format", choices=["text", "tsv", "html", "sentences"],
+    group.add_argument("--format", choices=["text", "tsv", "html", "sentences", "conllu"],
                        help="print this format of the server's")
     args = parser.parse_args(argv)
 
