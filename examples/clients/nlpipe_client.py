@@ -8,8 +8,8 @@ As a program:
 sends the files (or standard input, "-") to a running server as one
 JSON Lines batch, each document named after its file, and prints for
 each its headline, sentiment and entities; --json prints the server's
-JSON Lines as they come, --format text|tsv|html|sentences its other
-formats (or conllu).  Exit status: 0 done, 1 the server refused a document or
+JSON Lines as they come, --format text|tsv|html|sentences|conllu its
+other formats.  Exit status: 0 done, 1 the server refused a document or
 cannot be reached, 2 usage.
 
 As a module:
