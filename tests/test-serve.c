@@ -461,6 +461,14 @@ Test (serve, errors_are_json_with_the_right_status)
   r = st_post (s, "/v1/annotate", "application/json", " \n ", -1);
   st_assert_error (r, 400, "empty_body");
   st_reply_free (r);
+  /* a raw line break in a string is not JSON: refused, not made a space */
+  r = st_post (s, "/v1/annotate", "application/json", "{\"text\": \"one\ntwo\"}", -1);
+  st_assert_error (r, 400, "invalid_json");
+  st_reply_free (r);
+  /* two objects are not one */
+  r = st_post (s, "/v1/annotate", "application/json", "{\"text\": \"a\"}\n{\"text\": \"b\"}", -1);
+  st_assert_error (r, 400, "invalid_json");
+  st_reply_free (r);
   r = st_post (s, "/v1/annotate", "text/plain", "Caf\xe9 au lait", -1);
   cr_assert_not_null (strstr (st_assert_error (r, 400, "invalid_utf8"), "byte 3"));
   st_reply_free (r);

@@ -536,8 +536,11 @@ reply_input_error (SoupServerMessage *msg, const GError *error)
                        error->message);
 }
 
-/* (transfer full) the body for the reader: one JSON value may span
- * lines, and outside its strings a line break is only white space. */
+/* (transfer full) the body for the reader, which reads one record per
+ * line: one JSON value may span lines, and outside its strings a line
+ * break is only white space, so it becomes a space.  A line break inside
+ * a string (not JSON) is left, and the record is refused as the reader
+ * refuses it: no text is changed. */
 static GBytes *
 body_bytes (Annotate *req)
 {
@@ -547,8 +550,14 @@ body_bytes (Annotate *req)
     {
       gsize len;
       char *data = g_bytes_unref_to_data (bytes, &len);
+      gboolean in_string = FALSE;
+
       for (gsize i = 0; i < len; i++)
-        if (data[i] == '\n' || data[i] == '\r')
+        if (in_string && data[i] == '\\')
+          i++;                 /* the escaped character */
+        else if (data[i] == '"')
+          in_string = !in_string;
+        else if (!in_string && (data[i] == '\n' || data[i] == '\r'))
           data[i] = ' ';
       bytes = g_bytes_new_take (data, len);
     }
