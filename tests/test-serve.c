@@ -214,7 +214,8 @@ Test (serve, a_batch_comes_back_in_order_one_record_per_line)
           const char *id = i == 2 ? "request:3" : "request:6";
           cr_assert_str_eq (json_object_get_string_member (o, "id"), id);
           cr_assert_not_null (error, "%s", lines[i]);
-          cr_assert_str_eq (json_object_get_string_member (error, "stage"), "reader");
+          cr_assert_str_eq (json_object_get_string_member (error, "stage"), "", "no stage");
+          cr_assert_str_eq (json_object_get_string_member (o, "text"), "");
           cr_assert (g_str_has_prefix (json_object_get_string_member (error, "message"), id));
           cr_assert_not_null (strstr (json_object_get_string_member (error, "message"),
                                       i == 2 ? "not valid JSON" : "invalid UTF-8"));

@@ -435,7 +435,11 @@ flush (Annotate *req)
 }
 
 /* A record the reader refused: written in its place, as an error
- * record naming the line, so that the answer has one record per line. */
+ * record named after its line, so that the answer has one record per
+ * line.  The same shape as the command's --on-error=mark record for a
+ * bad line on the robust branch (issue 15): id FILE:LINE, empty text,
+ * no stage; once that is merged, nlp_reader_get_location() gives the id
+ * this takes from the message. */
 static GString *
 bad_record (Annotate *req, const GError *error)
 {
@@ -451,8 +455,7 @@ bad_record (Annotate *req, const GError *error)
   else
     id = g_strdup (NAME);
   doc = nlp_document_new (id, "", 0, NULL);
-  nlp_document_set_meta (doc, "source", NAME);
-  nlp_document_set_error (doc, "reader", message);
+  nlp_document_set_error (doc, NULL, message);
   nlp_writer_format (req->writer, doc, out);
   nlp_document_unref (doc);
   g_free (id);
@@ -537,10 +540,11 @@ reply_input_error (SoupServerMessage *msg, const GError *error)
 }
 
 /* (transfer full) the body for the reader, which reads one record per
- * line: one JSON value may span lines, and outside its strings a line
- * break is only white space, so it becomes a space.  A line break inside
- * a string (not JSON) is left, and the record is refused as the reader
- * refuses it: no text is changed. */
+ * line: one JSON value may span lines, and inside it, outside its
+ * strings, a line break is only white space, so it becomes a space.  A
+ * line break inside a string (not JSON) is left, and the record is
+ * refused as the reader refuses it: no text is changed; one after the
+ * value is left too, so that a second value is seen. */
 static GBytes *
 body_bytes (Annotate *req)
 {
@@ -551,17 +555,39 @@ body_bytes (Annotate *req)
       gsize len;
       char *data = g_bytes_unref_to_data (bytes, &len);
       gboolean in_string = FALSE;
+      guint depth = 0;
 
       for (gsize i = 0; i < len; i++)
         if (in_string && data[i] == '\\')
           i++;                 /* the escaped character */
         else if (data[i] == '"')
           in_string = !in_string;
-        else if (!in_string && (data[i] == '\n' || data[i] == '\r'))
+        else if (in_string)
+          continue;
+        else if (data[i] == '{' || data[i] == '[')
+          depth++;
+        else if ((data[i] == '}' || data[i] == ']') && depth > 0)
+          depth--;
+        else if (depth > 0 && (data[i] == '\n' || data[i] == '\r'))
           data[i] = ' ';
       bytes = g_bytes_new_take (data, len);
     }
   return bytes;
+}
+
+/* Whether @reader has another record (or line it cannot read). */
+static gboolean
+more_records (NlpReader *reader)
+{
+  NlpDocument *doc = NULL;
+  char *warning = NULL;
+  GError *error = NULL;
+  gboolean more = nlp_reader_next (reader, &doc, &warning, &error);
+
+  g_clear_pointer (&doc, nlp_document_unref);
+  g_free (warning);
+  g_clear_error (&error);
+  return more;
 }
 
 void
@@ -599,7 +625,16 @@ serve_annotate (ServeRequest *r)
 
       nlp_reader_next (req->reader, &doc, &warning, &error);
       g_free (warning);
-      if (doc != NULL)
+      if (doc != NULL && req->kind == BODY_JSON && more_records (req->reader))
+        {
+          dequeue (req);
+          serve_reply_error (r->msg, SOUP_STATUS_BAD_REQUEST, "invalid_json", NULL,
+                             "the body holds more than one JSON value; send one object, or "
+                             "several as application/x-ndjson (one per line)");
+          g_clear_pointer (&doc, nlp_document_unref);
+          soup_server_message_unpause (r->msg);
+        }
+      else if (doc != NULL)
         submit (req, doc);
       else
         {
