@@ -232,7 +232,7 @@ append_legend (GString *out, const HtmlDoc *h)
       g_string_append (out, "</span>");
     }
   if (nlp_document_get_layer (h->doc, "sentence") != NULL)
-    g_string_append (out, "<span>sentences: <span class=\"s p4\">positive</span> "
+    g_string_append (out, "<span class=\"tints\">sentences: <span class=\"s p4\">positive</span> "
                      "<span class=\"s n4\">negative</span> (stronger tint, stronger "
                      "score)</span>");
   g_string_append (out, "</p>\n");
