@@ -1,9 +1,16 @@
 /* serve-test.c — see serve-test.h. */
 #include <signal.h>
+#include <sys/prctl.h>
 #include <string.h>
 #include <sys/wait.h>
 #include "serve-test.h"
 #include "scratch-dir.h"
+
+void
+st_die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
 
 StServer *
 st_startv (const char *const *args)
@@ -25,6 +32,8 @@ st_startv (const char *const *args)
     g_ptr_array_add (argv, g_strdup (args[i]));
   g_ptr_array_add (argv, NULL);
   g_subprocess_launcher_set_stderr_file_path (launcher, s->err_path);
+  /* a failed assertion ends the test's process: the server goes with it */
+  g_subprocess_launcher_set_child_setup (launcher, st_die_with_parent, NULL, NULL);
   s->proc = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
   cr_assert_not_null (s->proc, "cannot start nlpipe serve: %s", error ? error->message : "?");
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (s->proc));

@@ -20,6 +20,10 @@ typedef struct {
  * line.  (transfer full) */
 StServer *st_start (const char *first_arg, ...) G_GNUC_NULL_TERMINATED;
 StServer *st_startv (const char *const *args);
+/* A GSpawnChildSetupFunc: the child is killed when the test's process
+ * ends, as it does on a failed assertion (no server or browser is left
+ * running). */
+void      st_die_with_parent (gpointer data);
 /* Sends @signum (0: none) and waits for the process: its exit status
  * (or 128 + the signal that killed it).  Asserts it ends within
  * @seconds. */

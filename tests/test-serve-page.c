@@ -175,6 +175,7 @@ start_chromium (const char *exe, const char *profile, GSubprocess **proc)
 
   /* its stderr to a file: it says there where DevTools listens */
   g_subprocess_launcher_set_stderr_file_path (launcher, log);
+  g_subprocess_launcher_set_child_setup (launcher, st_die_with_parent, NULL, NULL);
   *proc = g_subprocess_launcher_spawnv (launcher, argv, &error);
   cr_assert_not_null (*proc, "cannot run %s: %s", exe, error ? error->message : "?");
   while (browser == NULL && g_get_monotonic_time () < end)
