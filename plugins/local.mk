@@ -4,5 +4,6 @@ include plugins/sentence/local.mk
 include plugins/stem/local.mk
 include plugins/entity/local.mk
 include plugins/sentiment/local.mk
+include plugins/lang/local.mk
 include plugins/pos/local.mk
 include plugins/lemma/local.mk

@@ -76,9 +76,10 @@ Test (info, json_describes_stem_from_its_descriptor)
   lang = find_by (json_object_get_array_member (o, "options"), "name", "language");
   cr_assert_not_null (lang);
   cr_assert_str_eq (json_object_get_string_member (lang, "type"), "choice");
-  cr_assert_str_eq (json_object_get_string_member (lang, "default"), "english");
+  cr_assert_str_eq (json_object_get_string_member (lang, "default"), "auto");
   cr_assert (array_has_string (json_object_get_array_member (lang, "choices"), "porter"),
              "run-time choices (list_choices) are listed");
+  cr_assert (array_has_string (json_object_get_array_member (lang, "choices"), "auto"));
   nlp_test_run_free (run);
 }
 
@@ -89,7 +90,7 @@ Test (info, text_shows_options_and_how_to_set_them)
   cr_assert_eq (run->status, 0);
   cr_assert_not_null (strstr (run->out, "--set stem.OPTION=VALUE"), "%s", run->out);
   cr_assert_not_null (strstr (run->out, "language"));
-  cr_assert_not_null (strstr (run->out, "default: english"));
+  cr_assert_not_null (strstr (run->out, "default: auto"));
   cr_assert_not_null (strstr (run->out, "datadir"));
   nlp_test_run_free (run);
 }

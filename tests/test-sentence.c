@@ -1,6 +1,7 @@
 /* test-sentence.c — the sentence stage as a stage: the seed article, its
- * options (newline policy, extra abbreviations), its errors, and the span
- * properties against the token layer.  The boundary rules themselves are
+ * options (newline policy, extra abbreviations), the word lists of the
+ * document's language, its errors, and the span properties against the
+ * token layer.  The boundary rules themselves are
  * tested case by case by test-sentence-corpus. */
 #include <string.h>
 #include <unistd.h>
@@ -209,4 +210,81 @@ Test (sentence, sentences_are_made_of_whole_tokens)
   nlp_document_free (doc);
   g_free (text);
   g_free (path);
+}
+
+/* The splitting of @text under chain lang,tokenize,sentence. */
+static char *
+split_in_its_language (const char *text, const char *lang)
+{
+  NlpDocument *doc = nlp_test_chain ("lang,tokenize,sentence", text);
+  gint a = nlp_document_find_attr (doc, "lang");
+  char *got = sentences_of (doc);
+
+  cr_assert_geq (a, 0);
+  cr_expect_str_eq (nlp_document_get_attr_string (doc, a), lang, "%s", text);
+  nlp_document_free (doc);
+  return got;
+}
+
+/* With the lang stage first, a text gets its language's abbreviations
+ * (data/abbreviations.LANG.txt) and openers; without it, the shipped
+ * English-centred lists only. */
+Test (sentence, abbreviations_of_the_document_language)
+{
+  static const char *const cases[][4] = {
+    { "fr", "Le rapport du Pr. Martin a été lu par M. Dupont devant Mme Leroy. Elle a répondu.",
+      "Le rapport du Pr. Martin a été lu par M. Dupont devant Mme Leroy. || Elle a répondu.",
+      "Le rapport du Pr. || Martin a été lu par M. Dupont devant Mme Leroy. || Elle a répondu." },
+    { "de", "Ich treffe Hrn. Weber am 3. Oktober, z. B. in Bonn. Er kommt um neun.",
+      "Ich treffe Hrn. Weber am 3. Oktober, z. B. in Bonn. || Er kommt um neun.",
+      "Ich treffe Hrn. || Weber am 3. || Oktober, z. B. in Bonn. || Er kommt um neun." },
+    { "es", "El Sr. García y la Dra. Pérez llegaron ayer. La reunión empezó tarde.",
+      "El Sr. García y la Dra. Pérez llegaron ayer. || La reunión empezó tarde.",
+      "El Sr. García y la Dra. || Pérez llegaron ayer. || La reunión empezó tarde." },
+    { "it", "Il Sig. Rossi e la Dott.ssa Bianchi sono arrivati ieri. La riunione è iniziata.",
+      "Il Sig. Rossi e la Dott.ssa Bianchi sono arrivati ieri. || La riunione è iniziata.",
+      "Il Sig. || Rossi e la Dott.ssa Bianchi sono arrivati ieri. || La riunione è iniziata." },
+    { "pt", "O Exmo. Sr. Presidente e a Dra. Costa chegaram ontem. A reunião começou tarde.",
+      "O Exmo. Sr. Presidente e a Dra. Costa chegaram ontem. || A reunião começou tarde.",
+      "O Exmo. || Sr. Presidente e a Dra. || Costa chegaram ontem. || A reunião começou tarde." },
+    { "nl", "Zie blz. 12 van het verslag van dhr. Jansen. Hij was er niet bij.",
+      "Zie blz. 12 van het verslag van dhr. Jansen. || Hij was er niet bij.",
+      "Zie blz. || 12 van het verslag van dhr. || Jansen. || Hij was er niet bij." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      char *with = split_in_its_language (cases[i][1], cases[i][0]);
+      NlpDocument *doc = nlp_test_chain ("tokenize,sentence", cases[i][1]);
+      char *without = sentences_of (doc);
+
+      cr_expect_str_eq (with, cases[i][2], "%s", cases[i][0]);
+      cr_expect_str_eq (without, cases[i][3], "%s without doc.lang", cases[i][0]);
+      g_free (with);
+      g_free (without);
+      nlp_document_free (doc);
+    }
+}
+
+Test (sentence, german_ordinals_still_end_before_an_opener)
+{
+  char *got = split_in_its_language ("Das geschah im Jahr 2019. Der Minister trat danach zurück.", "de");
+
+  cr_expect_str_eq (got, "Das geschah im Jahr 2019. || Der Minister trat danach zurück.");
+  g_free (got);
+}
+
+Test (sentence, english_keeps_the_shipped_lists)
+{
+  /* "M." is an initial in English, not "Monsieur" */
+  const char *text = "The letter was signed by John M. Smith in Washington. It arrived late.";
+  char *with = split_in_its_language (text, "en");
+  NlpDocument *doc = nlp_test_chain ("tokenize,sentence", text);
+  char *without = sentences_of (doc);
+
+  cr_expect_str_eq (with, without);
+  cr_expect_str_eq (with, "The letter was signed by John M. Smith in Washington. || It arrived late.");
+  g_free (with);
+  g_free (without);
+  nlp_document_free (doc);
 }

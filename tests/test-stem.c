@@ -1,5 +1,6 @@
 /* test-stem.c — the stem stage: Snowball stems of word tokens only, every
- * libstemmer language selectable, aliases writing their own column. */
+ * libstemmer language selectable, language=auto following doc.lang,
+ * aliases writing their own column. */
 #include <string.h>
 #include "nlp-test.h"
 
@@ -20,6 +21,15 @@ stem_of (NlpDocument *doc, const char *column, const char *word)
     }
   cr_assert_fail ("no token '%s'", word);
   return NULL;
+}
+
+static const char *
+attr_lang (NlpDocument *doc)
+{
+  gint i = nlp_document_find_attr (doc, "lang");
+
+  cr_assert_geq (i, 0, "no doc.lang");
+  return nlp_document_get_attr_string (doc, i);
 }
 
 Test (stem, english_words)
@@ -176,4 +186,87 @@ Test (stem, cache_starting_over_keeps_earlier_stems)
     }
   nlp_document_free (doc);
   g_string_free (text, TRUE);
+}
+
+/* language=auto, the default: each document in its doc.lang's algorithm
+ * (the lang stage first), the same stems as the algorithm chosen by
+ * name; one worker meets several languages in turn. */
+Test (stem, auto_follows_the_detected_language)
+{
+  static const char *const cases[][3] = {
+    { "french", "Les négociations entre les gouvernements européens continuaient hier.", "négociations" },
+    { "german", "Die Verhandlungen zwischen den Regierungen dauerten bis in die Nacht.", "Verhandlungen" },
+    { "spanish", "Las negociaciones entre los gobiernos continuaron durante la noche.", "negociaciones" },
+    { "italian", "Le trattative tra i governi sono continuate per tutta la notte.", "trattative" },
+    { "portuguese", "As negociações entre os governos continuaram durante toda a noite.", "negociações" },
+    { "dutch", "De onderhandelingen tussen de regeringen duurden de hele nacht.", "onderhandelingen" },
+    { "russian", "Переговоры между правительствами продолжались всю ночь.", "Переговоры" },
+    { "swedish", "Förhandlingarna mellan regeringarna pågick hela natten.", "Förhandlingarna" },
+    { "turkish", "Hükümetler arasındaki görüşmeler bütün gece sürdü.", "görüşmeler" },
+    { "english", "The negotiations between the governments continued through the night.", "negotiations" },
+  };
+  GError *error = NULL;
+  NlpRegistry *registry = nlp_registry_new ();
+  NlpChainSpec *spec = nlp_chain_spec_new ();
+  NlpPipeline *pipeline;
+  NlpPipelineWorker *worker;
+
+  cr_assert (nlp_chain_spec_set_stages (spec, "lang,tokenize,stem", &error));
+  pipeline = nlp_pipeline_new (registry, spec, &error);
+  cr_assert_not_null (pipeline, "%s", error ? error->message : "");
+  worker = nlp_pipeline_worker_new (pipeline, &error);
+  cr_assert_not_null (worker, "%s", error ? error->message : "");
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        NlpDocument *doc = nlp_document_new ("d", cases[i][1], -1, NULL);
+        char *set = g_strdup_printf ("stem.language=%s", cases[i][0]);
+        NlpDocument *named = run_with ("tokenize,stem", set, cases[i][1]);
+
+        cr_assert (nlp_pipeline_worker_process (worker, doc, NULL, &error), "%s", error ? error->message : "");
+        cr_expect_str_eq (stem_of (doc, "stem", cases[i][2]), stem_of (named, "stem", cases[i][2]),
+                          "%s: %s", cases[i][0], cases[i][2]);
+        nlp_document_free (doc);
+        nlp_document_free (named);
+        g_free (set);
+      }
+  nlp_pipeline_worker_free (worker);
+  nlp_pipeline_free (pipeline);
+  nlp_chain_spec_free (spec);
+  nlp_registry_free (registry);
+}
+
+Test (stem, auto_is_english_when_the_language_is_unknown)
+{
+  /* no lang stage, or a text it cannot tell */
+  NlpDocument *plain = nlp_test_chain ("tokenize,stem", "Negotiations continued generously.");
+  NlpDocument *und = nlp_test_chain ("lang,tokenize,stem", "negotiations 2024");
+
+  cr_expect_str_eq (stem_of (plain, "stem", "Negotiations"), "negoti");
+  cr_expect_str_eq (stem_of (plain, "stem", "generously"), "generous");
+  cr_expect_str_eq (stem_of (und, "stem", "negotiations"), "negoti");
+  nlp_document_free (plain);
+  nlp_document_free (und);
+}
+
+Test (stem, a_language_without_an_algorithm_keeps_its_words)
+{
+  /* libstemmer has no Polish: the stem is the norm, not an English stem */
+  NlpDocument *doc = nlp_test_chain ("lang,tokenize,stem",
+      "Negocjacje między rządami trwały przez całą noc.");
+
+  cr_expect_str_eq (attr_lang (doc), "pl");
+  cr_expect_str_eq (stem_of (doc, "stem", "Negocjacje"), "negocjacje");
+  cr_expect_str_eq (stem_of (doc, "stem", "rządami"), "rządami");
+  nlp_document_free (doc);
+}
+
+Test (stem, a_named_language_overrides_auto)
+{
+  NlpDocument *doc = run_with ("lang,tokenize,stem", "stem.language=english",
+                               "Les négociations continuaient hier soir.");
+
+  cr_expect_str_eq (attr_lang (doc), "fr");
+  cr_expect_str_eq (stem_of (doc, "stem", "négociations"), "négociat");
+  nlp_document_free (doc);
 }

@@ -4,11 +4,12 @@
 #include <string.h>
 #include "nlp-test.h"
 
-/* The tokens of @text as "tok|tok|...", or with kinds "tok/kind|...". */
+/* The tokens of @text under @chain as "tok|tok|...", or with kinds
+ * "tok/kind|...". */
 static char *
-tokens_of (const char *text, gboolean with_kind)
+tokens_in (const char *chain, const char *text, gboolean with_kind)
 {
-  NlpDocument *doc = nlp_test_chain ("tokenize", text);
+  NlpDocument *doc = nlp_test_chain (chain, text);
   NlpLayer *layer = nlp_document_get_layer (doc, "token");
   NlpColumn *kind = nlp_layer_get_column (layer, "kind");
   GString *out = g_string_new (NULL);
@@ -25,6 +26,12 @@ tokens_of (const char *text, gboolean with_kind)
     }
   nlp_document_free (doc);
   return g_string_free (out, FALSE);
+}
+
+static char *
+tokens_of (const char *text, gboolean with_kind)
+{
+  return tokens_in ("tokenize", text, with_kind);
 }
 
 typedef struct {
@@ -206,4 +213,55 @@ Test (tokenize, seed_article_tokens)
   nlp_document_free (doc);
   g_free (text);
   g_free (path);
+}
+
+/* With the lang stage first, French and Italian elided words are tokens
+ * of their own; words where the apostrophe belongs stay whole, and so
+ * does everything in English or without doc.lang. */
+Test (tokenize, french_and_italian_elisions)
+{
+  static const char *const cases[][3] = {
+    { "Le président de l'université a parlé aujourd'hui avec l'équipe jusqu'à midi.",
+      "Le|président|de|l'|université|a|parlé|aujourd'hui|avec|l'|équipe|jusqu'|à|midi|.",
+      "Le|président|de|l'université|a|parlé|aujourd'hui|avec|l'équipe|jusqu'à|midi|." },
+    { "L’ambassadeur a dit qu’il viendrait d’Ottawa avec quelqu'un.",
+      "L’|ambassadeur|a|dit|qu’|il|viendrait|d’|Ottawa|avec|quelqu'un|.",
+      "L’ambassadeur|a|dit|qu’il|viendrait|d’Ottawa|avec|quelqu'un|." },
+    { "Il presidente dell'università ha parlato all'inizio dell'anno con l'ambasciatore.",
+      "Il|presidente|dell'|università|ha|parlato|all'|inizio|dell'|anno|con|l'|ambasciatore|.",
+      "Il|presidente|dell'università|ha|parlato|all'inizio|dell'anno|con|l'ambasciatore|." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      char *with = tokens_in ("lang,tokenize", cases[i][0], FALSE);
+      char *without = tokens_of (cases[i][0], FALSE);
+      cr_expect_str_eq (with, cases[i][1]);
+      cr_expect_str_eq (without, cases[i][2]);
+      g_free (with);
+      g_free (without);
+    }
+}
+
+Test (tokenize, elided_words_are_words_with_a_straight_apostrophe_norm)
+{
+  NlpDocument *doc = nlp_test_chain ("lang,tokenize", "Elle a rencontré l’ambassadeur d’Italie hier soir.");
+
+  cr_expect (nlp_test_has_span (doc, "token", "l’", "kind", "word"));
+  cr_expect (nlp_test_has_span (doc, "token", "l’", "norm", "l'"));
+  cr_expect (nlp_test_has_span (doc, "token", "ambassadeur", "kind", "word"));
+  cr_expect (nlp_test_has_span (doc, "token", "d’", "norm", "d'"));
+  nlp_document_free (doc);
+}
+
+Test (tokenize, english_is_unchanged_by_the_lang_stage)
+{
+  const char *text = "I don't think O'Brien's rock'n'roll is l'art pour l'art, said the critic at 10:30.";
+  char *with = tokens_in ("lang,tokenize", text, TRUE);
+  char *without = tokens_of (text, TRUE);
+
+  cr_expect_str_eq (with, without);
+  cr_expect (strstr (with, "l'art/word") != NULL, "%s", with);
+  g_free (with);
+  g_free (without);
 }

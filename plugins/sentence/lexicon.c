@@ -5,13 +5,37 @@
 #include <string.h>
 #include "splitter-private.h"
 
+static void
+lexicon_init (SplitterLexicon *lex)
+{
+  lex->abbrevs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  lex->abbrev_max = 0;
+  lex->starters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void
+lexicon_clear (SplitterLexicon *lex)
+{
+  g_hash_table_unref (lex->abbrevs);
+  g_hash_table_unref (lex->starters);
+}
+
+static void
+language_free (gpointer data)
+{
+  SplitterLanguage *l = data;
+
+  lexicon_clear (&l->lexicon);
+  g_free (l);
+}
+
 Splitter *
 splitter_new (NewlinePolicy policy)
 {
   Splitter *sp = g_new0 (Splitter, 1);
 
-  sp->abbrevs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sp->starters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  lexicon_init (&sp->base);
+  sp->languages = g_ptr_array_new_with_free_func (language_free);
   sp->newline = policy;
   return sp;
 }
@@ -21,15 +45,15 @@ splitter_free (Splitter *sp)
 {
   if (sp == NULL)
     return;
-  g_hash_table_unref (sp->abbrevs);
-  g_hash_table_unref (sp->starters);
+  lexicon_clear (&sp->base);
+  g_ptr_array_unref (sp->languages);
   g_free (sp);
 }
 
 /* Calls @add for the first (and second) field of each non-comment line. */
 static gboolean
-read_word_file (Splitter *sp, const char *path,
-                gboolean (*add) (Splitter *, const char *, const char *,
+read_word_file (SplitterLexicon *sp, const char *path,
+                gboolean (*add) (SplitterLexicon *, const char *, const char *,
                                  const char *, guint, GError **),
                 GError **error)
 {
@@ -64,12 +88,17 @@ read_word_file (Splitter *sp, const char *path,
 }
 
 static gboolean
-add_abbreviation (Splitter *sp, const char *word, const char *cls,
+add_abbreviation (SplitterLexicon *sp, const char *word, const char *cls,
                   const char *path, guint line, GError **error)
 {
   AbbrevClass c = ABBREV_GENERAL;
   gsize len = strlen (word);
 
+  if (strcmp (word, "<number>") == 0 && (cls == NULL || strcmp (cls, "general") == 0))
+    {
+      sp->ordinals = TRUE;
+      return TRUE;
+    }
   if (word[len - 1] == '.')
     len--;
   if (len == 0 || len > SPLITTER_MAX_WORD)
@@ -98,7 +127,7 @@ add_abbreviation (Splitter *sp, const char *word, const char *cls,
 }
 
 static gboolean
-add_starter (Splitter *sp, const char *word, const char *unused,
+add_starter (SplitterLexicon *sp, const char *word, const char *unused,
              const char *path, guint line, GError **error)
 {
   if (strlen (word) > SPLITTER_MAX_WORD)
@@ -115,19 +144,48 @@ add_starter (Splitter *sp, const char *word, const char *unused,
 gboolean
 splitter_load_abbreviations (Splitter *sp, const char *path, GError **error)
 {
-  return read_word_file (sp, path, add_abbreviation, error);
+  return read_word_file (&sp->base, path, add_abbreviation, error);
 }
 
 gboolean
 splitter_load_starters (Splitter *sp, const char *path, GError **error)
 {
-  return read_word_file (sp, path, add_starter, error);
+  return read_word_file (&sp->base, path, add_starter, error);
+}
+
+gboolean
+splitter_load_language (Splitter *sp, const char *code, const char *abbreviations,
+                        const char *starters, GError **error)
+{
+  SplitterLanguage *l = (SplitterLanguage *) splitter_language (sp, code);
+
+  if (l == NULL)
+    {
+      l = g_new0 (SplitterLanguage, 1);
+      g_strlcpy (l->code, code, sizeof l->code);
+      lexicon_init (&l->lexicon);
+      g_ptr_array_add (sp->languages, l);
+    }
+  return read_word_file (&l->lexicon, abbreviations, add_abbreviation, error)
+         && (starters == NULL || read_word_file (&l->lexicon, starters, add_starter, error));
+}
+
+const SplitterLexicon *
+splitter_language (const Splitter *sp, const char *code)
+{
+  for (guint i = 0; code != NULL && i < sp->languages->len; i++)
+    {
+      SplitterLanguage *l = g_ptr_array_index (sp->languages, i);
+      if (strcmp (l->code, code) == 0)
+        return &l->lexicon;
+    }
+  return NULL;
 }
 
 /* Entries in lower case match any case; others match themselves and their
  * ALL-CAPS form; in "D-Mass" the part after the last hyphen is looked up. */
-AbbrevClass
-splitter_abbrev_class (const Splitter *sp, const char *word, gsize len)
+static AbbrevClass
+lexicon_abbrev_class (const SplitterLexicon *sp, const char *word, gsize len)
 {
   char buf[SPLITTER_MAX_WORD + 1];
   gpointer value;
@@ -165,8 +223,18 @@ splitter_abbrev_class (const Splitter *sp, const char *word, gsize len)
   return ABBREV_NONE;
 }
 
+AbbrevClass
+splitter_abbrev_class (const Splitter *sp, const SplitterLexicon *lang,
+                       const char *word, gsize len)
+{
+  AbbrevClass c = lang != NULL ? lexicon_abbrev_class (lang, word, len) : ABBREV_NONE;
+
+  return c != ABBREV_NONE ? c : lexicon_abbrev_class (&sp->base, word, len);
+}
+
 gboolean
-splitter_is_starter (const Splitter *sp, const char *word, gsize len)
+splitter_is_starter (const Splitter *sp, const SplitterLexicon *lang,
+                     const char *word, gsize len)
 {
   char buf[SPLITTER_MAX_WORD + 1];
 
@@ -174,5 +242,6 @@ splitter_is_starter (const Splitter *sp, const char *word, gsize len)
     return FALSE;
   memcpy (buf, word, len);
   buf[len] = '\0';
-  return g_hash_table_contains (sp->starters, buf);
+  return g_hash_table_contains (sp->base.starters, buf)
+         || (lang != NULL && g_hash_table_contains (lang->starters, buf));
 }

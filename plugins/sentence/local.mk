@@ -9,7 +9,13 @@ plugins_sentence_la_LIBADD = $(NLP_STAGE_LIBS)
 
 sentencedatadir = $(stagedatadir)/sentence
 dist_sentencedata_DATA = plugins/sentence/data/abbreviations.txt \
-	plugins/sentence/data/starters.txt
+	plugins/sentence/data/starters.txt \
+	plugins/sentence/data/abbreviations.de.txt plugins/sentence/data/starters.de.txt \
+	plugins/sentence/data/abbreviations.es.txt plugins/sentence/data/starters.es.txt \
+	plugins/sentence/data/abbreviations.fr.txt plugins/sentence/data/starters.fr.txt \
+	plugins/sentence/data/abbreviations.it.txt plugins/sentence/data/starters.it.txt \
+	plugins/sentence/data/abbreviations.nl.txt plugins/sentence/data/starters.nl.txt \
+	plugins/sentence/data/abbreviations.pt.txt plugins/sentence/data/starters.pt.txt
 
 check_PROGRAMS += tests/test-sentence
 TESTS += tests/test-sentence

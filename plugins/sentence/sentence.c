@@ -2,9 +2,12 @@
  * token lies inside exactly one sentence.
  *
  * The boundary rules are in splitter.c, the word lists in lexicon.c and
- * data/.  The model (lexicons, newline policy) is read-only once built;
+ * data/: the shipped ones for every text, and those of a language
+ * (abbreviations.LANG.txt, starters.LANG.txt) for a text whose doc.lang
+ * is LANG.  The model (lexicons, newline policy) is read-only once built;
  * a worker only holds reusable arrays.
  */
+#include <string.h>
 #include "nlpipe-stage.h"
 #include "splitter.h"
 
@@ -35,6 +38,41 @@ load_data (Splitter *sp, const NlpStageEnv *env, const char *file,
   return ok;
 }
 
+/* Loads abbreviations.LANG.txt (and starters.LANG.txt) of every language
+ * the data directory has them for. */
+static gboolean
+load_languages (Splitter *sp, const NlpStageEnv *env, GError **error)
+{
+  const char *dir = nlp_stage_env_get_data_dir (env);
+  GDir *d = dir ? g_dir_open (dir, 0, NULL) : NULL;
+  const char *name;
+  gboolean ok = TRUE;
+
+  while (ok && d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      gsize n = strlen (name);
+      char *code, *abbrevs, *starters, *starters_name;
+
+      if (!g_str_has_prefix (name, "abbreviations.") || !g_str_has_suffix (name, ".txt")
+          || n <= strlen ("abbreviations..txt"))
+        continue;
+      code = g_strndup (name + strlen ("abbreviations."), n - strlen ("abbreviations..txt"));
+      abbrevs = g_build_filename (dir, name, NULL);
+      starters_name = g_strdup_printf ("starters.%s.txt", code);
+      starters = g_build_filename (dir, starters_name, NULL);
+      ok = splitter_load_language (sp, code, abbrevs,
+                                   g_file_test (starters, G_FILE_TEST_EXISTS) ? starters : NULL,
+                                   error);
+      g_free (starters);
+      g_free (starters_name);
+      g_free (abbrevs);
+      g_free (code);
+    }
+  if (d != NULL)
+    g_dir_close (d);
+  return ok;
+}
+
 static gpointer
 sentence_model_new (const NlpStageEnv *env, GError **error)
 {
@@ -47,6 +85,7 @@ sentence_model_new (const NlpStageEnv *env, GError **error)
 
   if (!load_data (sp, env, "abbreviations.txt", splitter_load_abbreviations, error)
       || !load_data (sp, env, "starters.txt", splitter_load_starters, error)
+      || !load_languages (sp, env, error)
       || (extra != NULL && extra[0] != '\0'
           && !splitter_load_abbreviations (sp, extra, error)))
     {
@@ -89,6 +128,16 @@ sentence_worker_free (gpointer data)
   g_free (worker);
 }
 
+/* doc.lang, as the lang stage sets it, or NULL. */
+static const char *
+document_language (NlpDocument *doc)
+{
+  gint a = nlp_document_find_attr (doc, "lang");
+
+  return a >= 0 && nlp_document_get_attr_type (doc, a) == NLP_VALUE_STRING
+         ? nlp_document_get_attr_string (doc, a) : NULL;
+}
+
 static gboolean
 sentence_process (gpointer data, NlpDocument *doc, GError **error)
 {
@@ -108,8 +157,8 @@ sentence_process (gpointer data, NlpDocument *doc, GError **error)
   G_STATIC_ASSERT (sizeof (SplitSpan) == sizeof (NlpSpan));
   tok = (const SplitSpan *) (gconstpointer) nlp_layer_peek_spans (tokens, &n);
   g_array_set_size (worker->sentences, 0);
-  splitter_split (worker->splitter, text, len, tok, n, worker->scratch,
-                  worker->sentences);
+  splitter_split_language (worker->splitter, document_language (doc), text, len,
+                           tok, n, worker->scratch, worker->sentences);
   sent = (const SplitSpan *) (gpointer) worker->sentences->data;
   for (guint i = 0; i < worker->sentences->len; i++)
     nlp_layer_add_span (layer, tok[sent[i].start].start, tok[sent[i].end].end);

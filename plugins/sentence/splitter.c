@@ -40,6 +40,7 @@ typedef enum {
 
 typedef struct {
   const Splitter  *sp;
+  const SplitterLexicon *lang;   /* the document's language's lists, or NULL */
   const guchar    *s;
   gsize            len;
   const SplitSpan *tok;
@@ -240,7 +241,7 @@ skip_openers (const Split *st, guint k)
 static AbbrevClass
 abbrev_class (const Split *st, guint k)
 {
-  return splitter_abbrev_class (st->sp, (const char *) st->s + st->tok[k].start,
+  return splitter_abbrev_class (st->sp, st->lang, (const char *) st->s + st->tok[k].start,
                                 st->tok[k].end - st->tok[k].start);
 }
 
@@ -252,7 +253,7 @@ is_starter (const Split *st, guint k)
     return FALSE;
   if (k + 1 < st->n && attached (st, k) && st->cls[k + 1] == K_DOT)
     return abbrev_class (st, k) == ABBREV_TITLE;
-  return splitter_is_starter (st->sp, (const char *) st->s + st->tok[k].start,
+  return splitter_is_starter (st->sp, st->lang, (const char *) st->s + st->tok[k].start,
                               st->tok[k].end - st->tok[k].start);
 }
 
@@ -380,6 +381,10 @@ terminal_ends (const Split *st, guint term, guint last, guint dots)
                                      || st->cls[st->first] == K_DASH)))
           && st->tok[prev].end - st->tok[prev].start <= 3)
         return FALSE;
+      /* where a period makes ordinals ("am 3. Oktober"): like a general
+       * abbreviation */
+      if (st->lang != NULL && st->lang->ordinals)
+        return general_ends (st, prev, next);
       return !lower;
     case K_UPPER:
     case K_LOWER:
@@ -512,7 +517,16 @@ splitter_split (const Splitter *sp, const char *text, gsize len,
                 const SplitSpan *tokens, guint n, GByteArray *scratch,
                 GArray *sentences)
 {
-  Split st = { sp, (const guchar *) text, len, tokens, n, NULL, FALSE, 0, 0, 0, 0, 0 };
+  splitter_split_language (sp, NULL, text, len, tokens, n, scratch, sentences);
+}
+
+void
+splitter_split_language (const Splitter *sp, const char *lang, const char *text,
+                         gsize len, const SplitSpan *tokens, guint n,
+                         GByteArray *scratch, GArray *sentences)
+{
+  Split st = { sp, splitter_language (sp, lang), (const guchar *) text, len, tokens, n,
+               NULL, FALSE, 0, 0, 0, 0, 0 };
   guint i = 0;
 
   if (n == 0)

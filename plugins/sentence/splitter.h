@@ -37,6 +37,13 @@ gboolean  splitter_load_abbreviations (Splitter *sp, const char *path,
 gboolean  splitter_load_starters (Splitter *sp, const char *path,
                                   GError **error);
 
+/* Adds the word lists of language @code (ISO 639-1): an abbreviation file
+ * and, when @starters is not NULL, a sentence-opener file.  A document
+ * whose language is @code uses them before the shipped ones. */
+gboolean  splitter_load_language (Splitter *sp, const char *code,
+                                  const char *abbreviations,
+                                  const char *starters, GError **error);
+
 /* Splits the tokens @tokens[0 .. @n_tokens) of @text (spans sorted, not
  * overlapping, inside @text) into sentences.  Appends to @sentences one
  * SplitSpan per sentence holding its FIRST and LAST TOKEN INDEX (inclusive):
@@ -45,6 +52,12 @@ gboolean  splitter_load_starters (Splitter *sp, const char *path,
 void      splitter_split (const Splitter *sp, const char *text, gsize len,
                           const SplitSpan *tokens, guint n_tokens,
                           GByteArray *scratch, GArray *sentences);
+/* The same for a text in language @lang (doc.lang): with its word lists
+ * when it has some (NULL or another language: the shipped ones only). */
+void      splitter_split_language (const Splitter *sp, const char *lang,
+                                   const char *text, gsize len,
+                                   const SplitSpan *tokens, guint n_tokens,
+                                   GByteArray *scratch, GArray *sentences);
 
 G_END_DECLS
 

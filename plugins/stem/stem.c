@@ -1,16 +1,19 @@
 /* stem — Snowball stems (libstemmer) for word tokens: token.stem.
  *
- * The sb_stemmer is not thread-safe, so each worker thread owns one; the
- * model only holds the validated language name.  News text is Zipfian: a
- * per-worker cache of word -> stem answers most tokens without running the
- * Snowball algorithm.
+ * language=auto (the default) stems each document in the language the
+ * lang stage found (doc.lang), English when it is unknown; a language
+ * libstemmer has no algorithm for keeps its words as they are (the norm).
+ * An sb_stemmer is not thread-safe, so each worker thread owns one per
+ * language it met; the model only holds the option.  News text is
+ * Zipfian: a per-worker, per-language cache of word -> stem answers most
+ * tokens without running the Snowball algorithm.
  */
 #include <string.h>
 #include <libstemmer.h>
 #include "nlpipe-stage.h"
 
 typedef struct {
-  char *language;
+  char *language;     /* a libstemmer algorithm, or "auto" */
 } StemModel;
 
 /* The cache, built for the CPU cache: News vocabulary is Zipfian, so
@@ -41,8 +44,9 @@ typedef struct {
   guint32 same;                 /* the stem is the word itself */
 } StemRecord;
 
+/* One language's stemmer and cache. */
 typedef struct {
-  const StemModel   *model;
+  const char        *algorithm; /* libstemmer's name (static) */
   struct sb_stemmer *stemmer;
   StemSlot          *slots;
   guint              bits;      /* slots has 1 << bits entries */
@@ -50,7 +54,15 @@ typedef struct {
   char              *records;
   gsize              records_len;
   gsize              records_cap;
-  const char        *word_kind; /* the last kind string equal to "word" */
+} StemCache;
+
+/* libstemmer's algorithms: at most this many caches per worker */
+#define STEM_MAX_LANGUAGES 48
+
+typedef struct {
+  const StemModel   *model;
+  StemCache         *caches[STEM_MAX_LANGUAGES];
+  guint              n_caches;
 } StemWorker;
 
 static inline guint64
@@ -118,27 +130,27 @@ same_bytes (const char *a, const char *b, gsize len)
 }
 
 static inline const StemRecord *
-record_at (const StemWorker *worker, guint32 offset)
+record_at (const StemCache *cache, guint32 offset)
 {
-  return (const StemRecord *) (gpointer) (worker->records + offset);
+  return (const StemRecord *) (gpointer) (cache->records + offset);
 }
 
 /* The slot of @word: its record, or the empty slot where it belongs.
  * The table index comes from the hash's top bits, so that growing the
  * table needs no word to be hashed again. */
 static inline StemSlot *
-cache_slot (StemWorker *worker, const char *word, gsize len, guint32 h)
+cache_slot (StemCache *cache, const char *word, gsize len, guint32 h)
 {
-  guint mask = (1u << worker->bits) - 1, i = h >> (32 - worker->bits);
+  guint mask = (1u << cache->bits) - 1, i = h >> (32 - cache->bits);
 
   for (;;)
     {
-      StemSlot *slot = &worker->slots[i];
+      StemSlot *slot = &cache->slots[i];
       const StemRecord *r;
 
       if (slot->hash == 0)
         return slot;
-      r = record_at (worker, slot->record);
+      r = record_at (cache, slot->record);
       if (slot->hash == h && r->word_len == len
           && same_bytes ((const char *) (r + 1), word, len))
         return slot;
@@ -148,7 +160,7 @@ cache_slot (StemWorker *worker, const char *word, gsize len, guint32 h)
 
 /* Zeroed by writing, not calloc: calloc's untouched pages map the shared
  * zero page on the first read, and the first write then costs a
- * copy-on-write fault with a TLB shoot-down across every worker's CPU. */
+ * copy-on-write fault with a TLB shoot-down across every cache's CPU. */
 static StemSlot *
 slots_new (guint bits)
 {
@@ -158,38 +170,38 @@ slots_new (guint bits)
 }
 
 static void
-cache_reset (StemWorker *worker, guint bits)
+cache_reset (StemCache *cache, guint bits)
 {
-  g_free (worker->slots);
-  worker->slots = slots_new (bits);
-  worker->bits = bits;
-  worker->used = 0;
-  worker->records_len = 0;
+  g_free (cache->slots);
+  cache->slots = slots_new (bits);
+  cache->bits = bits;
+  cache->used = 0;
+  cache->records_len = 0;
 }
 
 static void
-cache_grow (StemWorker *worker)
+cache_grow (StemCache *cache)
 {
-  StemSlot *old = worker->slots;
-  guint n_old = 1u << worker->bits, bits = worker->bits + 1;
+  StemSlot *old = cache->slots;
+  guint n_old = 1u << cache->bits, bits = cache->bits + 1;
   guint mask = (1u << bits) - 1;
 
-  worker->slots = slots_new (bits);
-  worker->bits = bits;
+  cache->slots = slots_new (bits);
+  cache->bits = bits;
   for (guint k = 0; k < n_old; k++)
     if (old[k].hash != 0)
       {
         guint i = old[k].hash >> (32 - bits);
-        while (worker->slots[i].hash != 0)
+        while (cache->slots[i].hash != 0)
           i = (i + 1) & mask;
-        worker->slots[i] = old[k];
+        cache->slots[i] = old[k];
       }
   g_free (old);
 }
 
 /* Records the stem @out (@out_len bytes) of @word; returns its record. */
 static const StemRecord *
-cache_add (StemWorker *worker, StemSlot *slot, const char *word, gsize len,
+cache_add (StemCache *cache, StemSlot *slot, const char *word, gsize len,
            guint32 h, const char *out, gsize out_len)
 {
   gboolean same = out_len == len && memcmp (out, word, len) == 0;
@@ -197,12 +209,12 @@ cache_add (StemWorker *worker, StemSlot *slot, const char *word, gsize len,
   StemRecord *r;
 
   size = (size + 3) & ~(gsize) 3;       /* records stay 4-byte aligned */
-  if (worker->records_len + size > worker->records_cap)
+  if (cache->records_len + size > cache->records_cap)
     {
-      worker->records_cap = MAX (worker->records_cap * 2, worker->records_len + size);
-      worker->records = g_realloc (worker->records, worker->records_cap);
+      cache->records_cap = MAX (cache->records_cap * 2, cache->records_len + size);
+      cache->records = g_realloc (cache->records, cache->records_cap);
     }
-  r = (StemRecord *) (gpointer) (worker->records + worker->records_len);
+  r = (StemRecord *) (gpointer) (cache->records + cache->records_len);
   r->word_len = (guint16) len;
   r->stem_len = (guint16) out_len;
   r->same = same;
@@ -210,23 +222,70 @@ cache_add (StemWorker *worker, StemSlot *slot, const char *word, gsize len,
   if (!same)
     memcpy ((char *) (r + 1) + len, out, out_len);
   slot->hash = h;
-  slot->record = (guint32) worker->records_len;
-  worker->records_len += size;
+  slot->record = (guint32) cache->records_len;
+  cache->records_len += size;
   return r;
+}
+
+/* "auto" and libstemmer's algorithms: built once (libstemmer's list is
+ * static), leaked at exit like GLib's own once-data. */
+static gpointer
+build_choices (gpointer unused)
+{
+  const char **list = sb_stemmer_list ();
+  guint n = 0;
+  const char **choices;
+
+  while (list[n] != NULL)
+    n++;
+  choices = g_new (const char *, n + 2);
+  choices[0] = "auto";
+  memcpy (choices + 1, list, (n + 1) * sizeof *list);
+  return choices;
 }
 
 static const char *const *
 stem_languages (void)
 {
-  return (const char *const *) sb_stemmer_list ();
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, build_choices, NULL);
 }
 
 static const NlpOptionSpec stem_options[] = {
-  { .name = "language", .type = NLP_OPTION_CHOICE, .default_value = "english",
-    .help = "Snowball algorithm (every language libstemmer lists)",
+  { .name = "language", .type = NLP_OPTION_CHOICE, .default_value = "auto",
+    .help = "Snowball algorithm (every language libstemmer lists), or auto: "
+            "each document's doc.lang (English when unknown)",
     .list_choices = stem_languages },
   NLP_OPTION_END
 };
+
+/* The algorithm for an ISO 639-1 code, NULL for a language libstemmer
+ * has none for.  Croatian and Bosnian take the Serbian algorithm (one
+ * morphology, written in Latin script), Malay the Indonesian one, and
+ * Norwegian Nynorsk the Norwegian one (written for Bokmål). */
+static const char *
+algorithm_of (const char *lang)
+{
+  static const char *const map[][2] = {
+    { "ar", "arabic" }, { "hy", "armenian" }, { "eu", "basque" },
+    { "ca", "catalan" }, { "da", "danish" }, { "nl", "dutch" },
+    { "en", "english" }, { "fi", "finnish" }, { "fr", "french" },
+    { "de", "german" }, { "el", "greek" }, { "hi", "hindi" },
+    { "hu", "hungarian" }, { "id", "indonesian" }, { "ms", "indonesian" },
+    { "ga", "irish" }, { "it", "italian" }, { "lt", "lithuanian" },
+    { "ne", "nepali" }, { "no", "norwegian" }, { "nb", "norwegian" },
+    { "nn", "norwegian" }, { "pt", "portuguese" }, { "ro", "romanian" },
+    { "ru", "russian" }, { "sr", "serbian" }, { "hr", "serbian" },
+    { "bs", "serbian" }, { "es", "spanish" }, { "sv", "swedish" },
+    { "ta", "tamil" }, { "tr", "turkish" }, { "yi", "yiddish" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
+    if (strcmp (map[i][0], lang) == 0)
+      return map[i][1];
+  return NULL;
+}
 
 static gpointer
 stem_model_new (const NlpStageEnv *env, GError **error)
@@ -244,23 +303,72 @@ stem_model_free (gpointer data)
   g_free (model);
 }
 
+static void
+cache_free (StemCache *cache)
+{
+  sb_stemmer_delete (cache->stemmer);
+  g_free (cache->slots);
+  g_free (cache->records);
+  g_free (cache);
+}
+
+/* (transfer full) a stemmer and an empty cache for @algorithm. */
+static StemCache *
+cache_new (const char *algorithm, GError **error)
+{
+  StemCache *cache = g_new0 (StemCache, 1);
+
+  cache->algorithm = algorithm;
+  cache->stemmer = sb_stemmer_new (algorithm, "UTF_8");
+  if (cache->stemmer == NULL)
+    {
+      g_set_error (error, NLP_ERROR, NLP_ERROR_DATA,
+                   "stem: libstemmer has no UTF-8 stemmer for '%s'", algorithm);
+      g_free (cache);
+      return NULL;
+    }
+  cache_reset (cache, STEM_CACHE_MIN_BITS);
+  return cache;
+}
+
+/* The worker's cache for @algorithm (a string of libstemmer's list or of
+ * algorithm_of), made on first use. */
+static StemCache *
+cache_for (StemWorker *worker, const char *algorithm, GError **error)
+{
+  StemCache *cache;
+
+  for (guint i = 0; i < worker->n_caches; i++)
+    if (strcmp (worker->caches[i]->algorithm, algorithm) == 0)
+      return worker->caches[i];
+  if (worker->n_caches == STEM_MAX_LANGUAGES)
+    {
+      g_set_error (error, NLP_ERROR, NLP_ERROR_STAGE,
+                   "stem: more than %d stemming languages in one worker",
+                   STEM_MAX_LANGUAGES);
+      return NULL;
+    }
+  cache = cache_new (algorithm, error);
+  if (cache != NULL)
+    worker->caches[worker->n_caches++] = cache;
+  return cache;
+}
+
 static gpointer
 stem_worker_new (gpointer data, GError **error)
 {
   StemModel *model = data;
   StemWorker *worker = g_new0 (StemWorker, 1);
+  const char *const *choices = stem_languages ();
 
   worker->model = model;
-  worker->stemmer = sb_stemmer_new (model->language, "UTF_8");
-  if (worker->stemmer == NULL)
-    {
-      g_set_error (error, NLP_ERROR, NLP_ERROR_DATA,
-                   "stem: libstemmer has no UTF-8 stemmer for '%s'",
-                   model->language);
-      g_free (worker);
-      return NULL;
-    }
-  cache_reset (worker, STEM_CACHE_MIN_BITS);
+  /* a fixed algorithm is made now, so that a bad one fails the chain */
+  for (guint i = 1; choices[i] != NULL; i++)
+    if (strcmp (choices[i], model->language) == 0 && cache_for (worker, choices[i], error) == NULL)
+      {
+        g_free (worker);
+        return NULL;
+      }
   return worker;
 }
 
@@ -268,41 +376,93 @@ static void
 stem_worker_free (gpointer data)
 {
   StemWorker *worker = data;
-  sb_stemmer_delete (worker->stemmer);
-  g_free (worker->slots);
-  g_free (worker->records);
+
+  for (guint i = 0; i < worker->n_caches; i++)
+    cache_free (worker->caches[i]);
   g_free (worker);
 }
 
 /* Empties the cache, keeping its table size and record buffer. */
 static void
-cache_clear (StemWorker *worker)
+cache_clear (StemCache *cache)
 {
-  memset (worker->slots, 0, sizeof (StemSlot) << worker->bits);
-  worker->used = 0;
-  worker->records_len = 0;
+  memset (cache->slots, 0, sizeof (StemSlot) << cache->bits);
+  cache->used = 0;
+  cache->records_len = 0;
+}
+
+/* The algorithm for @doc: the option's, or under auto its doc.lang's
+ * (English when it has none, or "und"); NULL: the words are their own
+ * stems. */
+static const char *
+document_algorithm (const StemModel *model, NlpDocument *doc)
+{
+  gint a;
+  const char *lang;
+
+  if (strcmp (model->language, "auto") != 0)
+    return model->language;
+  a = nlp_document_find_attr (doc, "lang");
+  if (a < 0 || nlp_document_get_attr_type (doc, a) != NLP_VALUE_STRING)
+    return "english";
+  lang = nlp_document_get_attr_string (doc, a);
+  if (lang == NULL || strcmp (lang, "und") == 0)
+    return "english";
+  return algorithm_of (lang);
+}
+
+/* A word's kind: the kinds are usually one shared string, so compare
+ * pointers first (only within a document, whose strings cannot move). */
+static inline gboolean
+is_word (NlpColumn *kind, guint i, const char **word_kind)
+{
+  const char *k = kind != NULL ? nlp_column_get_string (kind, i) : "word";
+
+  if (k != *word_kind)
+    {
+      if (k == NULL || k[0] != 'w' || strcmp (k, "word") != 0)
+        return FALSE;
+      *word_kind = k;
+    }
+  return TRUE;
+}
+
+static const char *
+word_norm (NlpDocument *doc, NlpLayer *tokens, NlpColumn *norm, guint i, gsize *len)
+{
+  const char *word = norm != NULL ? nlp_column_get_string (norm, i) : NULL;
+
+  if (word == NULL)
+    {
+      const char *text = nlp_layer_get_text (tokens, i, len);
+      return nlp_document_intern_len (doc, text, *len);
+    }
+  *len = strlen (word);
+  return word;
 }
 
 static gboolean
 stem_process (gpointer data, NlpDocument *doc, GError **error)
 {
-  StemWorker *worker = data;
+  StemWorker *w = data;
   NlpLayer *tokens = nlp_document_get_layer (doc, "token");
   NlpColumn *norm = nlp_layer_get_column (tokens, "norm");
   NlpColumn *kind = nlp_layer_get_column (tokens, "kind");
   NlpColumn *stem;
   guint n = nlp_layer_get_n_rows (tokens);
-  /* The kinds are usually one shared string: compare pointers first.
-   * Only within this document, whose strings cannot move or be freed. */
   const char *word_kind = NULL;
+  const char *algorithm = document_algorithm (w->model, doc);
+  StemCache *cache = NULL;
 
   stem = nlp_layer_add_column (tokens, "stem", NLP_COLUMN_STRING, error);
   if (stem == NULL)
     return FALSE;
+  if (algorithm != NULL && (cache = cache_for (w, algorithm, error)) == NULL)
+    return FALSE;
 
   for (guint i = 0; i < n; i++)
     {
-      const char *word, *k;
+      const char *word;
       const sb_symbol *out;
       gsize len, out_len;
       guint32 h;
@@ -310,47 +470,41 @@ stem_process (gpointer data, NlpDocument *doc, GError **error)
       const StemRecord *r;
 
       /* Only words are stemmed: numbers, punctuation, URLs keep no stem. */
-      k = kind != NULL ? nlp_column_get_string (kind, i) : "word";
-      if (k != word_kind)
+      if (!is_word (kind, i, &word_kind))
+        continue;
+      word = word_norm (doc, tokens, norm, i, &len);
+      if (cache == NULL)
         {
-          if (k == NULL || k[0] != 'w' || strcmp (k, "word") != 0)
-            continue;
-          word_kind = k;
+          /* no algorithm for the language: the word is its stem */
+          nlp_column_set_static_string (stem, i, word);
+          continue;
         }
-      word = norm != NULL ? nlp_column_get_string (norm, i) : NULL;
-      if (word == NULL)
-        {
-          const char *text = nlp_layer_get_text (tokens, i, &len);
-          word = nlp_document_intern_len (doc, text, len);
-        }
-      else
-        len = strlen (word);
       h = word_hash (word, len);
-      slot = len <= STEM_CACHE_MAX_WORD ? cache_slot (worker, word, len, h) : NULL;
+      slot = len <= STEM_CACHE_MAX_WORD ? cache_slot (cache, word, len, h) : NULL;
       if (slot != NULL && slot->hash != 0)
-        r = record_at (worker, slot->record);
+        r = record_at (cache, slot->record);
       else
         {
-          out = sb_stemmer_stem (worker->stemmer, (const sb_symbol *) word, (int) len);
+          out = sb_stemmer_stem (cache->stemmer, (const sb_symbol *) word, (int) len);
           if (out == NULL)
             {
               g_set_error (error, NLP_ERROR, NLP_ERROR_STAGE,
                            "stem: out of memory stemming token %u", i);
               return FALSE;
             }
-          out_len = (gsize) sb_stemmer_length (worker->stemmer);
+          out_len = (gsize) sb_stemmer_length (cache->stemmer);
           if (slot == NULL || out_len > G_MAXUINT16)
             {
               nlp_column_set_string_len (stem, i, (const char *) out, out_len);
               continue;
             }
-          if (worker->used >= STEM_CACHE_MAX)
-            cache_clear (worker);
-          else if ((worker->used + 1) * 2 > 1u << worker->bits)
-            cache_grow (worker);
-          slot = cache_slot (worker, word, len, h);
-          r = cache_add (worker, slot, word, len, h, (const char *) out, out_len);
-          worker->used++;
+          if (cache->used >= STEM_CACHE_MAX)
+            cache_clear (cache);
+          else if ((cache->used + 1) * 2 > 1u << cache->bits)
+            cache_grow (cache);
+          slot = cache_slot (cache, word, len, h);
+          r = cache_add (cache, slot, word, len, h, (const char *) out, out_len);
+          cache->used++;
         }
       if (r->same)
         /* most words are their own stem (72% of BBC's): share the norm,

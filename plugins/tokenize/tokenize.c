@@ -8,9 +8,11 @@
 #include <string.h>
 #include "nlpipe-stage.h"
 #include "tokenizer.h"
+#include "elision.h"
 
 typedef struct {
   GArray  *spans;    /* TokenSpan scratch */
+  GArray  *split;    /* TokenSpan scratch of the elision splitting */
   GArray  *rows;     /* NlpSpan scratch: the layer's rows, added at once */
   GString *norm;
 } TokenizeWorker;
@@ -21,6 +23,7 @@ tokenize_worker_new (gpointer model, GError **error)
   TokenizeWorker *worker = g_new0 (TokenizeWorker, 1);
 
   worker->spans = g_array_new (FALSE, FALSE, sizeof (TokenSpan));
+  worker->split = g_array_new (FALSE, FALSE, sizeof (TokenSpan));
   worker->rows = g_array_new (FALSE, FALSE, sizeof (NlpSpan));
   worker->norm = g_string_new (NULL);
   return worker;
@@ -32,6 +35,7 @@ tokenize_worker_free (gpointer data)
   TokenizeWorker *worker = data;
 
   g_array_unref (worker->spans);
+  g_array_unref (worker->split);
   g_array_unref (worker->rows);
   g_string_free (worker->norm, TRUE);
   g_free (worker);
@@ -47,6 +51,16 @@ static const char ascii_chars[128][2] = {
 #undef C1
 };
 
+/* doc.lang, as the lang stage sets it, or NULL. */
+static const char *
+document_language (NlpDocument *doc)
+{
+  gint a = nlp_document_find_attr (doc, "lang");
+
+  return a >= 0 && nlp_document_get_attr_type (doc, a) == NLP_VALUE_STRING
+         ? nlp_document_get_attr_string (doc, a) : NULL;
+}
+
 static gboolean
 tokenize_process (gpointer data, NlpDocument *doc, GError **error)
 {
@@ -56,6 +70,7 @@ tokenize_process (gpointer data, NlpDocument *doc, GError **error)
   NlpLayer *layer;
   NlpColumn *norm, *kind;
   const TokenSpan *spans;
+  const char *const *elisions;
   guint first;
 
   if (len >= G_MAXUINT32)
@@ -75,6 +90,8 @@ tokenize_process (gpointer data, NlpDocument *doc, GError **error)
 
   g_array_set_size (worker->spans, 0);
   tokenizer_scan (text, len, worker->spans);
+  if ((elisions = tokenizer_elisions (document_language (doc))) != NULL)
+    tokenizer_split_elisions (text, worker->spans, elisions, worker->split);
   spans = (const TokenSpan *) (gpointer) worker->spans->data;
   /* all rows in one call: a million cross-library calls saved on BBC */
   g_array_set_size (worker->rows, worker->spans->len);
