@@ -36,17 +36,7 @@ if [ ! -f "$corpus" ]; then
        "set NLPIPE_SHARED to the folder holding data/corpus/ to run it"
   exit 0
 fi
-make -s -C "$build" core/nlpipe plugins/tokenize.la plugins/sentence.la \
-  plugins/stem.la plugins/entity.la plugins/sentiment.la >/dev/null
-nlpipe="$build/core/nlpipe"
-# In a build tree core/nlpipe is libtool's wrapper, a shell script that
-# sets the library path and costs ~10 ms per start; time the program
-# itself, as an installed nlpipe runs (it still finds the build's stages).
-if [ -x "$build/core/.libs/nlpipe" ] && head -c 2 "$nlpipe" | grep -q '#!'; then
-  nlpipe="$build/core/.libs/nlpipe"
-  LD_LIBRARY_PATH="$build/core/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
-  export LD_LIBRARY_PATH
-fi
+. "$src/bench/nlpipe-program.sh"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/bench-chain-XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 

@@ -17,6 +17,7 @@ typedef struct {
   char    *path;
   gsize    rel;
   gboolean named;              /* given by the user, not found in a directory */
+  GBytes  *bytes;              /* in-memory input named @path, or NULL */
 } Pending;
 
 struct _NlpReader {
@@ -32,6 +33,7 @@ struct _NlpReader {
   gboolean    used_stdin;
   /* the JSON Lines stream being read */
   FILE       *jsonl;
+  GBytes     *jsonl_bytes;     /* what jsonl reads from when in memory */
   char       *jsonl_path;
   guint64     jsonl_line;
   char       *line;
@@ -47,6 +49,7 @@ pending_free (gpointer data)
 {
   Pending *p = data;
   g_free (p->path);
+  g_clear_pointer (&p->bytes, g_bytes_unref);
   g_free (p);
 }
 
@@ -54,7 +57,7 @@ pending_free (gpointer data)
 static void
 push_pending (NlpReader *reader, char *path, gsize rel, gboolean named)
 {
-  Pending *p = g_new (Pending, 1);
+  Pending *p = g_new0 (Pending, 1);
   p->path = path;
   p->rel = rel;
   p->named = named;
@@ -91,12 +94,27 @@ nlp_reader_new (const char *const *inputs, const NlpReaderOptions *options)
   return reader;
 }
 
+NlpReader *
+nlp_reader_new_for_bytes (GBytes *data, const char *name, const NlpReaderOptions *options)
+{
+  const char *none[] = { NULL };
+  NlpReader *reader = nlp_reader_new (none, options);
+
+  /* the stdin item nlp_reader_new made for an empty list becomes @data */
+  Pending *p = g_ptr_array_index (reader->pending, 0);
+  g_free (p->path);
+  p->path = g_strdup (name);
+  p->bytes = g_bytes_ref (data);
+  return reader;
+}
+
 static void
 close_jsonl (NlpReader *reader)
 {
   if (reader->jsonl && reader->jsonl != stdin)
     fclose (reader->jsonl);
   reader->jsonl = NULL;
+  g_clear_pointer (&reader->jsonl_bytes, g_bytes_unref);
   g_clear_pointer (&reader->jsonl_path, g_free);
 }
 
@@ -696,6 +714,32 @@ nlp_reader_next (NlpReader *reader, NlpDocument **doc, char **warning, GError **
       jsonl = reader->options.format == NLP_INPUT_JSONL
               || (reader->options.format == NLP_INPUT_AUTO && is_jsonl_name (path));
 
+      if (item->bytes != NULL)
+        {
+          /* in memory: @path is only a name, never opened */
+          gsize size;
+          const char *data = g_bytes_get_data (item->bytes, &size);
+          begin_item (reader, path, 0, jsonl);
+          if (jsonl && size > 0)
+            {
+              reader->jsonl = fmemopen ((void *) data, size, "r");
+              reader->jsonl_bytes = g_steal_pointer (&item->bytes);
+              reader->jsonl_path = g_steal_pointer (&item->path);
+              reader->jsonl_line = 0;
+            }
+          else if (!jsonl)
+            {
+              reader->input_pos += size;
+              *doc = make_document (reader, path, g_strndup (data, size), size, path,
+                                    warning, error);
+              if (*doc)
+                nlp_document_set_meta (*doc, "source", path);
+            }
+          pending_free (item);
+          if (jsonl)
+            continue;
+          return TRUE;
+        }
       if (g_file_test (path, G_FILE_TEST_IS_DIR))
         {
           gboolean ok = push_directory (reader, item, error);

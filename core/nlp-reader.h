@@ -80,6 +80,24 @@ typedef struct {
 NlpReader   *nlp_reader_new  (const char *const *inputs,
                               const NlpReaderOptions *options);
 /**
+ * nlp_reader_new_for_bytes:
+ * @data: (transfer none): the input, in memory (the reader takes a
+ *   reference)
+ * @name: what to call it: the document's id and "source" metadata, or
+ *   "@name:LINE" for a JSON Lines record without an id and in messages
+ * @options: (nullable): how to read it; %NULL for the defaults
+ *
+ * A reader over @data read as a file named @name would be: one text
+ * document, or with %NLP_INPUT_JSONL (or %NLP_INPUT_AUTO and a .jsonl or
+ * .ndjson @name) one document per JSON Lines record, through the same
+ * parser, ids, extra members and messages as a file.  @name is only a
+ * name: nothing is ever opened.  nlpipe serve reads request bodies so.
+ *
+ * Returns: (transfer full): a new reader
+ */
+NlpReader   *nlp_reader_new_for_bytes (GBytes *data, const char *name,
+                                       const NlpReaderOptions *options);
+/**
  * nlp_reader_ref:
  * @reader: a reader
  *

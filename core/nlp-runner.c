@@ -60,6 +60,7 @@ typedef struct {
   GMutex             event_lock;  /* events are never delivered concurrently */
   /* output thread state */
   FILE              *out;      /* the output stream, or NULL (output_func) */
+  NlpWriterPage     *page;     /* the stream's page (header, footer) */
   NlpRunStats        stats;
   GError            *fatal;
   guint64            total_bytes;
@@ -191,19 +192,14 @@ set_fatal_errno (Run *run)
   g_atomic_int_set (&run->stop, 1);
 }
 
+/* Writes @bytes to the stream (the header before a document, the
+ * footer), unless it has already failed. */
 static void
-write_edge (Run *run, gboolean header)
+write_bytes (Run *run, GString *bytes)
 {
-  GString *edge = g_string_new (NULL);
-
-  if (header)
-    nlp_writer_header (run->writer, edge);
-  else
-    nlp_writer_footer (run->writer, edge);
-  if (run->fatal == NULL && edge->len > 0
-      && fwrite (edge->str, 1, edge->len, run->out) != edge->len)
+  if (run->fatal == NULL && bytes->len > 0
+      && fwrite (bytes->str, 1, bytes->len, run->out) != bytes->len)
     set_fatal_errno (run);
-  g_string_free (edge, TRUE);
 }
 
 /* Hands @job's output over: to the caller's output function, or to the
@@ -220,6 +216,13 @@ output_job (Run *run, Job *job, GError **error)
     return NLP_OUTPUT_FATAL;
   if (options->output_func == NULL)
     {
+      GString *before = g_string_new (NULL);
+
+      nlp_writer_page_add (run->page, job->out->str, job->out->len, before);
+      write_bytes (run, before);
+      g_string_free (before, TRUE);
+      if (run->fatal != NULL)
+        return NLP_OUTPUT_FATAL;
       if (job->out->len > 0 && fwrite (job->out->str, 1, job->out->len, run->out) != job->out->len)
         {
           set_fatal_errno (run);
@@ -517,7 +520,7 @@ nlp_run (NlpPipeline *pipeline, NlpReader *reader, NlpWriter *writer, FILE *out,
   run.total_bytes = options->event_func ? nlp_reader_get_total_bytes (reader) : 0;
 
   if (run.out)
-    write_edge (&run, TRUE);
+    run.page = nlp_writer_page_new (writer);
   othread = g_thread_new ("nlp-output", output_thread, &run);
   threads = g_new (GThread *, jobs);
   for (guint i = 0; i < jobs; i++)
@@ -534,7 +537,12 @@ nlp_run (NlpPipeline *pipeline, NlpReader *reader, NlpWriter *writer, FILE *out,
 
   if (run.out)
     {
-      write_edge (&run, FALSE);
+      GString *end = g_string_new (NULL);
+
+      nlp_writer_page_end (run.page, end);
+      write_bytes (&run, end);
+      g_string_free (end, TRUE);
+      nlp_writer_page_free (run.page);
       if (run.fatal == NULL && fflush (run.out) != 0)
         set_fatal_errno (&run);
     }

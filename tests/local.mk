@@ -26,3 +26,4 @@ include tests/sdk.mk
 include tests/runner.mk
 include tests/robustness.mk
 include tests/bindings.mk
+include tests/serve.mk

@@ -105,6 +105,23 @@ nlp_test_read (const char *path)
   return text;
 }
 
+char *
+nlp_test_find_chromium (void)
+{
+  const char *env = g_getenv ("NLP_CHROMIUM");
+  const char *names[] = { "chromium", "chromium-browser", "google-chrome", NULL };
+
+  if (env != NULL && *env)
+    return g_strdup (env);
+  for (guint i = 0; names[i]; i++)
+    {
+      char *p = g_find_program_in_path (names[i]);
+      if (p != NULL)
+        return p;
+    }
+  return NULL;
+}
+
 JsonNode *
 nlp_test_parse_json (const char *text)
 {

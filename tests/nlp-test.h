@@ -30,6 +30,13 @@ char        *nlp_test_article (const char *name);
 /* (transfer full) the contents of a file; asserts it can be read. */
 char        *nlp_test_read (const char *path);
 
+/* (transfer full) a Chromium or Chrome to run headless: $NLP_CHROMIUM,
+ * or chromium, chromium-browser or google-chrome on PATH; NULL when
+ * there is none (the test skips, saying NLP_TEST_NO_CHROMIUM). */
+char        *nlp_test_find_chromium (void);
+#define NLP_TEST_NO_CHROMIUM "chromium not found: install the Debian package chromium " \
+  "(or set NLP_CHROMIUM to a Chromium or Chrome binary)"
+
 /* Parses one JSON value; asserts it parses.  (transfer full) */
 JsonNode    *nlp_test_parse_json (const char *text);
 

@@ -73,6 +73,34 @@ nlpipe -q "$article" >"$tmp/default.json" 2>"$tmp/default.log"
 check "installed nlpipe runs the default chain with no environment" "$tmp/default.log" \
   grep -q '"entity":\[{' "$tmp/default.json"
 
+# The installed nlpipe serve: nothing but the prefix (its page is
+# compiled in); a client in Python when there is one.
+serve_check () {
+  local pid i=0 url status
+  env -i PATH=/usr/bin:/bin HOME="$tmp" "$prefix/bin/nlpipe" serve -q -j 1 \
+    --listen 127.0.0.1:0 >"$tmp/serve.url" 2>"$tmp/serve.err" &
+  pid=$!
+  while ! grep -q '^listening on ' "$tmp/serve.url" 2>/dev/null; do
+    i=$((i + 1))
+    if [ $i -gt 200 ]; then cat "$tmp/serve.err"; kill "$pid"; return 1; fi
+    sleep 0.05
+  done
+  url=$(sed -n 's/^listening on //p' "$tmp/serve.url")
+  python3 "$src/examples/clients/nlpipe_client.py" --url "$url" --json "$article" |
+    grep -q '"entity":\[{' &&
+    python3 -c 'import sys, urllib.request
+sys.exit("<textarea" not in urllib.request.urlopen(sys.argv[1]).read().decode())' "$url"
+  status=$?
+  kill -TERM "$pid"
+  wait "$pid" || status=1
+  return $status
+}
+if command -v python3 >/dev/null 2>&1; then
+  check "installed nlpipe serve answers its page and the Python client" "$tmp/serve.log" serve_check
+else
+  echo "SKIP: installed nlpipe serve (needs python3 for its client)"
+fi
+
 # 4. docs/writing-stages.md as a stage author follows it: every file and
 # excerpt it shows is what examples/ holds, and every command it gives runs
 # (in a copy of examples/shout, with nothing but the installed SDK:

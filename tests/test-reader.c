@@ -45,9 +45,8 @@ typedef struct {
 /* Reads everything @inputs give with @options: documents, errors and
  * warnings in order. */
 static Items
-read_all (const char *const *inputs, const NlpReaderOptions *options)
+read_reader (NlpReader *reader)
 {
-  NlpReader *reader = nlp_reader_new (inputs, options);
   Items items = {
     g_ptr_array_new_with_free_func ((GDestroyNotify) nlp_document_free),
     g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free),
@@ -72,6 +71,12 @@ read_all (const char *const *inputs, const NlpReaderOptions *options)
     }
   nlp_reader_free (reader);
   return items;
+}
+
+static Items
+read_all (const char *const *inputs, const NlpReaderOptions *options)
+{
+  return read_reader (nlp_reader_new (inputs, options));
 }
 
 static void
@@ -470,4 +475,89 @@ Test (reader, jsonl_nul_escape_is_rejected_or_replaced_never_cut)
   items_free (&rejected);
   items_free (&replaced);
   g_free (path);
+}
+
+/* ---- in memory ---------------------------------------------------------- */
+
+/* The same JSON Lines read from a file and from memory: the same
+ * documents (ids, texts, extra members), the same errors with the same
+ * line numbers; only the name differs, and it is never opened. */
+Test (reader, bytes_are_read_as_a_file_of_that_name_would_be)
+{
+  static const char jsonl[] =
+    "{\"id\": \"a\", \"text\": \"Putin met Trump.\", \"desk\": \"world\"}\n"
+    "\n"
+    "{\"id\": \"b\", \"text\": \n"
+    "{\"text\": \"no id\"}\n"
+    "{\"id\": 7, \"text\": \"bad \xff byte\"}\n"
+    "{\"id\": \"e\", \"text\": \"last\"}";
+  char *path = put ("batch.jsonl", jsonl, -1);
+  const char *inputs[] = { path, NULL };
+  NlpReaderOptions opts = { .format = NLP_INPUT_JSONL };
+  GBytes *bytes = g_bytes_new_static (jsonl, strlen (jsonl));
+  Items file = read_all (inputs, &opts);
+  /* a name that is an existing file: its contents must not be read */
+  Items mem = read_reader (nlp_reader_new_for_bytes (bytes, path, &opts));
+
+  cr_assert_eq (file.docs->len, 3);
+  cr_assert_eq (mem.docs->len, file.docs->len);
+  cr_assert_eq (mem.errors->len, 2);
+  cr_assert_eq (mem.errors->len, file.errors->len);
+  for (guint i = 0; i < file.docs->len; i++)
+    {
+      NlpWriter *json = nlp_writer_new ("json", NULL, NULL);
+      GString *a = g_string_new (NULL), *b = g_string_new (NULL);
+      nlp_writer_format (json, DOC (file, i), a);
+      nlp_writer_format (json, DOC (mem, i), b);
+      cr_assert_str_eq (b->str, a->str, "id, text, meta and extra alike");
+      g_string_free (a, TRUE);
+      g_string_free (b, TRUE);
+      nlp_writer_free (json);
+    }
+  cr_assert_str_eq (nlp_document_get_id (DOC (mem, 1)),
+                    g_strdup_printf ("%s:4", path));
+  for (guint i = 0; i < file.errors->len; i++)
+    {
+      cr_assert_str_eq (ERR (mem, i)->message, ERR (file, i)->message);
+      cr_assert_eq (ERR (mem, i)->code, ERR (file, i)->code);
+    }
+  cr_assert (g_str_has_prefix (ERR (mem, 1)->message, g_strdup_printf ("%s:5:", path)));
+  items_free (&file);
+  items_free (&mem);
+  g_bytes_unref (bytes);
+  g_free (path);
+}
+
+Test (reader, bytes_as_text_are_one_document_named_as_given)
+{
+  static const char text[] = "\xEF\xBB\xBFHello.\nSecond line.\n";
+  GBytes *bytes = g_bytes_new_static (text, strlen (text));
+  GBytes *bad = g_bytes_new_static ("ok \xC3", 4);
+  NlpReaderOptions big = { .max_doc_bytes = 8 };
+  Items ok = read_reader (nlp_reader_new_for_bytes (bytes, "request", NULL));
+  Items invalid = read_reader (nlp_reader_new_for_bytes (bad, "request", NULL));
+  Items over = read_reader (nlp_reader_new_for_bytes (bytes, "request", &big));
+  GBytes *empty = g_bytes_new_static ("", 0);
+  NlpReaderOptions jsonl = { .format = NLP_INPUT_JSONL };
+  Items none = read_reader (nlp_reader_new_for_bytes (empty, "request", &jsonl));
+
+  cr_assert_eq (ok.docs->len, 1);
+  cr_assert_str_eq (TEXT (ok, 0), "Hello.\nSecond line.\n", "the byte-order mark is dropped");
+  cr_assert_str_eq (nlp_document_get_id (DOC (ok, 0)), "request");
+  cr_assert_str_eq (nlp_document_get_meta (DOC (ok, 0), "source"), "request");
+  cr_assert_eq (invalid.docs->len, 0);
+  cr_assert_eq (invalid.errors->len, 1);
+  cr_assert (g_error_matches (ERR (invalid, 0), NLP_ERROR, NLP_ERROR_ENCODING));
+  cr_assert (g_str_has_prefix (ERR (invalid, 0)->message, "request: invalid UTF-8 at line 1"),
+             "%s", ERR (invalid, 0)->message);
+  cr_assert_eq (over.errors->len, 1);
+  cr_assert (g_error_matches (ERR (over, 0), NLP_ERROR, NLP_ERROR_TOO_LARGE));
+  cr_assert_eq (none.docs->len + none.errors->len, 0, "an empty batch holds nothing");
+  items_free (&ok);
+  items_free (&invalid);
+  items_free (&over);
+  items_free (&none);
+  g_bytes_unref (bytes);
+  g_bytes_unref (bad);
+  g_bytes_unref (empty);
 }

@@ -229,23 +229,6 @@ Test (cli, colour_on_a_terminal_only)
 
 /* ---- html in a browser ------------------------------------------------- */
 
-static char *
-find_chromium (void)
-{
-  const char *env = g_getenv ("NLP_CHROMIUM");
-  const char *names[] = { "chromium", "chromium-browser", "google-chrome", NULL };
-
-  if (env != NULL && *env)
-    return g_strdup (env);
-  for (guint i = 0; names[i]; i++)
-    {
-      char *p = g_find_program_in_path (names[i]);
-      if (p != NULL)
-        return p;
-    }
-  return NULL;
-}
-
 /* Runs headless Chromium on file @page with @action ("--dump-dom" or
  * "--screenshot=FILE"); (transfer full) its stdout. */
 static char *
@@ -275,15 +258,14 @@ chromium (const char *exe, const char *profile, const char *page, const char *ac
 
 Test (html, renders_in_headless_chromium)
 {
-  char *exe = find_chromium ();
+  char *exe = nlp_test_find_chromium ();
   char *tmp, *page, *profile, *shot, *dom, *png, *hostile, *article;
   gsize png_len;
   NlpTestRun *json;
-  guint entities = 0;
+  guint entities = 0, sentences = 0;
 
   if (exe == NULL)
-    cr_skip_test ("chromium not found: install the Debian package chromium "
-                  "(or set NLP_CHROMIUM to a Chromium or Chrome binary)");
+    cr_skip_test (NLP_TEST_NO_CHROMIUM);
   tmp = g_dir_make_tmp ("nlpipe-html-XXXXXX", NULL);
   page = g_build_filename (tmp, "page.html", NULL);
   profile = g_build_filename (tmp, "profile", NULL);
@@ -307,6 +289,7 @@ Test (html, renders_in_headless_chromium)
         JsonObject *layers = json_object_get_object_member (json_node_get_object (node),
                                                             "layers");
         entities += json_array_get_length (json_object_get_array_member (layers, "entity"));
+        sentences += json_array_get_length (json_object_get_array_member (layers, "sentence"));
         json_node_unref (node);
       }
     g_strfreev (lines);
@@ -326,7 +309,13 @@ Test (html, renders_in_headless_chromium)
   cr_assert_not_null (strstr (dom, "Mayor &lt;script&gt;document.title=\"pwned\"&lt;/script&gt;"),
                       "the markup shows as text");
   cr_assert_not_null (strstr (dom, "&lt;/article&gt;&lt;/main&gt;&lt;img src=x onerror=alert(2)&gt;"));
-  cr_assert_not_null (strstr (dom, "<title>nlpipe</title>"));
+  /* the first article's headline titles the page; a table of contents
+   * lists both */
+  cr_assert_not_null (strstr (dom, "<title>Mayor &lt;script&gt;document.title=\"pwned\""
+                              "&lt;/script&gt; Jane O'Neil said:"), "%.3000s", dom);
+  cr_assert_not_null (strstr (dom, "<nav class=\"toc\" aria-label=\"Articles\"><h2>2 articles"));
+  cr_assert_eq (count (dom, "<rect class=\""), sentences, "one chart bar per sentence");
+  cr_assert_eq (count (dom, " style=\""), 0, "no style attribute");
   cr_assert_not_null (strstr (dom, "class=\"legend\""));
   cr_assert_not_null (strstr (dom, "<section class=\"summary\">"));
 
@@ -446,6 +435,7 @@ Test (man, options_agree_with_help)
     { "list", ".SS \"nlpipe list\"\n" },
     { "info", ".SS \"nlpipe info\"\n" },
     { "check", ".SS \"nlpipe check\"\n" },
+    { "serve", ".SS \"nlpipe serve\"\n" },
   };
   char *man = read_man ();
 

@@ -120,30 +120,81 @@ Test (html, page_with_marks_legend_tints_summary)
 {
   NlpDocument *doc = summit_doc ();
   char *out = wd_format ("html", NULL, doc);
+  const char *table;
 
   cr_assert (g_str_has_prefix (out, "<!DOCTYPE html>\n"));
   cr_assert (g_str_has_suffix (out, "</html>\n"));
+  cr_assert_null (strstr (out, " style=\""), "classes only: a strict CSP allows no style attribute");
   cr_assert_eq (wd_count (out, "<mark class=\"e\""), 4, "one mark per mention");
-  cr_assert_not_null (strstr (out, "<mark class=\"e\" style=\"background:#aed6f1\" "
-                              "data-label=\"PER\" title=\"label=PER \xC2\xB7 source=rule "
+  cr_assert_not_null (strstr (out, "<mark class=\"e\" id=\"d-summit-"), "%s", out);
+  cr_assert_not_null (strstr (out, "-m0\" data-label=\"PER\" title=\"label=PER \xC2\xB7 source=rule "
                               "\xC2\xB7 canonical=Vladimir Putin\">Vladimir Putin<sub>PER</sub>"
                               "</mark>"), "%s", out);
-  cr_assert_eq (wd_count (out, "<span class=\"s\" data-sentiment="), 3);
-  cr_assert_not_null (strstr (out, "data-sentiment=\"-0.5423\" style=\"background:rgba(220,50,47,"));
-  cr_assert_not_null (strstr (out, "data-sentiment=\"+0.0000\" title="), "neutral: no tint");
+  cr_assert_eq (wd_count (out, "<span class=\"s"), 3 + 2, "three sentences, two legend tints");
+  cr_assert_not_null (strstr (out, "<span class=\"s n3\" id=\"d-summit-"), "-0.54: third red");
+  cr_assert_not_null (strstr (out, "-s1\" data-sentiment=\"-0.5423\""), "%s", out);
+  cr_assert_not_null (strstr (out, "<span class=\"s\" id=\"d-summit-"), "neutral: no tint");
   /* legend: each type once, with its meaning */
   cr_assert_eq (wd_count (out, ">person<sub>PER</sub>"), 1);
   cr_assert_eq (wd_count (out, ">location<sub>LOC</sub>"), 1);
-  /* summary panel */
+  /* summary: sentiment, one chart bar per sentence, the entity table */
   cr_assert_not_null (strstr (out, "<b>Sentiment:</b> <span class=\"neg\">-0.1133 negative</span>"));
-  cr_assert_not_null (strstr (out, "<b>Entities</b> (3)"));
-  cr_assert_not_null (strstr (out, ">Vladimir Putin<sub>PER</sub></mark> \xC3\x97" "2</li>"));
+  cr_assert_eq (wd_count (out, "<rect class=\""), 3);
+  cr_assert_not_null (strstr (out, "<rect class=\"neg\" x=\"1.1\" y=\"1.000\" width=\"0.8\" "
+                              "height=\"0.542\"><title>sentence 2: -0.5423</title>"), "%s", out);
+  table = strstr (out, "<caption>Entities (3), most mentioned first</caption>");
+  cr_assert_not_null (table, "%s", out);
+  /* Vladimir Putin: mentioned twice (rows 0 and 3), both linked */
+  cr_assert_not_null (strstr (table, "<tr class=\"t0\"><td><a href=\"#d-summit-"));
+  cr_assert_not_null (strstr (table, "-m0\">Vladimir Putin</a></td>"), "%s", table);
+  cr_assert_not_null (strstr (table, "<td class=\"n\">2</td>"));
+  cr_assert_not_null (strstr (table, "-m3\" aria-label=\"Vladimir Putin, mention 2\">2</a>"));
+  /* filters: all, PER (2 entities), LOC (1) */
+  cr_assert_not_null (strstr (out, "all types (3)</label>"));
+  cr_assert_not_null (strstr (out, "class=\"f0\"><label for=\"d-summit-"));
+  cr_assert_not_null (strstr (out, ">PER (2)</label>"));
+  cr_assert_not_null (strstr (out, ">LOC (1)</label>"));
+  cr_assert_not_null (strstr (out, "<tr class=\"t1\">"), "Anchorage in the LOC rows");
+  /* attributes as tables, not one-line JSON */
+  cr_assert_not_null (strstr (out, "<details class=\"attribute\"><summary>sentiment</summary>"
+                              "<div class=\"scroll\"><table class=\"json\"><tbody>\n<tr><th>"
+                              "compound</th><td>-0.1133</td></tr>"), "%s", out);
   /* self-contained */
   cr_assert_null (strstr (out, "http://"));
   cr_assert_null (strstr (out, "https://"));
   cr_assert_null (strstr (out, "<script"));
   g_free (out);
   nlp_document_free (doc);
+}
+
+Test (html, the_headline_titles_the_page)
+{
+  NlpDocument *doc = wd_new ("notes/article.txt",
+                             "  Mayor opens the  bridge\n\nThe mayor of Riga opened it.", NULL, NULL);
+  NlpDocument *given = wd_new ("r:1", "first line\nsecond", NULL, NULL);
+  NlpDocument *long_line;
+  GString *big = g_string_new (NULL);
+  char *out, *out_long, *out_given;
+
+  for (guint i = 0; i < 30; i++)
+    g_string_append (big, "A long first paragraph with no line break. ");
+  long_line = wd_new ("long.txt", big->str, NULL, NULL);
+  nlp_document_set_extra (given, json_from_string ("{\"title\": \"Given <title>\"}", NULL));
+  out = wd_format ("html", NULL, doc);
+  out_long = wd_format ("html", NULL, long_line);
+  out_given = wd_format ("html", NULL, given);
+  cr_assert_not_null (strstr (out, "<title>Mayor opens the bridge</title>"), "%s", out);
+  cr_assert_not_null (strstr (out, "<header><h2>Mayor opens the bridge</h2>\n<p class=\"meta\">"
+                              "id: notes/article.txt"), "%s", out);
+  cr_assert_not_null (strstr (out_long, "<title>long.txt</title>"), "no headline: the id");
+  cr_assert_not_null (strstr (out_given, "<title>Given &lt;title&gt;</title>"), "%s", out_given);
+  g_free (out);
+  g_free (out_long);
+  g_free (out_given);
+  g_string_free (big, TRUE);
+  nlp_document_free (doc);
+  nlp_document_free (long_line);
+  nlp_document_free (given);
 }
 
 Test (html, all_text_is_escaped)
@@ -173,7 +224,7 @@ Test (html, all_text_is_escaped)
                               "&lt;/script&gt; "));
   cr_assert_not_null (strstr (out, "Ampersands &amp;amp; entities &amp;lt; stay literal."));
   cr_assert_not_null (strstr (out, "x=&#39; and"));
-  cr_assert_eq (wd_count (out, "<mark class=\"e\""), 1);
+  cr_assert_eq (wd_count (out, "<mark class=\"e "), 1, "an unknown label: a spare colour class");
   cr_assert_eq (wd_count (out, "<article"), 1);
   cr_assert_eq (wd_count (out, "</article>"), 1);
   g_free (out);
@@ -190,7 +241,14 @@ Test (html, several_documents_one_page)
   cr_assert_eq (wd_count (out, "<!DOCTYPE"), 1);
   cr_assert_eq (wd_count (out, "<article class=\"doc\""), 2);
   cr_assert_eq (wd_count (out, "</html>"), 1);
-  cr_assert_not_null (strstr (out, "<h2>second</h2>"));
+  cr_assert_not_null (strstr (out, "<h2>Just text.</h2>"));
+  /* a table of contents after the articles (shown first), in their order */
+  cr_assert_not_null (strstr (out, "<nav class=\"toc\" aria-label=\"Articles\"><h2>2 articles"
+                              "</h2><ol>\n<li><a href=\"#d-summit-"), "%s", out);
+  cr_assert_not_null (strstr (out, "\">Just text.</a></li>\n</ol></nav>\n</main>"));
+  cr_assert_eq (wd_count (out, "<title>"), 1 + 3, "the page's, one per chart bar");
+  cr_assert_not_null (strstr (out, "<title>Vladimir Putin met Donald Trump in Anchorage on a "
+                              "fine day.</title>\n<style>"), "the first article's headline");
   g_free (out);
   nlp_document_free (docs[1]);
   nlp_document_free (docs[0]);

@@ -140,14 +140,23 @@ wd_format_docs (const char *format, const NlpWriterOptions *options,
 {
   GError *error = NULL;
   NlpWriter *writer = nlp_writer_new (format, options, &error);
-  GString *out = g_string_new (NULL);
+  GString *out = g_string_new (NULL), *doc_out = g_string_new (NULL);
+  NlpWriterPage *page;
 
   cr_assert_not_null (writer, "writer %s: %s", format, error ? error->message : "?");
-  nlp_writer_header (writer, out);
+  /* as the command writes a page */
+  page = nlp_writer_page_new (writer);
   for (guint i = 0; i < n; i++)
-    nlp_writer_format (writer, docs[i], out);
-  nlp_writer_footer (writer, out);
+    {
+      g_string_truncate (doc_out, 0);
+      nlp_writer_format (writer, docs[i], doc_out);
+      nlp_writer_page_add (page, doc_out->str, doc_out->len, out);
+      g_string_append_len (out, doc_out->str, (gssize) doc_out->len);
+    }
+  nlp_writer_page_end (page, out);
+  nlp_writer_page_free (page);
   nlp_writer_free (writer);
+  g_string_free (doc_out, TRUE);
   return g_string_free (out, FALSE);
 }
 

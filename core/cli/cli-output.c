@@ -11,6 +11,7 @@ struct _CliOutputDir {
   char       *stream_ext;
   NlpWriter  *writer;          /* not owned */
   FILE       *out;             /* the file being written, or NULL */
+  NlpWriterPage *page;         /* ... its page (header, footer) */
   char       *out_tmp;         /* ... its temporary name */
   char       *out_path;        /* ... and the name it gets when complete */
   guint64     item;            /* the input item it belongs to */
@@ -28,6 +29,7 @@ cli_output_dir_new (const char *dir, NlpWriter *writer, const char *ext,
   o->ext = g_strdup (ext ? ext : "");
   o->stream_ext = g_strdup (stream_ext ? stream_ext : o->ext);
   o->writer = writer;
+  o->page = nlp_writer_page_new (writer);
   o->item = G_MAXUINT64;
   o->dests = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return o;
@@ -66,16 +68,18 @@ write_all (CliOutputDir *o, const char *data, gsize len, GError **error)
   return TRUE;
 }
 
+/* Writes what the page puts before @output (@output NULL: what ends the
+ * page). */
 static gboolean
-write_edge (CliOutputDir *o, gboolean header, GError **error)
+write_edge (CliOutputDir *o, const char *output, gsize len, GError **error)
 {
   GString *edge = g_string_new (NULL);
   gboolean ok;
 
-  if (header)
-    nlp_writer_header (o->writer, edge);
+  if (output != NULL)
+    nlp_writer_page_add (o->page, output, len, edge);
   else
-    nlp_writer_footer (o->writer, edge);
+    nlp_writer_page_end (o->page, edge);
   ok = write_all (o, edge->str, edge->len, error);
   g_string_free (edge, TRUE);
   return ok;
@@ -96,7 +100,7 @@ cli_output_dir_close (CliOutputDir *o, GError **error)
 
   if (o->out == NULL)
     return !o->failed;
-  ok = write_edge (o, FALSE, error);
+  ok = write_edge (o, NULL, 0, error);
   if (!ok)
     cli_atomic_abort (o->out, o->out_tmp);
   else if (!cli_atomic_commit (o->out, o->out_tmp, o->out_path))
@@ -113,6 +117,7 @@ cli_output_dir_free (CliOutputDir *o)
   if (o->out != NULL)
     cli_atomic_abort (o->out, o->out_tmp);
   forget_current (o);
+  nlp_writer_page_free (o->page);
   g_hash_table_unref (o->dests);
   g_free (o->dir);
   g_free (o->ext);
@@ -167,7 +172,7 @@ open_dest (CliOutputDir *o, const NlpRunResult *r, GError **error)
     }
   g_free (dir);
   o->out_path = dest;
-  return write_edge (o, TRUE, error) ? NLP_OUTPUT_WRITTEN : NLP_OUTPUT_FATAL;
+  return NLP_OUTPUT_WRITTEN;
 }
 
 NlpOutputStatus
@@ -181,6 +186,7 @@ cli_output_dir_write (const NlpRunResult *result, gpointer user_data, GError **e
   status = open_dest (o, result, error);
   if (status != NLP_OUTPUT_WRITTEN)
     return status;
-  return write_all (o, result->output, result->output_len, error) ? NLP_OUTPUT_WRITTEN
-                                                                  : NLP_OUTPUT_FATAL;
+  return write_edge (o, result->output, result->output_len, error)
+         && write_all (o, result->output, result->output_len, error)
+         ? NLP_OUTPUT_WRITTEN : NLP_OUTPUT_FATAL;
 }

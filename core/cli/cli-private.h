@@ -26,5 +26,6 @@ int nlp__cli_list  (int argc, char **argv);
 int nlp__cli_info  (int argc, char **argv);
 int nlp__cli_check (int argc, char **argv);
 int nlp__cli_run   (int argc, char **argv);
+int nlp__cli_serve (int argc, char **argv);
 
 #endif

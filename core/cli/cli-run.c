@@ -6,22 +6,18 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli-private.h"
+#include "cli-chain.h"
 #include "cli-output.h"
 #include "cli-report.h"
 #include "atomic-file.h"
 
 typedef struct {
-  char    *stages;
-  char    *config;
-  char   **sets;
-  char   **plugin_paths;
+  CliChainArgs chain;
   char    *format;
   char    *output;
-  int      jobs;
   char    *input_format;
   char    *glob;
   char    *on_error;
-  char    *language_mismatch;
   char    *invalid_utf8;
   gint64   max_doc_bytes;
   gboolean pretty;
@@ -38,16 +34,12 @@ typedef struct {
 static void
 run_args_clear (RunArgs *a)
 {
-  g_free (a->stages);
-  g_free (a->config);
-  g_strfreev (a->sets);
-  g_strfreev (a->plugin_paths);
+  cli_chain_args_clear (&a->chain);
   g_free (a->format);
   g_free (a->output);
   g_free (a->input_format);
   g_free (a->glob);
   g_free (a->on_error);
-  g_free (a->language_mismatch);
   g_free (a->invalid_utf8);
   g_free (a->columns);
   g_strfreev (a->inputs);
@@ -95,86 +87,23 @@ is_output_dir (const char *output)
              || g_file_test (output, G_FILE_TEST_IS_DIR));
 }
 
-/* Splits "-j4" into "-j" "4" (GOption only takes "-j 4"), for the short
- * options that take a value.  (transfer full) a new argv. */
-static char **
-split_short_values (int argc, char **argv)
-{
-  GPtrArray *out = g_ptr_array_new ();
-
-  for (int i = 0; i < argc; i++)
-    {
-      const char *a = argv[i];
-      if (strcmp (a, "--") == 0)
-        {
-          for (; i < argc; i++)
-            g_ptr_array_add (out, g_strdup (argv[i]));
-          break;
-        }
-      if (a[0] == '-' && a[1] != '\0' && strchr ("pcfoj", a[1]) && a[2] != '\0')
-        {
-          g_ptr_array_add (out, g_strndup (a, 2));
-          g_ptr_array_add (out, g_strdup (a + 2));
-        }
-      else
-        g_ptr_array_add (out, g_strdup (a));
-    }
-  g_ptr_array_add (out, NULL);
-  return (char **) g_ptr_array_free (out, FALSE);
-}
-
-/* (transfer full) the chain spec from config, -p and --set, in that order
- * of precedence (later wins). */
-static NlpChainSpec *
-build_spec (const char *config, const char *stages, char **sets, GError **error)
-{
-  NlpChainSpec *spec = nlp_chain_spec_new ();
-
-  if ((config && !nlp_chain_spec_load_file (spec, config, error))
-      || (stages && !nlp_chain_spec_set_stages (spec, stages, error)))
-    {
-      nlp_chain_spec_free (spec);
-      return NULL;
-    }
-  for (guint i = 0; sets && sets[i]; i++)
-    if (!nlp_chain_spec_parse_set (spec, sets[i], error))
-      {
-        nlp_chain_spec_free (spec);
-        return NULL;
-      }
-  return spec;
-}
-
 int
 nlp__cli_run (int argc, char **argv)
 {
-  RunArgs a = { .jobs = 0, .max_doc_bytes = 0 };
+  RunArgs a = { .max_doc_bytes = 0 };
   const GOptionEntry entries[] = {
-    { "stages", 'p', 0, G_OPTION_ARG_STRING, &a.stages,
-      "Comma-separated chain (default: " NLP_DEFAULT_CHAIN "); ALIAS=STAGE runs a stage under another name", "STAGES" },
-    { "config", 'c', 0, G_OPTION_ARG_FILENAME, &a.config,
-      "Read the chain and stage options from a GKeyFile config", "FILE" },
-    { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a.sets,
-      "Set a stage option (repeatable); overrides the config file", "STAGE.OPTION=VALUE" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &a.format,
       "Output format: json (default), text, tsv, html, sentences, conllu, none", "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &a.output,
       "Write to FILE (atomically: a temporary file renamed at the end), or, when "
       "OUT is a directory or ends with '/', one file per input file under it "
       "with mirrored names", "OUT" },
-    { "jobs", 'j', 0, G_OPTION_ARG_INT, &a.jobs,
-      "Worker threads (default: one per core)", "N" },
-    { "plugin-path", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a.plugin_paths,
-      "Search DIR for stages first (repeatable)", "DIR" },
     { "input-format", 0, 0, G_OPTION_ARG_STRING, &a.input_format,
       "auto (default: .jsonl/.ndjson are JSON Lines), text, jsonl", "FORMAT" },
     { "glob", 0, 0, G_OPTION_ARG_STRING, &a.glob,
       "Only read files matching PATTERN inside directories (e.g. '*.txt')", "PATTERN" },
     { "on-error", 0, 0, G_OPTION_ARG_STRING, &a.on_error,
       "When a document fails: skip (default: report it, go on), stop, mark (write it with an error record)", "POLICY" },
-    { "language-mismatch", 0, 0, G_OPTION_ARG_STRING, &a.language_mismatch,
-      "When a document's language (doc.lang) is not one a stage understands: warn "
-      "(default: skip the stage on it, with a warning), run, fail", "POLICY" },
     { "invalid-utf8", 0, 0, G_OPTION_ARG_STRING, &a.invalid_utf8,
       "reject (default: the document fails) or replace (U+FFFD, with a warning)", "POLICY" },
     { "max-doc-bytes", 0, 0, G_OPTION_ARG_INT64, &a.max_doc_bytes,
@@ -199,7 +128,6 @@ nlp__cli_run (int argc, char **argv)
   static const char *const utf8_names[] = { "reject", "replace", NULL };
   GOptionContext *ctx = g_option_context_new (NULL);
   GError *error = NULL;
-  NlpChainSpec *spec = NULL;
   NlpRegistry *registry = NULL;
   NlpPipeline *pipeline = NULL;
   NlpWriter *writer = NULL;
@@ -229,8 +157,9 @@ nlp__cli_run (int argc, char **argv)
     "Exit status: 0 ok; 1 a document failed (the others were written); 2 usage,\n"
     "option or chain error; 3 a stage could not be loaded or created.\n"
     "Documentation: docs/cli.md, docs/formats.md, man nlpipe.");
+  cli_chain_add_entries (ctx, &a.chain);
   g_option_context_add_main_entries (ctx, entries, NULL);
-  a.argv = split_short_values (argc, argv);
+  a.argv = cli_split_short_values (argc, argv, "pcfoj");
   if (!g_option_context_parse_strv (ctx, &a.argv, &error))
     {
       g_printerr ("nlpipe: %s; see nlpipe --help\n", error->message);
@@ -253,12 +182,6 @@ nlp__cli_run (int argc, char **argv)
       || (a.invalid_utf8 && !parse_choice ("--invalid-utf8", a.invalid_utf8, utf8_names,
                                            &utf8, &error)))
     goto fail;
-  if (a.jobs < 0 || a.jobs > 1024)
-    {
-      g_set_error (&error, NLP_ERROR, NLP_ERROR_USAGE,
-                   "--jobs %d: expected a number of threads from 1 to 1024", a.jobs);
-      goto fail;
-    }
   if (a.max_doc_bytes < 0)
     {
       g_set_error (&error, NLP_ERROR, NLP_ERROR_USAGE,
@@ -266,20 +189,6 @@ nlp__cli_run (int argc, char **argv)
       goto fail;
     }
 
-  spec = build_spec (a.config, a.stages, a.sets, &error);
-  if (spec == NULL)
-    goto fail;
-  if (a.language_mismatch != NULL)
-    {
-      NlpLanguageMismatch policy;
-      if (!nlp_language_mismatch_from_string (a.language_mismatch, &policy))
-        {
-          g_set_error (&error, NLP_ERROR, NLP_ERROR_USAGE, "--language-mismatch '%s': "
-                       "expected one of: warn, run, fail", a.language_mismatch);
-          goto fail;
-        }
-      nlp_chain_spec_set_language_mismatch (spec, policy);
-    }
   wopts.pretty = a.pretty;
   wopts.byte_offsets = a.byte_offsets;
   wopts.columns = a.columns;
@@ -290,9 +199,7 @@ nlp__cli_run (int argc, char **argv)
   if (writer == NULL)
     goto fail;
 
-  registry = nlp_registry_new ();
-  nlp__cli_setup_registry (registry, a.plugin_paths, spec);
-  pipeline = nlp_pipeline_new (registry, spec, &error);
+  pipeline = cli_chain_load (&a.chain, &registry, &error);
   if (pipeline == NULL)
     goto fail;
   {
@@ -322,7 +229,7 @@ nlp__cli_run (int argc, char **argv)
   ropts.max_doc_bytes = (gsize) a.max_doc_bytes;
   reader = nlp_reader_new ((const char *const *) a.inputs, &ropts);
 
-  opts.jobs = (guint) a.jobs;
+  opts.jobs = (guint) a.chain.jobs;
   opts.on_error = (NlpOnError) on_error;
   opts.profile = a.profile;
   opts.event_func = cli_report_event;
@@ -378,7 +285,6 @@ done:
   nlp_pipeline_free (pipeline);
   nlp_registry_free (registry);
   nlp_writer_free (writer);
-  nlp_chain_spec_free (spec);
   run_args_clear (&a);
   return status;
 }

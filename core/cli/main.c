@@ -75,6 +75,8 @@ main (int argc, char **argv)
         return nlp__cli_info (argc - 1, argv + 1);
       if (strcmp (argv[1], "check") == 0)
         return nlp__cli_check (argc - 1, argv + 1);
+      if (strcmp (argv[1], "serve") == 0)
+        return nlp__cli_serve (argc - 1, argv + 1);
     }
   return nlp__cli_run (argc, argv);
 }

@@ -114,14 +114,25 @@ nlp_writer_format (NlpWriter *writer, NlpDocument *doc, GString *out)
 char *
 nlp_writer_format_to_string (NlpWriter *writer, NlpDocument *doc, gboolean edges)
 {
-  GString *out = g_string_new (NULL);
+  GString *out = g_string_new (NULL), *body;
+  NlpWriterPage *page;
 
   g_return_val_if_fail (writer != NULL && doc != NULL, NULL);
-  if (edges)
-    nlp_writer_header (writer, out);
-  nlp_writer_format (writer, doc, out);
-  if (edges)
-    nlp_writer_footer (writer, out);
+  if (!edges)
+    {
+      nlp_writer_format (writer, doc, out);
+      return g_string_free (out, FALSE);
+    }
+  /* a page of one document, as the command writes a file of it (html:
+   * titled after its headline) */
+  body = g_string_new (NULL);
+  nlp_writer_format (writer, doc, body);
+  page = nlp_writer_page_new (writer);
+  nlp_writer_page_add (page, body->str, body->len, out);
+  g_string_append_len (out, body->str, (gssize) body->len);
+  nlp_writer_page_end (page, out);
+  nlp_writer_page_free (page);
+  g_string_free (body, TRUE);
   return g_string_free (out, FALSE);
 }
 
@@ -140,4 +151,16 @@ gboolean
 nlp_writer_is_null (const NlpWriter *writer)
 {
   return writer->klass == NULL;
+}
+
+const NlpWriterClass *
+nlp__writer_get_class (const NlpWriter *writer)
+{
+  return writer->klass;
+}
+
+const NlpWriterOptions *
+nlp__writer_get_options (const NlpWriter *writer)
+{
+  return &writer->options;
 }

@@ -106,6 +106,68 @@ void         nlp_writer_header (NlpWriter *writer, GString *out);
  */
 void         nlp_writer_footer (NlpWriter *writer, GString *out);
 /**
+ * NlpWriterPage:
+ *
+ * A page: one output stream or file, from header to footer.  Formats
+ * that name a page after its documents see each document's output
+ * through it: html titles the page after the first document's headline
+ * and, when there are several, ends it with a table of contents.  The
+ * nlpipe command writes every output through a page; for every other
+ * format the bytes are those of nlp_writer_header(), the documents and
+ * nlp_writer_footer().  A page is used from one thread, in output order:
+ *
+ * |[<!-- language="C" -->
+ * NlpWriterPage *page = nlp_writer_page_new (writer);
+ * for (each document, in order)
+ *   {
+ *     nlp_writer_format (writer, doc, doc_out);
+ *     nlp_writer_page_add (page, doc_out->str, doc_out->len, out);
+ *     // write out (the header, before the first document), then doc_out
+ *   }
+ * nlp_writer_page_end (page, out);    // write out: the footer
+ * nlp_writer_page_free (page);
+ * ]|
+ */
+typedef struct _NlpWriterPage NlpWriterPage;
+
+/**
+ * nlp_writer_page_new: (skip)
+ * @writer: (transfer none): the writer whose output the page holds; it
+ *   must outlive the page
+ *
+ * Returns: (transfer full): a new page, with no document yet
+ */
+NlpWriterPage *nlp_writer_page_new  (NlpWriter *writer);
+/**
+ * nlp_writer_page_add: (skip)
+ * @page: a page
+ * @output: the next document's output, from nlp_writer_format()
+ * @len: its length in bytes
+ * @out: where the bytes that go before it are appended: the page header
+ *   before the first document, nothing after
+ *
+ * Notes the next document of the page.
+ */
+void           nlp_writer_page_add  (NlpWriterPage *page, const char *output, gsize len,
+                                     GString *out);
+/**
+ * nlp_writer_page_end: (skip)
+ * @page: a page
+ * @out: where what ends the page is appended: the footer (and the header
+ *   first, when no document was added)
+ *
+ * Ends the page; it may then start again with nlp_writer_page_add().
+ */
+void           nlp_writer_page_end  (NlpWriterPage *page, GString *out);
+/**
+ * nlp_writer_page_free: (skip)
+ * @page: (nullable) (transfer full): a page
+ *
+ * Frees @page.
+ */
+void           nlp_writer_page_free (NlpWriterPage *page);
+
+/**
  * nlp_writer_format: (skip)
  * @writer: a writer
  * @doc: a processed document

@@ -1,61 +1,36 @@
-/* writer-html.c — one self-contained page: entities highlighted by type
- * with a legend, sentences tinted by sentiment, a summary panel per
- * document.  No script, no external resource (a Content-Security-Policy
- * forbids both), so the page opens offline and a text that slipped through
- * unescaped could still not run.  Every byte of the article, ids, metadata
- * and stage values goes through append_escaped.
+/* writer-html.c — one self-contained page: each document's headline, a
+ * summary (sentiment, a chart of it, the entity table), a legend, the
+ * text with entities highlighted by type and sentences tinted by
+ * sentiment, and every other layer and attribute as tables.  No script,
+ * no external resource (a Content-Security-Policy forbids both), so the
+ * page opens offline and a text that slipped through unescaped could
+ * still not run.  Every byte of the article, ids, metadata and stage
+ * values goes through html_escape.  The look is writer-html.css, which
+ * nlpipe serve's page uses too; the markup has classes, never a style
+ * attribute, so it also works under that page's strict policy.
  *
- * Page layout: the header (head, style, <main>) once, one <article
- * class="doc"> per document, the footer once.  docs/formats.md describes
- * the classes tools can select on.
+ * Page layout: the header (head, style, <main>) before the first
+ * document, titled after its headline; one <article class="doc"> per
+ * document; the footer, with a table of contents when there are several
+ * (NlpWriterPage).  docs/formats.md describes the classes tools can
+ * select on.
  */
 #include <string.h>
 #include "nlp-writer-private.h"
 #include "json-cells-private.h"
 #include "nlp-version.h"
 #include "writer-summary.h"
+#include "html-private.h"
+#include "nlp-document-json.h"
+#include "writer-html-css.h"
 
-/* Shown in the summary; the text shows every mention. */
-#define MAX_SUMMARY_ENTITIES 12
-
-static const char page_head[] =
-  "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
-  "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-  "style-src 'unsafe-inline'\">\n"
-  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-  "<meta name=\"generator\" content=\"nlpipe " NLP_VERSION "\">\n"
-  "<title>nlpipe</title>\n<style>\n"
-  "body{font:16px/1.6 system-ui,sans-serif;margin:0;background:#fafafa;color:#222}\n"
-  "main{max-width:52em;margin:0 auto;padding:1em}\n"
-  "article.doc{background:#fff;border:1px solid #ddd;border-radius:6px;"
-  "padding:1em 1.5em;margin:1em 0}\n"
-  "article.doc>h2{margin:.2em 0;font-size:1.2em;word-break:break-all}\n"
-  ".meta{color:#666;font-size:.85em;margin:0}\n"
-  ".summary{background:#f3f5f8;border-radius:4px;padding:.5em 1em;margin:.8em 0}\n"
-  ".summary p{margin:.3em 0}\n"
-  ".summary ol{margin:.3em 0;padding-left:1.5em;columns:2}\n"
-  ".legend{font-size:.85em;color:#444}\n"
-  ".legend>span{margin-right:.8em;white-space:nowrap}\n"
-  ".text{white-space:pre-wrap;overflow-wrap:anywhere}\n"
-  ".s{border-radius:3px}\n"
-  "mark{color:inherit;border-radius:3px;padding:0 .15em;"
-  "box-shadow:inset 0 -2px 0 rgba(0,0,0,.25)}\n"
-  "mark sub{font-size:.6em;font-weight:bold;color:#333;margin-left:.15em}\n"
-  ".pos{color:#1a7f37}.neg{color:#c62828}.neu{color:#666}\n"
-  ".error{color:#c62828;font-weight:bold}\n"
-  ".warning{color:#8a5a00;font-weight:bold}\n"
-  "details{margin:.5em 0;font-size:.85em}\n"
-  "table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.1em .4em;"
-  "text-align:left;vertical-align:top}\n"
-  "</style>\n</head>\n<body>\n<main>\n";
+/* A headline longer than this is not one: the page uses the id. */
+#define MAX_HEADLINE 200
 
 static const char page_foot[] = "</main>\n</body>\n</html>\n";
 
-/* Escapes for text and for double- or single-quoted attribute values;
- * NUL, which the HTML parser drops or replaces unpredictably, becomes
- * U+FFFD. */
-static void
-append_escaped (GString *out, const char *s, gsize len)
+void
+html_escape (GString *out, const char *s, gsize len)
 {
   const char *run = s, *end = s + len;
 
@@ -80,361 +55,335 @@ append_escaped (GString *out, const char *s, gsize len)
   g_string_append_len (out, run, end - run);
 }
 
-static void
-append_escaped_str (GString *out, const char *s)
+void
+html_escape_str (GString *out, const char *s)
 {
   if (s != NULL)
-    append_escaped (out, s, strlen (s));
+    html_escape (out, s, strlen (s));
 }
 
-typedef struct {
-  const char *label;
-  const char *color;
-  const char *meaning;
-} LabelStyle;
-
-/* Light backgrounds that stay readable and apart from the green and red
- * sentence tints. */
-static const LabelStyle known_labels[] = {
-  { "PER", "#aed6f1", "person" },
-  { "LOC", "#ffcc80", "location" },
-  { "ORG", "#d7bde2", "organisation" },
-  { "MISC", "#fff59d", "other name" },
-  { "DATE", "#cfd8dc", "date" },
-  { "TIME", "#cfd8dc", "time" },
-  { "MONEY", "#b2dfdb", "money" },
-  { "PERCENT", "#b2dfdb", "percentage" },
+/* The types the stylesheet colours (by data-label), with a word for the
+ * legend. */
+static const char *const known_labels[][2] = {
+  { "PER", "person" }, { "LOC", "location" }, { "ORG", "organisation" },
+  { "MISC", "other name" }, { "NORP", "nationality or group" }, { "DATE", "date" },
+  { "TIME", "time" }, { "DURATION", "duration" }, { "MONEY", "money" },
+  { "PERCENT", "percentage" },
 };
+/* Classes x0..x7 of the stylesheet, for the types of other stages. */
+#define N_SPARE_COLORS 8
 
-/* Labels of third-party stages get a colour from their name: stable across
- * documents and runs. */
-static const char *const spare_colors[] = {
-  "#ffab91", "#80deea", "#ce93d8", "#a5d6a7", "#e6ee9c", "#90caf9", "#f48fb1", "#bcaaa4",
-};
-
-static const LabelStyle *
-label_style (const char *label, LabelStyle *spare)
+void
+html_label_style (const char *label, const char **name, const char **meaning, int *spare)
 {
   if (label == NULL || *label == '\0')
     label = "ENT";
+  *name = label;
   for (guint i = 0; i < G_N_ELEMENTS (known_labels); i++)
-    if (strcmp (known_labels[i].label, label) == 0)
-      return &known_labels[i];
-  spare->label = label;
-  spare->color = spare_colors[g_str_hash (label) % G_N_ELEMENTS (spare_colors)];
-  spare->meaning = NULL;
-  return spare;
+    if (strcmp (known_labels[i][0], label) == 0)
+      {
+        if (meaning)
+          *meaning = known_labels[i][1];
+        *spare = -1;
+        return;
+      }
+  if (meaning)
+    *meaning = NULL;
+  /* stable across documents and runs */
+  *spare = (int) (g_str_hash (label) % N_SPARE_COLORS);
 }
 
-/* A mark for entity text @s/@len with @label: class "e" for a mention in
- * the text, "k" for the summary and legend (so mentions can be counted);
- * @title (escaped here) may be NULL. */
-static void
-append_mark (GString *out, char cls, const char *s, gsize len, const char *label,
-             const char *title)
+void
+html_mark (GString *out, char cls, const char *id, const char *s, gsize len,
+           const char *label, const char *title)
 {
-  LabelStyle spare;
-  const LabelStyle *st = label_style (label, &spare);
+  const char *name;
+  int spare;
 
-  g_string_append_printf (out, "<mark class=\"%c\" style=\"background:%s\" data-label=\"",
-                          cls, st->color);
-  append_escaped_str (out, st->label);
+  html_label_style (label, &name, NULL, &spare);
+  g_string_append_printf (out, "<mark class=\"%c", cls);
+  if (spare >= 0)
+    g_string_append_printf (out, " x%d", spare);
+  g_string_append_c (out, '"');
+  if (id != NULL)
+    g_string_append_printf (out, " id=\"%s\"", id);
+  g_string_append (out, " data-label=\"");
+  html_escape_str (out, name);
   if (title != NULL)
     {
       g_string_append (out, "\" title=\"");
-      append_escaped_str (out, title);
+      html_escape_str (out, title);
     }
   g_string_append (out, "\">");
-  append_escaped (out, s, len);
-  g_string_append (out, "<sub>");
-  append_escaped_str (out, st->label);
-  g_string_append (out, "</sub></mark>");
-}
-
-/* Text [start, end) with the entities that lie wholly inside it marked.
- * Of nested or overlapping mentions the first (outermost) is shown. */
-static void
-append_region (GString *out, NlpDocument *doc, guint start, guint end,
-               const NlpLayer *entities)
-{
-  const char *text = nlp_document_get_text (doc, NULL);
-  NlpColumn *label = entities ? nlp_layer_get_column (entities, "label") : NULL;
-  GString *title = g_string_new (NULL);
-  guint pos = start, first = 0, n = 0;
-
-  if (entities != NULL && end > start)
-    n = nlp_layer_range (entities, start, end, &first);
-  for (guint e = first; e < first + n; e++)
+  html_escape (out, s, len);
+  /* the type after the text, unless the text is the type */
+  if (len != strlen (name) || memcmp (s, name, len) != 0)
     {
-      guint es = nlp_layer_get_start (entities, e), ee = nlp_layer_get_end (entities, e);
-
-      if (es < pos || ee > end || ee == es)
-        continue;
-      append_escaped (out, text + pos, es - pos);
-      g_string_truncate (title, 0);
-      nlp__append_cells (title, entities, e, NULL, " \xC2\xB7 ");
-      append_mark (out, 'e', text + es, ee - es, label ? nlp_column_get_string (label, e) : NULL,
-                   title->len ? title->str : NULL);
-      pos = ee;
+      g_string_append (out, "<sub>");
+      html_escape_str (out, name);
+      g_string_append (out, "</sub>");
     }
-  append_escaped (out, text + pos, end - pos);
-  g_string_free (title, TRUE);
+  g_string_append (out, "</mark>");
 }
 
-/* Background for a sentence: green or red, stronger as the score grows;
- * none when neutral. */
-static void
-append_tint (GString *out, double compound)
+/* (transfer full) @s on one line: runs of white space folded to one
+ * space, none at either end. */
+static char *
+one_line (const char *s, gsize len)
 {
-  double a = 0.06 + 0.30 * MIN (ABS (compound), 1.0);
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  GString *out = g_string_sized_new (len);
 
-  if (compound > -0.05 && compound < 0.05)
-    return;
-  g_ascii_formatd (buf, sizeof buf, "%.2f", a);
-  g_string_append_printf (out, " style=\"background:rgba(%s,%s)\"",
-                          compound > 0 ? "46,160,67" : "220,50,47", buf);
-}
-
-static void
-append_text (GString *out, NlpDocument *doc)
-{
-  NlpLayer *sentences = nlp_document_get_layer (doc, "sentence");
-  NlpLayer *entities = nlp_document_get_layer (doc, "entity");
-  NlpColumn *senti = sentences ? nlp_layer_get_column (sentences, "sentiment") : NULL;
-  guint len = (guint) nlp_document_get_length (doc), pos = 0;
-  GString *title = g_string_new (NULL);
-
-  g_string_append (out, "<div class=\"text\">");
-  for (guint i = 0; sentences && i < nlp_layer_get_n_rows (sentences); i++)
+  for (const char *p = s; p < s + len; p++)
     {
-      guint ss = nlp_layer_get_start (sentences, i), se = nlp_layer_get_end (sentences, i);
-
-      if (ss < pos)
-        continue;              /* overlapping sentences: show the first */
-      append_region (out, doc, pos, ss, entities);
-      g_string_truncate (title, 0);
-      g_string_append_printf (title, "sentence %u", i + 1);
-      if (nlp_layer_get_n_columns (sentences) > 0)
-        g_string_append (title, ": ");
-      nlp__append_cells (title, sentences, i, NULL, " \xC2\xB7 ");
-      g_string_append (out, "<span class=\"s\"");
-      if (senti && nlp_column_is_set (senti, i))
+      if (g_ascii_isspace (*p))
         {
-          double c = nlp_column_get_double (senti, i);
-          char buf[G_ASCII_DTOSTR_BUF_SIZE];
-          g_string_append_printf (out, " data-sentiment=\"%s\"",
-                                  g_ascii_formatd (buf, sizeof buf, "%+.4f", c));
-          append_tint (out, c);
+          if (out->len > 0 && out->str[out->len - 1] != ' ')
+            g_string_append_c (out, ' ');
         }
-      g_string_append (out, " title=\"");
-      append_escaped (out, title->str, title->len);
-      g_string_append (out, "\">");
-      append_region (out, doc, ss, se, entities);
-      g_string_append (out, "</span>");
-      pos = se;
+      else
+        g_string_append_c (out, *p);
     }
-  append_region (out, doc, pos, len, entities);
-  g_string_append (out, "</div>\n");
-  g_string_free (title, TRUE);
+  if (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
 }
 
-static void
-append_sentiment_summary (GString *out, const NlpDocument *doc)
+/* A "title" or "headline" string member of a JSON Lines record, or NULL. */
+static const char *
+extra_headline (const NlpDocument *doc)
 {
-  double compound;
-  gint64 counts[3];
-  const char *polarity;
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  JsonNode *extra = nlp_document_get_extra (doc);
+  static const char *const names[] = { "title", "headline" };
 
-  if (!nlp__doc_sentiment (doc, &compound, counts))
-    return;
-  polarity = nlp__polarity_name (compound);
-  g_string_append_printf (out, "<p class=\"sentiment\"><b>Sentiment:</b> "
-                          "<span class=\"%.3s\">%s %s</span>", polarity,
-                          g_ascii_formatd (buf, sizeof buf, "%+.4f", compound), polarity);
-  if (counts[0] >= 0 && counts[1] >= 0 && counts[2] >= 0)
-    g_string_append_printf (out, " \xE2\x80\x94 %" G_GINT64_FORMAT " positive, %"
-                            G_GINT64_FORMAT " neutral, %" G_GINT64_FORMAT
-                            " negative sentences", counts[0], counts[1], counts[2]);
-  g_string_append (out, "</p>\n");
-}
-
-static void
-append_entity_summary (GString *out, const NlpDocument *doc)
-{
-  GPtrArray *list = nlp__entity_counts (doc);
-  if (list->len > 0 || nlp_document_get_layer (doc, "entity") != NULL)
+  if (extra == NULL || !JSON_NODE_HOLDS_OBJECT (extra))
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_string_append_printf (out, "<p><b>Entities</b> (%u)%s</p>\n<ol class=\"entities\">",
-                              list->len, list->len > MAX_SUMMARY_ENTITIES
-                              ? ", most mentioned:" : "");
-      for (guint i = 0; i < list->len && i < MAX_SUMMARY_ENTITIES; i++)
-        {
-          NlpEntityCount *e = g_ptr_array_index (list, i);
-          char buf[G_ASCII_DTOSTR_BUF_SIZE];
-          double c;
-
-          g_string_append (out, "<li>");
-          append_mark (out, 'k', e->name, strlen (e->name), e->label, NULL);
-          g_string_append_printf (out, " \xC3\x97%" G_GINT64_FORMAT, e->count);
-          /* the mean sentiment of the sentences that mention it */
-          if (nlp__entity_sentiment (doc, e->name, &c))
-            g_string_append_printf (out, " <span class=\"%.3s\" title=\"sentiment\">%s</span>",
-                                    nlp__polarity_name (c),
-                                    g_ascii_formatd (buf, sizeof buf, "%+.2f", c));
-          g_string_append (out, "</li>");
-        }
-      g_string_append (out, "</ol>\n");
+      JsonNode *m = json_object_get_member (json_node_get_object (extra), names[i]);
+      if (m != NULL && JSON_NODE_HOLDS_VALUE (m) && json_node_get_value_type (m) == G_TYPE_STRING
+          && *json_node_get_string (m))
+        return json_node_get_string (m);
     }
-  g_ptr_array_unref (list);
+  return NULL;
+}
+
+/* (transfer full) the document's headline: the record's title or
+ * headline member, its "title" metadata, or its first line when that is
+ * short enough to be one; else its id. */
+static char *
+headline (const NlpDocument *doc)
+{
+  const char *given = extra_headline (doc);
+  gsize len;
+  const char *text = nlp_document_get_text (doc, &len), *end = text + len, *nl;
+  char *line;
+
+  if (given == NULL)
+    given = nlp_document_get_meta (doc, "title");
+  if (given != NULL)
+    {
+      line = one_line (given, strlen (given));
+      if (*line)
+        return line;
+      g_free (line);
+    }
+  while (text < end && g_ascii_isspace (*text))
+    text++;
+  nl = memchr (text, '\n', (gsize) (end - text));
+  line = one_line (text, (gsize) ((nl ? nl : end) - text));
+  if (*line && strlen (line) <= MAX_HEADLINE)
+    return line;
+  g_free (line);
+  return g_strdup (nlp_document_get_id (doc));
+}
+
+/* (transfer full) the document's id in the page: "d-" and the id's
+ * letters and digits (others as '-'), then a hash of the whole id so
+ * that ids differing only in those stay apart. */
+static char *
+anchor (const char *id)
+{
+  GString *a = g_string_new ("d-");
+
+  for (const char *p = id; *p && a->len < 42; p++)
+    g_string_append_c (a, g_ascii_isalnum (*p) || *p == '_' ? *p : '-');
+  g_string_append_printf (a, "-%08x", g_str_hash (id));
+  return g_string_free (a, FALSE);
 }
 
 /* The legend: each entity type of this document once, then the tints. */
 static void
-append_legend (GString *out, const NlpDocument *doc)
+append_legend (GString *out, const HtmlDoc *h)
 {
-  NlpLayer *entities = nlp_document_get_layer (doc, "entity");
-  NlpColumn *label = entities ? nlp_layer_get_column (entities, "label") : NULL;
   GHashTable *seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   g_string_append (out, "<p class=\"legend\">");
-  for (guint r = 0; entities && r < nlp_layer_get_n_rows (entities); r++)
+  for (guint r = 0; h->entities && r < nlp_layer_get_n_rows (h->entities); r++)
     {
-      LabelStyle spare;
-      const LabelStyle *st = label_style (label ? nlp_column_get_string (label, r) : NULL,
-                                          &spare);
+      const char *name, *meaning, *label = h->label ? nlp_column_get_string (h->label, r) : NULL;
+      int spare;
 
-      if (!g_hash_table_add (seen, (gpointer) st->label))
+      html_label_style (label, &name, &meaning, &spare);
+      if (!g_hash_table_add (seen, (gpointer) name))
         continue;
       g_string_append (out, "<span>");
-      append_mark (out, 'k', st->meaning ? st->meaning : st->label,
-                   strlen (st->meaning ? st->meaning : st->label), st->label, NULL);
+      html_mark (out, 'k', NULL, meaning ? meaning : name, strlen (meaning ? meaning : name),
+                 name, NULL);
       g_string_append (out, "</span>");
     }
-  if (nlp_document_get_layer (doc, "sentence") != NULL)
-    g_string_append (out, "<span>sentences: <span class=\"s\" style=\"background:rgba(46,160,67,.3)\">"
-                     "positive</span> <span class=\"s\" style=\"background:rgba(220,50,47,.3)\">"
-                     "negative</span> (stronger tint, stronger score)</span>");
+  if (nlp_document_get_layer (h->doc, "sentence") != NULL)
+    g_string_append (out, "<span class=\"tints\">sentences: <span class=\"s p4\">positive</span> "
+                     "<span class=\"s n4\">negative</span> (stronger tint, stronger "
+                     "score)</span>");
   g_string_append (out, "</p>\n");
   g_hash_table_destroy (seen);
 }
 
-/* Everything the reading view above does not show, generically: other
- * layers as tables, other attributes as JSON. */
 static void
-append_other (GString *out, NlpDocument *doc)
-{
-  for (guint i = 0; i < nlp_document_get_n_layers (doc); i++)
-    {
-      const NlpLayer *layer = nlp_document_get_layer_at (doc, i);
-      const char *name = nlp_layer_get_name (layer);
-      guint ncols = nlp_layer_get_n_columns (layer);
-
-      if (strcmp (name, "token") == 0 || strcmp (name, "sentence") == 0
-          || strcmp (name, "entity") == 0)
-        continue;
-      g_string_append (out, "<details class=\"layer\"><summary>Layer ");
-      append_escaped_str (out, name);
-      g_string_append_printf (out, " (%u)</summary><table><tr><th>text</th>",
-                              nlp_layer_get_n_rows (layer));
-      for (guint c = 0; c < ncols; c++)
-        {
-          g_string_append (out, "<th>");
-          append_escaped_str (out, nlp_column_get_name (nlp_layer_get_column_at (layer, c)));
-          g_string_append (out, "</th>");
-        }
-      g_string_append (out, "</tr>\n");
-      for (guint r = 0; r < nlp_layer_get_n_rows (layer); r++)
-        {
-          gsize len;
-          const char *t = nlp_layer_get_text (layer, r, &len);
-          g_string_append (out, "<tr><td>");
-          append_escaped (out, t, len);
-          for (guint c = 0; c < ncols; c++)
-            {
-              GString *cell = g_string_new (NULL);
-              const NlpColumn *col = nlp_layer_get_column_at (layer, c);
-              if (nlp_column_is_set (col, r) && nlp_column_get_value_type (col) == NLP_COLUMN_STRING)
-                g_string_append (cell, nlp_column_get_string (col, r));
-              else if (nlp_column_is_set (col, r))
-                nlp__json_append_cell (cell, col, r);
-              g_string_append (out, "</td><td>");
-              append_escaped (out, cell->str, cell->len);
-              g_string_free (cell, TRUE);
-            }
-          g_string_append (out, "</td></tr>\n");
-        }
-      g_string_append (out, "</table></details>\n");
-    }
-  for (guint i = 0; i < nlp_document_get_n_attrs (doc); i++)
-    {
-      const char *name = nlp_document_get_attr_name (doc, i);
-      GString *value = g_string_new (NULL);
-
-      g_string_append (out, "<details class=\"attribute\"><summary>");
-      append_escaped_str (out, name);
-      g_string_append (out, "</summary><code>");
-      nlp__json_append_attr (value, doc, i);
-      append_escaped (out, value->str, value->len);
-      g_string_append (out, "</code></details>\n");
-      g_string_free (value, TRUE);
-    }
-}
-
-static void
-html_format (const NlpWriterOptions *o, NlpDocument *doc, GString *out)
+append_notes (GString *out, NlpDocument *doc)
 {
   const char *err_stage, *err = nlp_document_get_error (doc, &err_stage);
 
-  (void) o;
-  g_string_append (out, "<article class=\"doc\" data-id=\"");
-  append_escaped_str (out, nlp_document_get_id (doc));
-  g_string_append (out, "\">\n<h2>");
-  append_escaped_str (out, nlp_document_get_id (doc));
-  g_string_append (out, "</h2>\n");
-  for (guint i = 0; i < nlp_document_get_n_meta (doc); i++)
-    {
-      const char *k, *v;
-      nlp_document_get_meta_at (doc, i, &k, &v);
-      g_string_append (out, "<p class=\"meta\">");
-      append_escaped_str (out, k);
-      g_string_append (out, ": ");
-      append_escaped_str (out, v);
-      g_string_append (out, "</p>\n");
-    }
   if (err != NULL)
     {
       g_string_append (out, "<p class=\"error\">Error in stage ");
-      append_escaped_str (out, err_stage);
+      html_escape_str (out, err_stage);
       g_string_append (out, ": ");
-      append_escaped_str (out, err);
+      html_escape_str (out, err);
       g_string_append (out, "</p>\n");
     }
   for (guint i = 0; i < nlp_document_get_n_warnings (doc); i++)
     {
       const char *stage, *message = nlp_document_get_warning (doc, i, &stage, NULL);
       g_string_append (out, "<p class=\"warning\">Warning from stage ");
-      append_escaped_str (out, stage);
+      html_escape_str (out, stage);
       g_string_append (out, ": ");
-      append_escaped_str (out, message);
+      html_escape_str (out, message);
       g_string_append (out, "</p>\n");
     }
-  g_string_append (out, "<section class=\"summary\">\n");
-  append_sentiment_summary (out, doc);
-  append_entity_summary (out, doc);
-  g_string_append (out, "</section>\n");
-  append_legend (out, doc);
-  append_text (out, doc);
-  append_other (out, doc);
+}
+
+static void
+html_format (const NlpWriterOptions *o, NlpDocument *doc, GString *out)
+{
+  HtmlDoc h = { doc };
+  const char *id = nlp_document_get_id (doc);
+  char *title = headline (doc);
+  GString *text = g_string_new (NULL);
+
+  (void) o;
+  h.anchor = anchor (id);
+  h.entities = nlp_document_get_layer (doc, "entity");
+  h.label = h.entities ? nlp_layer_get_column (h.entities, "label") : NULL;
+  h.shown = g_new0 (guint8, h.entities ? nlp_layer_get_n_rows (h.entities) + 1 : 1);
+  /* the text first: the summary links only to mentions it shows */
+  html_text (text, &h);
+
+  /* the first line is what NlpWriterPage reads back (html_page_entry) */
+  g_string_append_printf (out, "<article class=\"doc\" id=\"%s\" data-id=\"", h.anchor);
+  html_escape_str (out, id);
+  g_string_append (out, "\" data-title=\"");
+  html_escape_str (out, title);
+  g_string_append (out, "\">\n<header><h2>");
+  html_escape_str (out, title);
+  g_string_append (out, "</h2>\n<p class=\"meta\">id: ");
+  html_escape_str (out, id);
+  for (guint i = 0; i < nlp_document_get_n_meta (doc); i++)
+    {
+      const char *k, *v;
+      nlp_document_get_meta_at (doc, i, &k, &v);
+      g_string_append (out, " \xC2\xB7 ");
+      html_escape_str (out, k);
+      g_string_append (out, ": ");
+      html_escape_str (out, v);
+    }
+  g_string_append (out, "</p>\n</header>\n");
+  append_notes (out, doc);
+  html_summary (out, &h);
+  append_legend (out, &h);
+  g_string_append_len (out, text->str, (gssize) text->len);
+  html_tables (out, &h);
   g_string_append (out, "</article>\n");
+  g_string_free (text, TRUE);
+  g_free (h.shown);
+  g_free (h.anchor);
+  g_free (title);
+}
+
+/* The value of attribute @name in the first line of @output, still
+ * escaped (transfer full), or NULL. */
+static char *
+attribute (const char *output, gsize len, const char *name)
+{
+  const char *nl = memchr (output, '\n', len);
+  char *pattern = g_strdup_printf (" %s=\"", name);
+  char *line = g_strndup (output, nl ? (gsize) (nl - output) : len);
+  char *at = strstr (line, pattern), *value = NULL;
+
+  if (at != NULL)
+    {
+      char *start = at + strlen (pattern), *quote = strchr (start, '"');
+      if (quote != NULL)
+        value = g_strndup (start, quote - start);
+    }
+  g_free (line);
+  g_free (pattern);
+  return value;
+}
+
+static gboolean
+html_page_entry (const char *output, gsize len, char **anchor_out, char **title)
+{
+  if (!g_str_has_prefix (output, "<article class=\"doc\""))
+    return FALSE;
+  *anchor_out = attribute (output, len, "id");
+  *title = attribute (output, len, "data-title");
+  return *anchor_out != NULL && *title != NULL;
+}
+
+static void
+html_page_header (const NlpWriterOptions *o, const GPtrArray *entries, GString *out)
+{
+  const NlpPageEntry *first = entries->len > 0 ? g_ptr_array_index (entries, 0) : NULL;
+
+  (void) o;
+  g_string_append (out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                   "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                   "style-src 'unsafe-inline'\">\n"
+                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                   "<meta name=\"generator\" content=\"nlpipe " NLP_VERSION "\">\n<title>");
+  /* already escaped in the entry */
+  g_string_append (out, first ? first->title : "nlpipe");
+  g_string_append (out, "</title>\n<style>\n");
+  g_string_append (out, html_stylesheet);
+  g_string_append (out, "</style>\n</head>\n<body>\n<main class=\"nlpipe\">\n");
+}
+
+static void
+html_page_footer (const NlpWriterOptions *o, const GPtrArray *entries, GString *out)
+{
+  (void) o;
+  if (entries->len > 1)
+    {
+      g_string_append_printf (out, "<nav class=\"toc\" aria-label=\"Articles\"><h2>%u "
+                              "articles</h2><ol>\n", entries->len);
+      for (guint i = 0; i < entries->len; i++)
+        {
+          const NlpPageEntry *e = g_ptr_array_index (entries, i);
+          g_string_append_printf (out, "<li><a href=\"#%s\">%s</a></li>\n", e->anchor, e->title);
+        }
+      g_string_append (out, "</ol></nav>\n");
+    }
+  g_string_append (out, page_foot);
 }
 
 static void
 html_header (const NlpWriterOptions *o, GString *out)
 {
-  (void) o;
-  g_string_append (out, page_head);
+  GPtrArray *none = g_ptr_array_new ();
+
+  html_page_header (o, none, out);
+  g_ptr_array_unref (none);
 }
 
 static void
@@ -450,4 +399,7 @@ const NlpWriterClass nlp__writer_html = {
   .header = html_header,
   .format = html_format,
   .footer = html_footer,
+  .page_entry = html_page_entry,
+  .page_header = html_page_header,
+  .page_footer = html_page_footer,
 };
