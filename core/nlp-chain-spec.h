@@ -29,13 +29,26 @@ typedef struct _NlpChainSpec NlpChainSpec;
  * @NLP_LANGUAGE_MISMATCH_FAIL: the document fails
  *
  * What happens when a document's language (doc.lang, set by the lang
- * stage) is not one a stage lists in its languages.
+ * stage) is not one a stage lists in its languages.  Only a language known
+ * well enough counts: doc.lang other than "und", with doc.lang_score, when
+ * the document has one, at least %NLP_LANGUAGE_SURE_SCORE.
  */
 typedef enum {
   NLP_LANGUAGE_MISMATCH_WARN,
   NLP_LANGUAGE_MISMATCH_RUN,
   NLP_LANGUAGE_MISMATCH_FAIL,
 } NlpLanguageMismatch;
+
+/**
+ * NLP_LANGUAGE_SURE_SCORE:
+ *
+ * The least doc.lang_score for which the language-mismatch policy acts on
+ * doc.lang.  Below it the guess stays in the document, and every stage
+ * runs: a stage skipped on a wrong guess (a short English sentence of
+ * names taken for Dutch) costs more than one run on a language it does not
+ * know.
+ */
+#define NLP_LANGUAGE_SURE_SCORE 0.5
 
 /**
  * nlp_chain_spec_new:

@@ -592,16 +592,24 @@ check_provides (const NlpInstance *inst, NlpDocument *doc, GError **error)
   return TRUE;
 }
 
-/* The document's language when it is known (doc.lang, "und" aside): its
- * primary subtag ("pt" of "pt-BR") in @buf, or NULL. */
+/* The document's language when it is known well enough to skip a stage
+ * for it (doc.lang, "und" aside, with doc.lang_score, when there is one, at
+ * least NLP_LANGUAGE_SURE_SCORE): its primary subtag ("pt" of "pt-BR") in
+ * @buf, or NULL.  A short text made mostly of names ("Angela Merkel met
+ * Emmanuel Macron in Paris.", 0.39 Dutch) keeps its guess in doc.lang, but
+ * costs no stage its run. */
 static const char *
 document_language (const NlpDocument *doc, char *buf, gsize size)
 {
   gint i = nlp_document_find_attr (doc, "lang");
+  gint s = nlp_document_find_attr (doc, "lang_score");
   const char *lang;
   gsize n;
 
   if (i < 0 || nlp_document_get_attr_type (doc, (guint) i) != NLP_VALUE_STRING)
+    return NULL;
+  if (s >= 0 && nlp_document_get_attr_type (doc, (guint) s) == NLP_VALUE_DOUBLE
+      && nlp_document_get_attr_double (doc, (guint) s) < NLP_LANGUAGE_SURE_SCORE)
     return NULL;
   lang = nlp_document_get_attr_string (doc, (guint) i);
   n = strcspn (lang, "-_");

@@ -75,7 +75,7 @@ expect="request Angela Merkel,Emmanuel Macron,Paris
 One.
 Two.
 400 unknown_format
-ready ['tokenize', 'sentence', 'stem', 'entity', 'sentiment']"
+ready ['lang', 'tokenize', 'sentence', 'stem', 'entity', 'sentiment']"
 if [ "$out" = "$expect" ]; then
   ok "Client.annotate, a format, an error, health and stages"
 else

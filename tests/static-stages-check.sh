@@ -33,7 +33,7 @@ check "no stage file is left on disk" "$tmp/left.log" test "$left" -eq 0
 nlpipe () { env -i PATH=/usr/bin:/bin HOME="$tmp" "$prefix/bin/nlpipe" "$@"; }
 nlpipe list >"$tmp/list.out" 2>&1
 check "nlpipe list shows the linked-in stages" "$tmp/list.log" \
-  sh -c "for s in tokenize sentence stem entity sentiment; do grep -q \"^\$s \" '$tmp/list.out' || exit 1; done"
+  sh -c "for s in lang tokenize sentence stem entity sentiment pos lemma; do grep -q \"^\$s \" '$tmp/list.out' || exit 1; done"
 nlpipe -q -f text "$src/examples/articles/anchorage-summit.txt" >"$tmp/text.out" 2>"$tmp/text.err"
 check "the default chain runs with no stage file" "$tmp/text.err" \
   grep -q '\[Vladimir Putin|PER\]' "$tmp/text.out"

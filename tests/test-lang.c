@@ -284,3 +284,32 @@ Test (lang, every_kernel_agrees)
   g_free (contents);
   g_free (path);
 }
+
+/* In the default chain, an English sentence made mostly of names may be
+ * guessed another language, with little confidence: the guess stays in
+ * doc.lang, and entity and sentiment still run (NLP_LANGUAGE_SURE_SCORE);
+ * a French sentence, read with confidence, skips them. */
+Test (lang, an_unsure_guess_costs_no_stage_in_the_default_chain)
+{
+  NlpDocument *en = nlp_test_chain (NLP_DEFAULT_CHAIN,
+                                    "Angela Merkel met Emmanuel Macron in Paris.");
+  NlpDocument *fr = nlp_test_chain (NLP_DEFAULT_CHAIN,
+                                    "Selon Marie Dupont, l'université de Lyon a reçu "
+                                    "des fonds pour la recherche.");
+  NlpLayer *entities = nlp_document_get_layer (en, "entity");
+
+  cr_assert_lt (attr_double (en, "lang_score"), NLP_LANGUAGE_SURE_SCORE,
+                "the test needs an unsure guess: %s %.3f", attr_string (en, "lang"),
+                attr_double (en, "lang_score"));
+  cr_assert_not_null (entities);
+  cr_assert_eq (nlp_layer_get_n_rows (entities), 3);
+  cr_assert_eq (nlp_document_get_n_warnings (en), 0);
+  cr_assert_geq (nlp_document_find_attr (en, "sentiment"), 0);
+
+  cr_assert_str_eq (attr_string (fr, "lang"), "fr");
+  cr_assert_geq (attr_double (fr, "lang_score"), NLP_LANGUAGE_SURE_SCORE);
+  cr_assert_null (nlp_document_get_layer (fr, "entity"));
+  cr_assert_eq (nlp_document_get_n_warnings (fr), 2);
+  nlp_document_free (en);
+  nlp_document_free (fr);
+}

@@ -108,6 +108,36 @@ Test (languages, its_own_language_runs_it)
     }
 }
 
+/* a guess below NLP_LANGUAGE_SURE_SCORE stays in doc.lang, and skips nothing */
+Test (languages, an_unsure_guess_skips_nothing)
+{
+  static const struct { const char *score; gboolean skipped; } cases[] = {
+    { "0.385", FALSE }, { "0.499", FALSE }, { "0.5", TRUE }, { "0.97", TRUE },
+  };
+  char *message, *failed;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      char *set = g_strdup_printf ("testlang.score=%s", cases[i].score);
+      NlpDocument *doc;
+      gint at;
+
+      cr_assert (nlp_chain_spec_parse_set (spec, set, NULL));
+      doc = run ("nl", NLP_LANGUAGE_MISMATCH_WARN, &message, &failed);
+      cr_assert_not_null (doc, "%s", message);
+      at = nlp_document_find_attr (doc, "lang");
+      cr_assert (at >= 0);
+      cr_assert_str_eq (nlp_document_get_attr_string (doc, (guint) at), "nl");
+      cr_assert_eq (!has_attr (doc, "testen"), cases[i].skipped, "score %s", cases[i].score);
+      cr_assert_eq (nlp_document_get_n_warnings (doc), cases[i].skipped ? 2 : 0,
+                    "score %s", cases[i].score);
+      nlp_document_free (doc);
+      nlp_chain_spec_free (spec);
+      spec = nlp_chain_spec_new ();
+      g_free (set);
+    }
+}
+
 Test (languages, run_policy_runs_it_anyway)
 {
   char *message, *failed;

@@ -34,8 +34,9 @@ core/cli/cli-page-assets.h: $(addprefix $(top_srcdir)/,$(serve_page_files)) $(to
 # --enable-static-stages: the shipped stages linked in and preloaded
 # (libltdl finds them before any file on the search path).
 if STATIC_STAGES
-nlp_static_stages = plugins/tokenize.la plugins/sentence.la plugins/stem.la \
-	plugins/entity.la plugins/sentiment.la
+nlp_static_stages = plugins/lang.la plugins/tokenize.la plugins/sentence.la \
+	plugins/stem.la plugins/entity.la plugins/sentiment.la plugins/pos.la \
+	plugins/lemma.la
 core_nlpipe_CPPFLAGS += -DNLP_STATIC_STAGES $(LTDLINCL)
 core_nlpipe_LDFLAGS = -static-libtool-libs $(foreach la,$(nlp_static_stages),-dlpreopen $(la))
 EXTRA_core_nlpipe_DEPENDENCIES = $(nlp_static_stages)
