@@ -85,8 +85,8 @@ static int
 cmd_train (int argc, char **argv)
 {
   LangTrainOptions o;
-  char *corpus = NULL, *languages = NULL, *orders = NULL, *output = NULL;
-  char *word_shares = NULL;
+  g_autofree char *corpus = NULL, *languages = NULL, *orders = NULL, *output = NULL;
+  g_autofree char *word_shares = NULL;
   char **codes = NULL;
   gint bits = 16, seed = 1, epochs, word_sentences;
   double alpha, word_power, word_share, clip, holdout, rate;

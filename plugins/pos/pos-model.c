@@ -96,7 +96,8 @@ pos_model_new (guint n_labels, const char *const *upos, const char *const *xpos,
 
   g_return_val_if_fail (n_labels > 0 && n_labels <= POS_MAX_LABELS, NULL);
   model = model_alloc (n_labels, upos, xpos);
-  qsort (sorted, n_features, sizeof *sorted, compare_keys);
+  if (n_features > 0)
+    qsort (sorted, n_features, sizeof *sorted, compare_keys);
   for (guint f = 0; f < n_features; f++)
     {
       total += sorted[f].n;
