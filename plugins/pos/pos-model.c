@@ -4,6 +4,7 @@
 #include <string.h>
 #include "pos-model.h"
 #include "pos-hash.h"
+#include "pos-huge.h"
 #include "nlp-error.h"
 
 static const char magic[8] = "NLPPOSM";
@@ -39,8 +40,7 @@ slots_alloc (PosModel *model, guint n)
   while (bits < 31 && (1u << bits) < (gsize) n + n / 2)
     bits++;
   model->slot_bits = bits;
-  model->slots = g_new (PosSlot, (gsize) 1 << bits);
-  memset (model->slots, 0, sizeof (PosSlot) << bits);
+  model->slots = pos_huge_new0 (sizeof (PosSlot) << bits);
 }
 
 /* Files @key's weights, @count of them from @first; FALSE when the key is
@@ -238,9 +238,17 @@ pos_model_free (PosModel *model)
       g_free (model->upos[l]);
       g_free (model->xpos[l]);
     }
-  g_free (model->slots);
-  g_free (model->weights);
-  g_free (model->dense);
+  pos_huge_free (model->slots);
+  if (model->huge)
+    {
+      pos_huge_free (model->weights);
+      pos_huge_free (model->dense);
+    }
+  else
+    {
+      g_free (model->weights);
+      g_free (model->dense);
+    }
   g_free (model->keys);
   g_free (model->key_first);
   g_free (model->class_keys);
@@ -462,7 +470,17 @@ read_pass (Reader *r, char **why)
       if (!slots_insert (model, key, first, count))
         BAD ("feature %u repeats a key", f);
     }
-  model->weights = g_renew (PosWeight, model->weights, MAX (model->n_weights, 1));
+  /* the weights and dense rows move to huge pages (pos-huge.h) */
+  {
+    PosWeight *w = pos_huge_dup (model->weights, sizeof (PosWeight) * MAX (model->n_weights, 1));
+    gint16 *d = pos_huge_dup (model->dense, sizeof (gint16) * model->n_dense * model->stride);
+    g_free (model->weights);
+    g_free (model->dense);
+    model->weights = w;
+    model->dense = d;
+    model->dense_cap = model->n_dense;
+    model->huge = TRUE;
+  }
   if (!get_u32 (r, &n_classes) || n_classes > CLASS_MAX
       || (gsize) (r->end - r->p) / 12 < n_classes)
     BAD ("truncated or corrupt word classes");
