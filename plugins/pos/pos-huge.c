@@ -44,16 +44,6 @@ pos_huge_new0 (gsize n)
   return (char *) h + HEADER;
 }
 
-void *
-pos_huge_dup (const void *src, gsize n)
-{
-  void *p = pos_huge_new0 (n);
-
-  if (n > 0)
-    memcpy (p, src, n);
-  return p;
-}
-
 void
 pos_huge_free (void *p)
 {

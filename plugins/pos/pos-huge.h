@@ -1,6 +1,6 @@
 /* pos-huge.h — memory for the tagger's large tables read at random.
  *
- * The model's slot table and weights and a worker's memos are megabytes
+ * The model's slot table and a worker's table of word forms are megabytes
  * read at random, a few dozen reads a word: with 4 KiB pages nearly every
  * read also misses the TLB.  Where the system has transparent huge pages
  * these blocks ask for them (an anonymous mapping the kernel may back
@@ -17,9 +17,7 @@ G_BEGIN_DECLS
 /* (transfer full) @n zeroed bytes, 64-byte aligned; free with
  * pos_huge_free. */
 void *pos_huge_new0 (gsize n);
-/* (transfer full) a copy of the @n bytes at @src, as pos_huge_new0. */
-void *pos_huge_dup  (const void *src, gsize n);
-/* Frees @p (from pos_huge_new0 or pos_huge_dup, or NULL). */
+/* Frees @p (from pos_huge_new0, or NULL). */
 void  pos_huge_free (void *p);
 
 G_END_DECLS

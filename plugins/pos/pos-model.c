@@ -239,16 +239,8 @@ pos_model_free (PosModel *model)
       g_free (model->xpos[l]);
     }
   pos_huge_free (model->slots);
-  if (model->huge)
-    {
-      pos_huge_free (model->weights);
-      pos_huge_free (model->dense);
-    }
-  else
-    {
-      g_free (model->weights);
-      g_free (model->dense);
-    }
+  g_free (model->weights);
+  g_free (model->dense);
   g_free (model->keys);
   g_free (model->key_first);
   g_free (model->class_keys);
@@ -470,17 +462,7 @@ read_pass (Reader *r, char **why)
       if (!slots_insert (model, key, first, count))
         BAD ("feature %u repeats a key", f);
     }
-  /* the weights and dense rows move to huge pages (pos-huge.h) */
-  {
-    PosWeight *w = pos_huge_dup (model->weights, sizeof (PosWeight) * MAX (model->n_weights, 1));
-    gint16 *d = pos_huge_dup (model->dense, sizeof (gint16) * model->n_dense * model->stride);
-    g_free (model->weights);
-    g_free (model->dense);
-    model->weights = w;
-    model->dense = d;
-    model->dense_cap = model->n_dense;
-    model->huge = TRUE;
-  }
+  model->weights = g_renew (PosWeight, model->weights, MAX (model->n_weights, 1));
   if (!get_u32 (r, &n_classes) || n_classes > CLASS_MAX
       || (gsize) (r->end - r->p) / 12 < n_classes)
     BAD ("truncated or corrupt word classes");

@@ -53,14 +53,12 @@ typedef struct _PosModel {
   char      *xpos[POS_MAX_LABELS];
   float      scale;
   guint      slot_bits;
-  PosSlot   *slots;          /* 1 << slot_bits */
+  PosSlot   *slots;          /* 1 << slot_bits, a pos_huge_new0 block */
   PosWeight *weights;
   guint      n_weights;
   guint      stride;         /* a dense row: n_labels rounded up to 16 */
   gint16    *dense;          /* n_dense rows of stride weights */
   guint      n_dense, dense_cap;
-  gboolean   huge;           /* weights and dense are pos_huge_new0 blocks
-                                (loaded models); slots always are */
   guint      n_features;
   gsize      file_size;      /* bytes on disk when loaded */
   /* made by pos_model_new only (NULL when loaded), for saving: the keys

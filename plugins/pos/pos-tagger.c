@@ -76,10 +76,12 @@ pos_tagger_new (const PosModel *model, const PosLexicon *lexicon)
       p->role_bits = role_bits[t->n_passes];
       p->local_key = pos_huge_new0 (sizeof (guint64) << p->local_bits);
       memset (p->local_key, 0, sizeof (guint64) << p->local_bits);
-      p->local_acc = pos_huge_new0 (sizeof (gint16) * ((gsize) t->stride << p->local_bits));
+      /* the rows stay on small pages: only the rows a worker touches are
+       * resident (huge pages would make all of them so) */
+      p->local_acc = g_new (gint16, (gsize) t->stride << p->local_bits);
       p->role_key = pos_huge_new0 (sizeof (guint64) << p->role_bits);
       memset (p->role_key, 0, sizeof (guint64) << p->role_bits);
-      p->role_acc = pos_huge_new0 (sizeof (gint16) * ((gsize) t->stride << p->role_bits));
+      p->role_acc = g_new (gint16, (gsize) t->stride << p->role_bits);
       t->n_passes++;
     }
   return t;
@@ -93,9 +95,9 @@ pos_tagger_free (PosTagger *t)
   for (guint p = 0; p < t->n_passes; p++)
     {
       pos_huge_free (t->pass[p].local_key);
-      pos_huge_free (t->pass[p].local_acc);
+      g_free (t->pass[p].local_acc);
       pos_huge_free (t->pass[p].role_key);
-      pos_huge_free (t->pass[p].role_acc);
+      g_free (t->pass[p].role_acc);
     }
   pos_huge_free (t->forms);
   g_free (t->info);
