@@ -177,6 +177,24 @@ pos_model_add (const PosModel *model, guint32 ref, gint32 *acc)
     }
 }
 
+/* The same, into 16-bit sums, saturating. */
+static inline void
+pos_model_adds (const PosModel *model, guint32 ref, gint16 *acc)
+{
+  if (ref & POS_DENSE)
+    {
+      pos_vec_adds_i16 (acc, model->dense + (gsize) (ref & ~POS_DENSE) * model->stride,
+                        model->stride);
+    }
+  else
+    {
+      const PosWeight *w = model->weights + (ref & 0xFFFFFF);
+      for (guint k = 0, n = ref >> 24; k < n; k++)
+        acc[w[k].label] = (gint16) CLAMP ((gint32) acc[w[k].label] + w[k].weight,
+                                          G_MININT16, G_MAXINT16);
+    }
+}
+
 /* Asks the memory system for the slot of @key ahead of its look-up ... */
 static inline void
 pos_model_prefetch (const PosModel *model, guint64 key)

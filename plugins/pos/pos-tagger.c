@@ -361,6 +361,7 @@ tag_pass (PosTagger *t, const Pass *p, const PosWordInfo *info, guint n,
   for (guint i = 0; i < n; i++)
     {
       gint32 acc[POS_MAX_LABELS];
+      gint16 sum[POS_MAX_LABELS];
       const gint16 *local;
 
       if (info[i].fixed)
@@ -382,17 +383,18 @@ tag_pass (PosTagger *t, const Pass *p, const PosWordInfo *info, guint n,
           if (!info[i + WEIGHT_AHEAD].fixed)
             prefetch_memos (t, p, info, n, i + WEIGHT_AHEAD);
         }
-      memset (acc, 0, t->stride * sizeof (gint32));
-      pos_vec_add_i16 (acc, local, t->stride);
+      /* summed in 16 bits, saturating, then widened once */
+      memcpy (sum, local, t->stride * sizeof (gint16));
       for (guint r = 0; r < POS_N_ROLES; r++)
         {
           gint64 j = (gint64) i + pos_role_offset[r];
-          pos_vec_add_i16 (acc, role_sums (t, p, j >= 0 && j < n ? &info[j] : NULL, r),
-                           t->stride);
+          pos_vec_adds_i16 (sum, role_sums (t, p, j >= 0 && j < n ? &info[j] : NULL, r),
+                            t->stride);
         }
       for (guint k = t->off[i]; k < t->off[i + 1]; k++)
         if (t->rows[k] != 0)
-          pos_model_add (model, t->rows[k], acc);
+          pos_model_adds (model, t->rows[k], sum);
+      pos_vec_widen_i16 (acc, sum, t->stride);
       /* the lanes past the last label never win */
       for (guint l = model->n_labels; l < t->stride; l++)
         acc[l] = G_MININT32;
