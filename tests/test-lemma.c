@@ -6,9 +6,9 @@
 
 #define CHAIN "tokenize,sentence,pos,lemma"
 
-/* The lemma of the first word whose text is @word. */
+/* The lemma of the @nth (from 0) word whose text is @word. */
 static const char *
-lemma_of (NlpDocument *doc, const char *word)
+lemma_at (NlpDocument *doc, const char *word, guint nth)
 {
   NlpLayer *words = nlp_document_get_layer (doc, "word");
   NlpColumn *lemma = nlp_layer_get_column (words, "lemma");
@@ -18,11 +18,18 @@ lemma_of (NlpDocument *doc, const char *word)
     {
       gsize len;
       const char *t = nlp_layer_get_text (words, i, &len);
-      if (len == strlen (word) && memcmp (t, word, len) == 0)
+      if (len == strlen (word) && memcmp (t, word, len) == 0 && nth-- == 0)
         return nlp_column_get_string (lemma, i);
     }
   cr_assert_fail ("no word '%s'", word);
   return NULL;
+}
+
+/* The lemma of the first word whose text is @word. */
+static const char *
+lemma_of (NlpDocument *doc, const char *word)
+{
+  return lemma_at (doc, word, 0);
 }
 
 Test (lemma, inflections_and_irregular_forms)
@@ -96,6 +103,33 @@ Test (lemma, case_conventions)
   cr_expect_str_eq (lemma_of (doc, "REPORT"), "report");
   cr_expect_str_eq (lemma_of (doc, "1,250,000"), "1250000");
   cr_expect_str_eq (lemma_of (doc, "dollars"), "dollar");
+  nlp_document_free (doc);
+}
+
+/* Names written in lower case get EWT's case: the ones EWT train has
+ * as it had them ("al"), the others capitalised when the names know
+ * them; adjectives of peoples keep their capital. */
+Test (lemma, lower_case_names_and_demonyms)
+{
+  NlpDocument *doc = nlp_test_chain (CHAIN, "We flew to asia and mexico with al and an "
+                                            "Argentinian friend.");
+
+  cr_expect_str_eq (lemma_of (doc, "asia"), "Asia");
+  cr_expect_str_eq (lemma_of (doc, "mexico"), "Mexico");
+  cr_expect_str_eq (lemma_of (doc, "al"), "al");
+  cr_expect_str_eq (lemma_of (doc, "Argentinian"), "Argentinian");
+  nlp_document_free (doc);
+}
+
+/* "'s" before "been", "got", "had" (an adverb between) is "has". */
+Test (lemma, s_as_has)
+{
+  NlpDocument *doc = nlp_test_chain (CHAIN, "It's been a long trip, and he's never had a "
+                                            "visa, but it's called a holiday.");
+
+  cr_expect_str_eq (lemma_at (doc, "'s", 0), "have");
+  cr_expect_str_eq (lemma_at (doc, "'s", 1), "have");
+  cr_expect_str_eq (lemma_at (doc, "'s", 2), "be");
   nlp_document_free (doc);
 }
 

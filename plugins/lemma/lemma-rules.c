@@ -323,6 +323,21 @@ proper_lemma (const Lemmatizer *lz, const char *form, gsize len, const char *low
     }
   memcpy (buf, form, k);
   buf[k] = '\0';
+  if (ascii && letters && lower && k > 1)
+    {
+      /* written in lower case: as EWT had it ("al", "chicago" ->
+       * "Chicago"), else capitalised when the names know it ("asia" ->
+       * "Asia") */
+      const char *e = exception (lz, low, n, "LC");
+      if (e != NULL)
+        {
+          *len_out = strlen (e);
+          return e;
+        }
+      buf[0] = g_ascii_toupper (buf[0]);
+      if (!g_hash_table_contains (lz->names, buf))
+        buf[0] = form[0];
+    }
   if (ascii && letters && upper && !lower && k >= 4)
     {
       guint vowels = 0;
@@ -344,6 +359,27 @@ proper_lemma (const Lemmatizer *lz, const char *form, gsize len, const char *low
     }
   *len_out = k;
   return buf;
+}
+
+/* An adjective of a people or a place keeps its capital, as EWT writes
+ * it ("Argentinian", "Mediterranean", "Japanese"): one written as a name
+ * (capital, then lower case) that the names know, with an ending of such
+ * words (-an, -ese, -ish, -i), which "Good" and "Western" lack.  Writes
+ * it to @buf. */
+static gboolean
+demonym (const Lemmatizer *lz, const char *form, gsize len, const char *low, gsize n,
+         const char *upos, char *buf)
+{
+  if (g_strcmp0 (upos, "ADJ") != 0 || len < 2 || (guchar) (form[0] - 'A') >= 26)
+    return FALSE;
+  for (gsize i = 1; i < len; i++)
+    if ((guchar) (form[i] - 'A') < 26)
+      return FALSE;
+  if (!ends (low, n, "an") && !ends (low, n, "ese") && !ends (low, n, "ish") && !ends (low, n, "i"))
+    return FALSE;
+  memcpy (buf, form, len);
+  buf[len] = '\0';
+  return g_hash_table_contains (lz->names, buf);
 }
 
 const char *
@@ -433,6 +469,11 @@ lemmatizer_lemma (const Lemmatizer *lz, const char *form, gsize len, const char 
   return buf;
 
 as_is:
+  if (demonym (lz, form, len, low, n, upos, buf))
+    {
+      *len_out = len;
+      return buf;
+    }
   memcpy (buf, low, n + 1);
   *len_out = n;
   return buf;

@@ -4,6 +4,7 @@
 noinst_LTLIBRARIES += plugins/pos/libpos.la
 plugins_pos_libpos_la_SOURCES = \
 	plugins/pos/pos-hash.h \
+	plugins/pos/pos-huge.c plugins/pos/pos-huge.h \
 	plugins/pos/pos-words.c plugins/pos/pos-words.h \
 	plugins/pos/pos-text.c plugins/pos/pos-text.h \
 	plugins/pos/pos-lexicon.c plugins/pos/pos-lexicon.h \

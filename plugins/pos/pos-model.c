@@ -4,6 +4,7 @@
 #include <string.h>
 #include "pos-model.h"
 #include "pos-hash.h"
+#include "pos-huge.h"
 #include "nlp-error.h"
 
 static const char magic[8] = "NLPPOSM";
@@ -39,8 +40,7 @@ slots_alloc (PosModel *model, guint n)
   while (bits < 31 && (1u << bits) < (gsize) n + n / 2)
     bits++;
   model->slot_bits = bits;
-  model->slots = g_new (PosSlot, (gsize) 1 << bits);
-  memset (model->slots, 0, sizeof (PosSlot) << bits);
+  model->slots = pos_huge_new0 (sizeof (PosSlot) << bits);
 }
 
 /* Files @key's weights, @count of them from @first; FALSE when the key is
@@ -239,7 +239,7 @@ pos_model_free (PosModel *model)
       g_free (model->upos[l]);
       g_free (model->xpos[l]);
     }
-  g_free (model->slots);
+  pos_huge_free (model->slots);
   g_free (model->weights);
   g_free (model->dense);
   g_free (model->keys);

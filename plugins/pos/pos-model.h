@@ -53,7 +53,7 @@ typedef struct _PosModel {
   char      *xpos[POS_MAX_LABELS];
   float      scale;
   guint      slot_bits;
-  PosSlot   *slots;          /* 1 << slot_bits */
+  PosSlot   *slots;          /* 1 << slot_bits, a pos_huge_new0 block */
   PosWeight *weights;
   guint      n_weights;
   guint      stride;         /* a dense row: n_labels rounded up to 16 */
@@ -174,6 +174,24 @@ pos_model_add (const PosModel *model, guint32 ref, gint32 *acc)
       const PosWeight *w = model->weights + (ref & 0xFFFFFF);
       for (guint k = 0, n = ref >> 24; k < n; k++)
         acc[w[k].label] += w[k].weight;
+    }
+}
+
+/* The same, into 16-bit sums, saturating. */
+static inline void
+pos_model_adds (const PosModel *model, guint32 ref, gint16 *acc)
+{
+  if (ref & POS_DENSE)
+    {
+      pos_vec_adds_i16 (acc, model->dense + (gsize) (ref & ~POS_DENSE) * model->stride,
+                        model->stride);
+    }
+  else
+    {
+      const PosWeight *w = model->weights + (ref & 0xFFFFFF);
+      for (guint k = 0, n = ref >> 24; k < n; k++)
+        acc[w[k].label] = (gint16) CLAMP ((gint32) acc[w[k].label] + w[k].weight,
+                                          G_MININT16, G_MAXINT16);
     }
 }
 

@@ -3,6 +3,7 @@
 #include "pos-tagger.h"
 #include "pos-features.h"
 #include "pos-hash.h"
+#include "pos-huge.h"
 
 #define FORM_BITS  14          /* 16K word forms */
 /* (form, position) and (form, role) sums: the second pass sees a tenth
@@ -25,6 +26,14 @@ typedef struct {
   gint16   *role_acc;          /* role slots * stride */
 } Pass;
 
+/* A memo row a sentence will read and the memo lacks (warm_memos). */
+typedef struct {
+  gint16  *row;
+  guint64 *slot_key;           /* where its key goes once it is filled */
+  guint64  key;
+  guint    first, n;           /* its features in PosTagger.fill_keys */
+} Fill;
+
 struct _PosTagger {
   const PosModel   *model;
   const PosLexicon *lexicon;
@@ -40,6 +49,11 @@ struct _PosTagger {
   guint64  *keys;              /* the context and label keys of a sentence */
   guint32  *rows;              /* their pos_model_find() */
   gsize     key_cap;
+  Fill     *fills;             /* warm_memos's work */
+  guint64  *fill_keys;
+  guint32  *fill_refs;
+  gsize     fill_cap;          /* fills; fill_keys has room for
+                                  POS_MAX_LOCAL times as many */
 };
 
 PosTagger *
@@ -50,8 +64,9 @@ pos_tagger_new (const PosModel *model, const PosLexicon *lexicon)
   t->model = model;
   t->lexicon = lexicon;
   t->stride = model->stride;
-  /* zeroed by writing, not calloc: see docs/architecture.md */
-  t->forms = g_new (FormSlot, 1u << FORM_BITS);
+  /* huge pages (pos-huge.h), zeroed by writing, not left to the mapping:
+   * see docs/architecture.md */
+  t->forms = pos_huge_new0 (sizeof (FormSlot) << FORM_BITS);
   memset (t->forms, 0, sizeof (FormSlot) << FORM_BITS);
   for (const PosModel *m = model; m != NULL && t->n_passes < 2; m = m->next)
     {
@@ -59,10 +74,12 @@ pos_tagger_new (const PosModel *model, const PosLexicon *lexicon)
       p->model = m;
       p->local_bits = local_bits[t->n_passes];
       p->role_bits = role_bits[t->n_passes];
-      p->local_key = g_new (guint64, 1u << p->local_bits);
+      p->local_key = pos_huge_new0 (sizeof (guint64) << p->local_bits);
       memset (p->local_key, 0, sizeof (guint64) << p->local_bits);
+      /* the rows stay on small pages: only the rows a worker touches are
+       * resident (huge pages would make all of them so) */
       p->local_acc = g_new (gint16, (gsize) t->stride << p->local_bits);
-      p->role_key = g_new (guint64, 1u << p->role_bits);
+      p->role_key = pos_huge_new0 (sizeof (guint64) << p->role_bits);
       memset (p->role_key, 0, sizeof (guint64) << p->role_bits);
       p->role_acc = g_new (gint16, (gsize) t->stride << p->role_bits);
       t->n_passes++;
@@ -77,18 +94,21 @@ pos_tagger_free (PosTagger *t)
     return;
   for (guint p = 0; p < t->n_passes; p++)
     {
-      g_free (t->pass[p].local_key);
+      pos_huge_free (t->pass[p].local_key);
       g_free (t->pass[p].local_acc);
-      g_free (t->pass[p].role_key);
+      pos_huge_free (t->pass[p].role_key);
       g_free (t->pass[p].role_acc);
     }
-  g_free (t->forms);
+  pos_huge_free (t->forms);
   g_free (t->info);
   g_free (t->first);
   g_free (t->margin);
   g_free (t->off);
   g_free (t->keys);
   g_free (t->rows);
+  g_free (t->fills);
+  g_free (t->fill_keys);
+  g_free (t->fill_refs);
   g_free (t);
 }
 
@@ -190,6 +210,87 @@ role_sums (const PosTagger *t, const Pass *p, const PosWordInfo *w, guint role)
   return row;
 }
 
+/* Queues the memo row @row (slot key @slot_key) for @key unless it
+ * holds it already; its features are written by the caller at
+ * t->fill_keys + *nk. */
+static inline Fill *
+want (PosTagger *t, guint *nf, gsize *nk, gint16 *row, guint64 *slot_key, guint64 key)
+{
+  Fill *f;
+
+  if (*slot_key == key)
+    return NULL;
+  f = &t->fills[(*nf)++];
+  *f = (Fill) { row, slot_key, key, (guint) *nk, 0 };
+  return f;
+}
+
+/* Fills, before a pass scores a sentence, every memo row it will read
+ * and the memos lack: all their features' slots asked for, then all
+ * their weights, then the sums, so that the misses of the sentence's
+ * new words overlap instead of following one another.  Two rows of the
+ * sentence may share a memo slot: the later one stays, and scoring
+ * (local_sums, role_sums) recomputes the other. */
+static void
+warm_memos (PosTagger *t, const Pass *p, const PosWordInfo *info, guint n,
+            const guint8 *right)
+{
+  guint32 below = right != NULL ? p->model->rescore_below : 0;
+  guint nf = 0;
+  gsize nk = 0;
+
+  if ((gsize) n * (1 + POS_N_ROLES) > t->fill_cap)
+    {
+      t->fill_cap = (gsize) n * (1 + POS_N_ROLES) * 2;
+      t->fills = g_renew (Fill, t->fills, t->fill_cap);
+      t->fill_keys = g_renew (guint64, t->fill_keys, t->fill_cap * POS_MAX_LOCAL);
+      t->fill_refs = g_renew (guint32, t->fill_refs, t->fill_cap * POS_MAX_LOCAL);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      guint64 key;
+      guint slot;
+      Fill *f;
+
+      if (info[i].fixed || (below > 0 && t->margin[i] >= (gint32) below))
+        continue;
+      key = pos_features_local_key (&info[i], i == 0);
+      slot = (guint) (key >> (64 - p->local_bits));
+      f = want (t, &nf, &nk, p->local_acc + (gsize) slot * t->stride, &p->local_key[slot], key);
+      if (f != NULL)
+        nk += f->n = pos_features_local (&info[i], i == 0, t->fill_keys + nk);
+      for (guint r = 0; r < POS_N_ROLES; r++)
+        {
+          gint64 j = (gint64) i + pos_role_offset[r];
+          const PosWordInfo *w = j >= 0 && j < n ? &info[j] : NULL;
+          key = pos_hash_pair (w ? w->form : G_GUINT64_CONSTANT (0x8000000000000000), r) | 1;
+          slot = (guint) (key >> (64 - p->role_bits));
+          f = want (t, &nf, &nk, p->role_acc + (gsize) slot * t->stride, &p->role_key[slot], key);
+          if (f != NULL)
+            nk += f->n = pos_features_role (w, r, t->fill_keys + nk);
+        }
+    }
+  for (gsize k = 0; k < nk; k++)
+    pos_model_prefetch (p->model, t->fill_keys[k]);
+  for (gsize k = 0; k < nk; k++)
+    {
+      t->fill_refs[k] = pos_model_find (p->model, t->fill_keys[k]);
+      pos_model_prefetch_weights (p->model, t->fill_refs[k]);
+    }
+  for (guint f = 0; f < nf; f++)
+    {
+      gint32 acc[POS_MAX_LABELS];
+      const Fill *fl = &t->fills[f];
+
+      memset (acc, 0, t->stride * sizeof (gint32));
+      for (guint k = fl->first; k < fl->first + fl->n; k++)
+        if (t->fill_refs[k] != 0)
+          pos_model_add (p->model, t->fill_refs[k], acc);
+      pos_vec_store_i16 (fl->row, acc, t->stride);
+      *fl->slot_key = fl->key;
+    }
+}
+
 /* Asks for the memo rows word @i will read: its local sums and its
  * neighbours' role sums (the memos are larger than L2). */
 static inline void
@@ -199,6 +300,7 @@ prefetch_memos (const PosTagger *t, const Pass *p, const PosWordInfo *info, guin
   const char *row = (const char *) (p->local_acc
                                     + (gsize) (key >> (64 - p->local_bits)) * t->stride);
 
+  __builtin_prefetch (&p->local_key[key >> (64 - p->local_bits)]);
   for (guint b = 0; b < t->stride * sizeof (gint16); b += 64)
     __builtin_prefetch (row + b);
   for (guint r = 0; r < POS_N_ROLES; r++)
@@ -206,6 +308,7 @@ prefetch_memos (const PosTagger *t, const Pass *p, const PosWordInfo *info, guin
       gint64 j = (gint64) i + pos_role_offset[r];
       guint64 k = pos_hash_pair (j >= 0 && j < n ? info[j].form
                                  : G_GUINT64_CONSTANT (0x8000000000000000), r) | 1;
+      __builtin_prefetch (&p->role_key[k >> (64 - p->role_bits)]);
       row = (const char *) (p->role_acc + (gsize) (k >> (64 - p->role_bits)) * t->stride);
       for (guint b = 0; b < t->stride * sizeof (gint16); b += 64)
         __builtin_prefetch (row + b);
@@ -248,6 +351,7 @@ tag_pass (PosTagger *t, const Pass *p, const PosWordInfo *info, guint n,
         nk += pos_features_labels (info, n, i, right, t->keys + nk);
     }
   t->off[n] = nk;
+  warm_memos (t, p, info, n, right);
   for (guint k = 0; k < nk; k++)
     {
       if (k + SLOT_AHEAD < nk)
@@ -257,6 +361,7 @@ tag_pass (PosTagger *t, const Pass *p, const PosWordInfo *info, guint n,
   for (guint i = 0; i < n; i++)
     {
       gint32 acc[POS_MAX_LABELS];
+      gint16 sum[POS_MAX_LABELS];
       const gint16 *local;
 
       if (info[i].fixed)
@@ -278,17 +383,18 @@ tag_pass (PosTagger *t, const Pass *p, const PosWordInfo *info, guint n,
           if (!info[i + WEIGHT_AHEAD].fixed)
             prefetch_memos (t, p, info, n, i + WEIGHT_AHEAD);
         }
-      memset (acc, 0, t->stride * sizeof (gint32));
-      pos_vec_add_i16 (acc, local, t->stride);
+      /* summed in 16 bits, saturating, then widened once */
+      memcpy (sum, local, t->stride * sizeof (gint16));
       for (guint r = 0; r < POS_N_ROLES; r++)
         {
           gint64 j = (gint64) i + pos_role_offset[r];
-          pos_vec_add_i16 (acc, role_sums (t, p, j >= 0 && j < n ? &info[j] : NULL, r),
-                           t->stride);
+          pos_vec_adds_i16 (sum, role_sums (t, p, j >= 0 && j < n ? &info[j] : NULL, r),
+                            t->stride);
         }
       for (guint k = t->off[i]; k < t->off[i + 1]; k++)
         if (t->rows[k] != 0)
-          pos_model_add (model, t->rows[k], acc);
+          pos_model_adds (model, t->rows[k], sum);
+      pos_vec_widen_i16 (acc, sum, t->stride);
       /* the lanes past the last label never win */
       for (guint l = model->n_labels; l < t->stride; l++)
         acc[l] = G_MININT32;

@@ -312,7 +312,7 @@ collect_classes (WordClasses *wc, const Labels *labels, const PosCorpus *corpus,
 /* Fixed words: seen FIXED_MIN_COUNT times or more, with one label in at
  * least FIXED_SHARE of them. */
 #define FIXED_MIN_COUNT 50
-#define FIXED_SHARE     1.0
+#define FIXED_SHARE     0.999
 
 static void
 collect_fixed (WordClasses *wc, const PosCorpus *corpus, const PosWordInfo *info,

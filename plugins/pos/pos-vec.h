@@ -8,6 +8,9 @@
 
 #include <string.h>
 #include <glib.h>
+#if defined (__SSE2__)
+#include <emmintrin.h>
+#endif
 
 typedef gint16 PosV4h __attribute__ ((vector_size (8)));
 typedef gint32 PosV4i __attribute__ ((vector_size (16)));
@@ -25,6 +28,42 @@ pos_vec_add_i16 (gint32 *acc, const gint16 *row, guint n)
       a += __builtin_convertvector (w, PosV4i);
       memcpy (acc + l, &a, sizeof a);
     }
+}
+
+/* @acc[0..n) += @row[0..n), both 16 bits, saturating (a sum that
+ * large decides the word whatever the clamp). */
+static inline void
+pos_vec_adds_i16 (gint16 *acc, const gint16 *row, guint n)
+{
+#if defined (__SSE2__)
+  for (guint l = 0; l < n; l += 8)
+    {
+      __m128i a = _mm_loadu_si128 ((const __m128i *) (const void *) (acc + l));
+      __m128i b = _mm_loadu_si128 ((const __m128i *) (const void *) (row + l));
+      _mm_storeu_si128 ((__m128i *) (void *) (acc + l), _mm_adds_epi16 (a, b));
+    }
+#else
+  for (guint l = 0; l < n; l++)
+    acc[l] = (gint16) CLAMP ((gint32) acc[l] + row[l], G_MININT16, G_MAXINT16);
+#endif
+}
+
+/* @out[0..n) = @v[0..n), widened to 32 bits (n > 0). */
+static inline void
+pos_vec_widen_i16 (gint32 *out, const gint16 *v, guint n)
+{
+  guint l = 0;
+
+  do                            /* at least once: the compiler sees out[0..4) set */
+    {
+      PosV4h w;
+      PosV4i a;
+      memcpy (&w, v + l, sizeof w);
+      a = __builtin_convertvector (w, PosV4i);
+      memcpy (out + l, &a, sizeof a);
+      l += 4;
+    }
+  while (l < n);
 }
 
 /* @acc[0..n) += @row[0..n). */

@@ -7,6 +7,10 @@
                     kept when it is not what the stage would write anyway (the
                     lower-case form; the form itself for singular proper
                     nouns), and always for the tags of the suffix rules;
+                  - TAG LC: the most frequent lemma of a proper noun
+                    (NNP, NNPS) written in lower case ("al" -> "al",
+                    "chicago" -> "Chicago"), which the stage would otherwise
+                    capitalise when the names know it;
                   - TAG N, V, J or R: WordNet 3.0's irregular forms (noun.exc,
                     verb.exc, adj.exc, adv.exc) for nouns, verbs, adjectives
                     and adverbs the treebank lacks.
@@ -25,12 +29,15 @@ PROPER = ("NNP", "NNPS")
 RULED = ("NNS", "VBZ", "VBD", "VBN", "VBG", "JJR", "JJS", "RBR", "RBS")
 
 pairs = collections.defaultdict(collections.Counter)
+lower_proper = collections.defaultdict(collections.Counter)
 for line in open(train, encoding="utf-8"):
     cols = line.rstrip("\n").split("\t")
     if len(cols) != 10 or not cols[0].isdigit() or cols[2] == "_":
         continue
     form, lemma, xpos = cols[1], cols[2], cols[4]
     pairs[(form.lower(), xpos)][(lemma, form)] += 1
+    if xpos in PROPER and form == form.lower() and form != form.upper():
+        lower_proper[form][lemma] += 1
 
 rows = {}
 for (low, xpos), counts in pairs.items():
@@ -46,6 +53,10 @@ for (low, xpos), counts in pairs.items():
     if "\t" in low or "\t" in lemma or " " in low:
         continue
     rows[(low, xpos)] = lemma
+
+for low, lemmas in lower_proper.items():
+    if "\t" not in low and " " not in low:
+        rows[(low, "LC")] = max(sorted(lemmas), key=lambda l: lemmas[l])
 
 classes = {"noun": "N", "verb": "V", "adj": "J", "adv": "R"}
 for pos, tag in classes.items():
