@@ -10,12 +10,14 @@ struct _CliOutputDir {
   char       *ext;
   char       *stream_ext;
   NlpWriter  *writer;          /* not owned */
-  FILE       *out;             /* the file being written, or NULL */
+  CliAtomicFile *out;          /* the file being written, or NULL */
   NlpWriterPage *page;         /* ... its page (header, footer) */
-  char       *out_tmp;         /* ... its temporary name */
-  char       *out_path;        /* ... and the name it gets when complete */
+  char       *out_path;        /* ... the name it gets when complete */
+  guint64     out_docs;        /* ... the documents in it so far */
+  guint64     lost;            /* documents counted written whose file was not kept */
   guint64     item;            /* the input item it belongs to */
   gboolean    failed;          /* a write failed: nothing more is written */
+  gboolean    item_blocked;    /* the item's folder could not be made */
   GHashTable *dests;           /* output files written so far */
 };
 
@@ -35,9 +37,8 @@ cli_output_dir_new (const char *dir, NlpWriter *writer, const char *ext,
   return o;
 }
 
-/* (transfer full) the output file for input item @name. */
-static char *
-dest_path (const CliOutputDir *o, const char *name, gboolean is_stream)
+char *
+cli_output_dir_dest (const CliOutputDir *o, const char *name, gboolean is_stream)
 {
   const char *ext = is_stream ? o->stream_ext : o->ext;
   const char *slash = strrchr (name, G_DIR_SEPARATOR);
@@ -63,7 +64,7 @@ fail_write (CliOutputDir *o, const char *path, GError **error)
 static gboolean
 write_all (CliOutputDir *o, const char *data, gsize len, GError **error)
 {
-  if (len > 0 && fwrite (data, 1, len, o->out) != len)
+  if (len > 0 && fwrite (data, 1, len, o->out->stream) != len)
     return fail_write (o, o->out_path, error);
   return TRUE;
 }
@@ -85,11 +86,14 @@ write_edge (CliOutputDir *o, const char *output, gsize len, GError **error)
   return ok;
 }
 
+/* Drops the current file; @kept: it reached its name. */
 static void
-forget_current (CliOutputDir *o)
+forget_current (CliOutputDir *o, gboolean kept)
 {
+  if (!kept)
+    o->lost += o->out_docs;
   o->out = NULL;
-  g_clear_pointer (&o->out_tmp, g_free);
+  o->out_docs = 0;
   g_clear_pointer (&o->out_path, g_free);
 }
 
@@ -102,11 +106,17 @@ cli_output_dir_close (CliOutputDir *o, GError **error)
     return !o->failed;
   ok = write_edge (o, NULL, 0, error);
   if (!ok)
-    cli_atomic_abort (o->out, o->out_tmp);
-  else if (!cli_atomic_commit (o->out, o->out_tmp, o->out_path))
+    cli_atomic_abort (o->out);
+  else if (!cli_atomic_commit (o->out))
     ok = fail_write (o, o->out_path, error);
-  forget_current (o);
+  forget_current (o, ok);
   return ok;
+}
+
+guint64
+cli_output_dir_get_lost (const CliOutputDir *o)
+{
+  return o->lost + (o->out != NULL ? o->out_docs : 0);
 }
 
 void
@@ -115,8 +125,8 @@ cli_output_dir_free (CliOutputDir *o)
   if (o == NULL)
     return;
   if (o->out != NULL)
-    cli_atomic_abort (o->out, o->out_tmp);
-  forget_current (o);
+    cli_atomic_abort (o->out);
+  forget_current (o, FALSE);
   nlp_writer_page_free (o->page);
   g_hash_table_unref (o->dests);
   g_free (o->dir);
@@ -134,6 +144,21 @@ clash (const NlpRunResult *r, const char *dest, GError **error)
   return NLP_OUTPUT_REJECTED;
 }
 
+/* @dest cannot be a file (a directory of that name), or its folder
+ * cannot be made (a file of that name): another input maps there. */
+static NlpOutputStatus
+clash_kind (const NlpRunResult *r, const char *dest, gboolean dest_is_dir,
+            GError **error)
+{
+  g_set_error (error, NLP_ERROR, NLP_ERROR_IO,
+               dest_is_dir ? "document '%s': cannot write %s: a directory of that name "
+                             "is there (another input's output?); rename one of them"
+                           : "document '%s': cannot write %s: a file stands where its "
+                             "directory would be (another input's output?); rename one of them",
+               r->id, dest);
+  return NLP_OUTPUT_REJECTED;
+}
+
 /* Makes @r's output file current, opening it under a temporary name. */
 static NlpOutputStatus
 open_dest (CliOutputDir *o, const NlpRunResult *r, GError **error)
@@ -146,24 +171,40 @@ open_dest (CliOutputDir *o, const NlpRunResult *r, GError **error)
       if (o->out != NULL)
         return NLP_OUTPUT_WRITTEN;
       /* this item's file clashed with an earlier one */
-      dest = dest_path (o, r->item, r->item_is_stream);
-      status = clash (r, dest, error);
+      dest = cli_output_dir_dest (o, r->item, r->item_is_stream);
+      status = g_file_test (dest, G_FILE_TEST_IS_DIR) ? clash_kind (r, dest, TRUE, error)
+               : o->item_blocked ? clash_kind (r, dest, FALSE, error)
+               : clash (r, dest, error);
       g_free (dest);
       return status;
     }
   if (!cli_output_dir_close (o, error))
     return NLP_OUTPUT_FATAL;
   o->item = r->item_number;
-  dest = dest_path (o, r->item, r->item_is_stream);
+  o->item_blocked = FALSE;
+  dest = cli_output_dir_dest (o, r->item, r->item_is_stream);
   if (!g_hash_table_add (o->dests, g_strdup (dest)))
     {
       status = clash (r, dest, error);
       g_free (dest);
       return status;
     }
+  if (g_file_test (dest, G_FILE_TEST_IS_DIR))
+    {
+      status = clash_kind (r, dest, TRUE, error);
+      g_free (dest);
+      return status;
+    }
   dir = g_path_get_dirname (dest);
-  if (g_mkdir_with_parents (dir, 0777) != 0
-      || (o->out = cli_atomic_open (dest, &o->out_tmp)) == NULL)
+  if (g_mkdir_with_parents (dir, 0777) != 0 && (errno == ENOTDIR || errno == EEXIST))
+    {
+      o->item_blocked = TRUE;
+      status = clash_kind (r, dest, FALSE, error);
+      g_free (dir);
+      g_free (dest);
+      return status;
+    }
+  if ((o->out = cli_atomic_open (dest)) == NULL)
     {
       fail_write (o, dest, error);
       g_free (dir);
@@ -186,7 +227,9 @@ cli_output_dir_write (const NlpRunResult *result, gpointer user_data, GError **e
   status = open_dest (o, result, error);
   if (status != NLP_OUTPUT_WRITTEN)
     return status;
-  return write_edge (o, result->output, result->output_len, error)
-         && write_all (o, result->output, result->output_len, error)
-         ? NLP_OUTPUT_WRITTEN : NLP_OUTPUT_FATAL;
+  if (!write_edge (o, result->output, result->output_len, error)
+      || !write_all (o, result->output, result->output_len, error))
+    return NLP_OUTPUT_FATAL;
+  o->out_docs++;
+  return NLP_OUTPUT_WRITTEN;
 }
