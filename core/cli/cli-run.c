@@ -184,7 +184,9 @@ nlp__cli_run (int argc, char **argv)
     "  nlpipe check [-p STAGES]      validate a chain without running it");
   g_option_context_set_description (ctx,
     "Exit status: 0 ok; 1 a document failed (the others were written); 2 usage,\n"
-    "option or chain error; 3 a stage could not be loaded or created.\n"
+    "option or chain error; 3 a stage could not be loaded or created; 4 a stage\n"
+    "called exit().  SIGINT, SIGTERM, SIGHUP or a crash: the temporary output is\n"
+    "removed and nlpipe dies by the signal (130, 143, 129; 139 ...).\n"
     "Documentation: docs/cli.md, docs/formats.md, man nlpipe.");
   cli_chain_add_entries (ctx, &a.chain);
   g_option_context_add_main_entries (ctx, entries, NULL);
