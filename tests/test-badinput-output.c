@@ -188,6 +188,31 @@ Test (badoutput, output_in_dir_would_replace_a_named_input)
   g_free (want);
 }
 
+/* -f text -o P/ P/c: P/c/c/a.txt would be written to P/c/a.txt, another
+ * input; only that document fails */
+Test (badoutput, output_dir_above_an_input_dir)
+{
+  char *top = put ("P/c/a.txt", "Top.");
+  char *deep = put ("P/c/c/a.txt", "Deep.");
+  char *p = at ("P/");
+  char *c = at ("P/c");
+  char *want = g_strdup_printf ("document '%s': its output %sc/a.txt would be inside an "
+                                "input directory (and could replace an input); choose an "
+                                "output directory outside the inputs", deep, p);
+  NlpTestRun *r = nlp_test_run (NULL, "-f", "text", "-o", p, c, NULL);
+
+  cr_assert_eq (r->status, 1, "%s", r->err);
+  assert_stderr (r, 2, want);
+  cr_assert (strstr (r->err, " read, 1 written, 1 failed"), "%s", r->err);
+  assert_contents (top, "Top.");
+  nlp_test_run_free (r);
+  g_free (top);
+  g_free (deep);
+  g_free (p);
+  g_free (c);
+  g_free (want);
+}
+
 /* ---- row 5: the output inside the input tree is never read ---------------- */
 
 Test (badoutput, output_dir_inside_the_input_tree)

@@ -30,6 +30,11 @@ gboolean        cli_output_dir_close (CliOutputDir *out, GError **error);
  * nlp_reader_get_item_name names it). */
 char           *cli_output_dir_dest  (const CliOutputDir *out, const char *name,
                                       gboolean is_stream);
+/* Refuses the documents whose output would land inside one of @inputs
+ * (the directories among them that lie below the output directory):
+ * "nlpipe -o P/ P/c" with P/c/c/a.txt would otherwise write P/c/a.json,
+ * an input's name.  Call it once, before the run. */
+void            cli_output_dir_watch_inputs (CliOutputDir *out, const char *const *inputs);
 /* Documents that were counted written but whose file was not kept (its
  * completion failed, or it is being abandoned). */
 guint64         cli_output_dir_get_lost (const CliOutputDir *out);

@@ -262,6 +262,8 @@ nlp__cli_run (int argc, char **argv)
     }
   if (!cli_overlap_check (a.output, out_dir, (const char *const *) a.inputs, &error))
     goto fail;
+  if (out_dir != NULL)
+    cli_output_dir_watch_inputs (out_dir, (const char *const *) a.inputs);
   if (a.output != NULL && strcmp (a.output, "-") != 0 && !to_dir)
     {
       file = cli_atomic_open (a.output);
