@@ -93,11 +93,16 @@ cli_atomic_open (const char *name)
   int fd;
   FILE *f;
 
+  /* a special file is opened by the name given: /dev/stdout's link to a
+   * pipe names no file that could be followed */
+  if (stat (name, &st) == 0 && !S_ISREG (st.st_mode) && !S_ISDIR (st.st_mode))
+    {
+      g_free (path);
+      return open_through (g_strdup (name));
+    }
   if (path == NULL)
     return NULL;
   exists = stat (path, &st) == 0;
-  if (exists && !S_ISREG (st.st_mode) && !S_ISDIR (st.st_mode))
-    return open_through (path);
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
   tmpl = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
