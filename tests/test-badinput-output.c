@@ -561,6 +561,12 @@ Test (badoutput, stage_segfaults)
   stage_ends_process ("segv", 128 + SIGSEGV, "crashed (SIGSEGV, invalid memory access)");
 }
 
+/* the handler runs on the worker's alternate signal stack */
+Test (badoutput, stage_overflows_its_stack)
+{
+  stage_ends_process ("overflow", 128 + SIGSEGV, "crashed (SIGSEGV, invalid memory access)");
+}
+
 Test (badoutput, stage_calls_g_error)
 {
   stage_ends_process ("gerror", 128 + SIGTRAP,

@@ -1,14 +1,16 @@
 /* misbehave — a stage that ends the process in the worst ways a stage
  * can: on a document whose text contains the option "word" (default
  * BOOM), process() does what "how" says — exit (exit(7)), abort, segv (a
- * write through a null pointer), gerror (g_error), hang (sleeps until the
+ * write through a null pointer), overflow (recursion until the stack
+ * overflows), gerror (g_error), hang (sleeps until the
  * process is killed: for the signal tests).  Other documents get
  * doc.misbehave = "ok".  For tests/test-badinput-output.c. */
 #include <stdlib.h>
 #include <string.h>
 #include "nlpipe-stage.h"
 
-static const char *const misbehave_ways[] = { "exit", "abort", "segv", "gerror", "hang", NULL };
+static const char *const misbehave_ways[] = { "exit", "abort", "segv", "overflow", "gerror",
+                                               "hang", NULL };
 
 static const NlpOptionSpec misbehave_options[] = {
   NLP_OPTION_STRING_SPEC ("word", "BOOM", "misbehave on documents containing this"),
@@ -42,6 +44,20 @@ misbehave_model_free (gpointer data)
 }
 
 static int *volatile nowhere;   /* NULL, and the compiler cannot know it */
+static volatile int sink;
+
+/* 1 KiB of stack per level, @depth levels: far more than any stack */
+static int
+recurse (volatile char *above, long depth)
+{
+  volatile char frame[1024];
+
+  frame[0] = above ? above[0] : 1;
+  frame[sizeof frame - 1] = 0;
+  if (depth == 0)
+    return frame[0];
+  return recurse (frame, depth - 1) + frame[sizeof frame - 1];
+}
 
 static gboolean
 misbehave_process (gpointer model, NlpDocument *doc, GError **error)
@@ -56,6 +72,8 @@ misbehave_process (gpointer model, NlpDocument *doc, GError **error)
         abort ();
       if (strcmp (m->how, "segv") == 0)
         *nowhere = 1;
+      if (strcmp (m->how, "overflow") == 0)
+        sink = recurse (NULL, G_MAXLONG);
       if (strcmp (m->how, "gerror") == 0)
         g_error ("misbehave: g_error on purpose");
       if (strcmp (m->how, "hang") == 0)
