@@ -262,6 +262,35 @@ Test (badoutput, output_file_inside_the_input_tree)
   g_free (all);
 }
 
+/* nlpipe c > c/all.json: the shell made the output inside the input tree */
+Test (badoutput, stdout_file_inside_the_input_tree)
+{
+  char *a = put ("c/a.txt", "Alpha went to Paris.");
+  char *c = at ("c");
+  char *all = at ("c/all.json");
+  char *prog = g_build_filename (NLP_TEST_BUILDDIR, "core", "nlpipe", NULL);
+  const char *argv[] = { "/bin/sh", "-c", "exec \"$0\" -q \"$1\" > \"$1/all.json\"",
+                         prog, c, NULL };
+  char *got, **lines;
+  int status;
+
+  for (int i = 0; i < 2; i++)
+    {
+      cr_assert (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               NULL, NULL, &status, NULL));
+      cr_assert_eq (status, 0);
+    }
+  got = nlp_test_read (all);
+  lines = g_strsplit (got, "\n", -1);
+  cr_assert_eq (g_strv_length (lines), 2, "the output was read as input: %s", got);
+  g_strfreev (lines);
+  g_free (got);
+  g_free (a);
+  g_free (c);
+  g_free (all);
+  g_free (prog);
+}
+
 /* ---- row 6: devices, FIFOs and symbolic links ----------------------------- */
 
 Test (badoutput, symlink_target_is_written_and_the_link_kept)

@@ -280,9 +280,9 @@ nlp__cli_run (int argc, char **argv)
   ropts.glob = a.glob;
   ropts.max_doc_bytes = (gsize) a.max_doc_bytes;
   reader = nlp_reader_new ((const char *const *) a.inputs, &ropts);
-  /* the output is never read back as an input (inside an input directory) */
-  if (to_dir || file != NULL)
-    nlp_reader_skip (reader, to_dir ? a.output : file->path);
+  /* the output is never read back as an input (inside an input directory;
+   * "nlpipe dir > dir/all.json": standard output by its device name) */
+  nlp_reader_skip (reader, to_dir ? a.output : file != NULL ? file->path : "/dev/stdout");
 
   opts.jobs = (guint) a.chain.jobs;
   opts.on_error = (NlpOnError) on_error;
