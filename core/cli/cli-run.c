@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "cli-private.h"
 #include "cli-chain.h"
@@ -87,6 +88,15 @@ is_output_dir (const char *output)
   return output != NULL && strcmp (output, "-") != 0
          && (g_str_has_suffix (output, G_DIR_SEPARATOR_S)
              || g_file_test (output, G_FILE_TEST_IS_DIR));
+}
+
+/* Whether standard output is a regular file (which a walk could meet). */
+static gboolean
+stdout_is_file (void)
+{
+  struct stat st;
+
+  return fstat (STDOUT_FILENO, &st) == 0 && S_ISREG (st.st_mode);
 }
 
 /* The runner's "cannot write the output: REASON" names the -o file. */
@@ -282,7 +292,8 @@ nlp__cli_run (int argc, char **argv)
   reader = nlp_reader_new ((const char *const *) a.inputs, &ropts);
   /* the output is never read back as an input (inside an input directory;
    * "nlpipe dir > dir/all.json": standard output by its device name) */
-  nlp_reader_skip (reader, to_dir ? a.output : file != NULL ? file->path : "/dev/stdout");
+  if (to_dir || file != NULL || stdout_is_file ())
+    nlp_reader_skip (reader, to_dir ? a.output : file != NULL ? file->path : "/dev/stdout");
 
   opts.jobs = (guint) a.chain.jobs;
   opts.on_error = (NlpOnError) on_error;
