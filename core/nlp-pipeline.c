@@ -40,6 +40,23 @@ struct _NlpPipeline {
   NlpLanguageMismatch language_mismatch;
 };
 
+/* What this thread is running, for nlp_pipeline_get_running(): plain
+ * thread-local pointers, so that a signal handler may read them. */
+static _Thread_local const char *volatile running_stage;
+static _Thread_local const char *volatile running_id;
+
+gboolean
+nlp_pipeline_get_running (const char **stage, const char **doc_id)
+{
+  const char *s = running_stage;
+
+  if (stage)
+    *stage = s;
+  if (doc_id)
+    *doc_id = s ? running_id : NULL;
+  return s != NULL;
+}
+
 struct _NlpPipelineWorker {
   NlpPipeline *pipeline;
   gpointer    *workers;         /* per instance */
@@ -701,7 +718,10 @@ nlp_pipeline_worker_process (NlpPipelineWorker *worker, NlpDocument *doc,
       t0 = pipeline->profile ? g_get_monotonic_time () : 0;
 
       nlp__document_set_access (doc, inst->access);
+      running_id = nlp_document_get_id (doc);
+      running_stage = inst->instance;
       ok = info->process (worker->workers[i], doc, &local);
+      running_stage = NULL;
       nlp__document_set_access (doc, NULL);
       if (pipeline->profile)
         worker->usec[i] += g_get_monotonic_time () - t0;

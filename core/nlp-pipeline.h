@@ -196,6 +196,23 @@ gboolean      nlp_pipeline_worker_process (NlpPipelineWorker *worker, NlpDocumen
                                            const char **failed_stage, GError **error);
 
 /**
+ * nlp_pipeline_get_running: (skip)
+ * @stage: (out) (optional) (transfer none) (nullable): the instance whose
+ *   process() the calling thread is in, or %NULL
+ * @doc_id: (out) (optional) (transfer none) (nullable): the id of the
+ *   document it is processing, or %NULL
+ *
+ * What the calling thread is running, for a crash report: a program's
+ * handler of SIGSEGV or SIGABRT (which runs on the thread that crashed),
+ * or its atexit() handler when a stage calls exit(), can name the stage
+ * and the document.  Async-signal-safe: it reads two thread-local
+ * pointers; the strings stay valid while the stage runs.
+ *
+ * Returns: %TRUE when the calling thread is inside a stage's process()
+ */
+gboolean      nlp_pipeline_get_running (const char **stage, const char **doc_id);
+
+/**
  * nlp_pipeline_process:
  * @pipeline: a pipeline
  * @doc: a document

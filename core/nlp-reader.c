@@ -29,6 +29,7 @@ struct _NlpReader {
   gboolean    item_is_stream;  /* it holds many documents (JSON Lines) */
   guint64     input_pos;       /* input bytes consumed (files, lines) */
   GHashTable *visited_dirs;    /* "dev:ino" of directories walked */
+  GHashTable *skipped;         /* "dev:ino" never read in a walk, or NULL */
   GPatternSpec *glob;
   gboolean    used_stdin;
   /* the JSON Lines stream being read */
@@ -141,6 +142,7 @@ nlp_reader_unref (NlpReader *reader)
   g_ptr_array_unref (reader->pending);
   g_free (reader->item_name);
   g_hash_table_unref (reader->visited_dirs);
+  g_clear_pointer (&reader->skipped, g_hash_table_unref);
   if (reader->glob)
     g_pattern_spec_free (reader->glob);
   g_object_unref (reader->parser);
@@ -190,6 +192,41 @@ wanted (const NlpReader *reader, const char *name, gboolean is_dir)
              || g_pattern_spec_match_string (reader->glob, name));
 }
 
+/* (transfer full) the "dev:ino" key of @st. */
+static char *
+file_key (const struct stat *st)
+{
+  return g_strdup_printf ("%lu:%lu", (gulong) st->st_dev, (gulong) st->st_ino);
+}
+
+void
+nlp_reader_skip (NlpReader *reader, const char *path)
+{
+  struct stat st;
+
+  if (stat (path, &st) != 0)
+    return;
+  if (reader->skipped == NULL)
+    reader->skipped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_add (reader->skipped, file_key (&st));
+}
+
+/* Whether the walk passes over @path (nlp_reader_skip). */
+static gboolean
+is_skipped (const NlpReader *reader, const char *path)
+{
+  struct stat st;
+  char *key;
+  gboolean skip;
+
+  if (reader->skipped == NULL || stat (path, &st) != 0)
+    return FALSE;
+  key = file_key (&st);
+  skip = g_hash_table_contains (reader->skipped, key);
+  g_free (key);
+  return skip;
+}
+
 /* Bytes of the files the reader will read below @path (the same walk as
  * push_directory's), or -1 when unknown (stdin, a pipe). */
 static gint64
@@ -207,13 +244,14 @@ tree_bytes (const NlpReader *reader, const char *path, GHashTable *seen)
     return st.st_size;
   if (!S_ISDIR (st.st_mode))
     return -1;
-  key = g_strdup_printf ("%lu:%lu", (gulong) st.st_dev, (gulong) st.st_ino);
+  key = file_key (&st);
   if (!g_hash_table_add (seen, key) || (dir = g_dir_open (path, 0, NULL)) == NULL)
     return 0;
   while (total >= 0 && (name = g_dir_read_name (dir)) != NULL)
     {
       char *child = g_build_filename (path, name, NULL);
-      if (wanted (reader, name, g_file_test (child, G_FILE_TEST_IS_DIR)))
+      if (wanted (reader, name, g_file_test (child, G_FILE_TEST_IS_DIR))
+          && !is_skipped (reader, child))
         {
           gint64 n = tree_bytes (reader, child, seen);
           total = n < 0 ? -1 : total + n;
@@ -651,7 +689,7 @@ push_directory (NlpReader *reader, const Pending *dir_item, GError **error)
 
   if (stat (path, &st) == 0)
     {
-      key = g_strdup_printf ("%lu:%lu", (gulong) st.st_dev, (gulong) st.st_ino);
+      key = file_key (&st);
       if (g_hash_table_contains (reader->visited_dirs, key))
         {
           g_set_error (error, NLP_ERROR, NLP_ERROR_IO,
@@ -673,7 +711,8 @@ push_directory (NlpReader *reader, const Pending *dir_item, GError **error)
   while ((name = g_dir_read_name (dir)) != NULL)
     {
       char *child = g_build_filename (path, name, NULL);
-      if (wanted (reader, name, g_file_test (child, G_FILE_TEST_IS_DIR)))
+      if (wanted (reader, name, g_file_test (child, G_FILE_TEST_IS_DIR))
+          && !is_skipped (reader, child))
         g_ptr_array_add (entries, child);
       else
         g_free (child);

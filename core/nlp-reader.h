@@ -120,6 +120,20 @@ void         nlp_reader_unref (NlpReader *reader);
 void         nlp_reader_free  (NlpReader *reader);
 
 /**
+ * nlp_reader_skip:
+ * @reader: a reader
+ * @path: a file or directory
+ *
+ * A directory walk never reads @path, nor anything below it: the same
+ * file or directory by device and inode, so another name for it or a hard
+ * link is skipped too.  nlpipe skips its own output so (-o DIR inside an
+ * input directory, -o FILE in one): what it writes is never read back.  A
+ * @path that does not exist is ignored.  Call it before the first
+ * nlp_reader_next().
+ */
+void         nlp_reader_skip (NlpReader *reader, const char *path);
+
+/**
  * nlp_reader_next: (skip)
  * @reader: a reader
  * @doc: (out) (transfer full) (nullable): the next document

@@ -8,6 +8,7 @@
  * max_inflight batches exist at once: memory does not grow with the input.
  */
 #include <errno.h>
+#include <signal.h>
 #include <string.h>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -22,6 +23,8 @@
 #define IDLE_FLUSH_US 100000
 /* how often the writer hands free heap pages back to the system */
 #define TRIM_US      1000000
+/* each worker's alternate signal stack */
+#define ALT_STACK_BYTES (64 * 1024)
 
 typedef struct {
   NlpDocument *doc;            /* NULL once processed, or for a read failure */
@@ -143,12 +146,42 @@ process_job (Worker *w, Job *job)
   g_clear_pointer (&job->doc, nlp_document_free);
 }
 
+/* Gives the calling thread an alternate signal stack unless it has one,
+ * so that a program's crash handler still runs (and can name the stage,
+ * nlp_pipeline_get_running) when a stage overflows the thread's stack.
+ * Returns the stack to free, or NULL. */
+static gpointer
+alt_stack_new (void)
+{
+  stack_t ss = { 0 }, old;
+
+  if (sigaltstack (NULL, &old) != 0 || !(old.ss_flags & SS_DISABLE))
+    return NULL;
+  ss.ss_size = ALT_STACK_BYTES;
+  ss.ss_sp = g_malloc (ss.ss_size);
+  if (sigaltstack (&ss, NULL) != 0)
+    g_clear_pointer (&ss.ss_sp, g_free);
+  return ss.ss_sp;
+}
+
+static void
+alt_stack_free (gpointer stack)
+{
+  stack_t ss = { .ss_flags = SS_DISABLE };
+
+  if (stack == NULL)
+    return;
+  sigaltstack (&ss, NULL);
+  g_free (stack);
+}
+
 static gpointer
 worker_thread (gpointer data)
 {
   Worker *w = data;
   Run *run = w->run;
   Batch *batch;
+  gpointer stack = alt_stack_new ();
 
   while ((batch = g_async_queue_pop (run->work)) != &end_marker)
     {
@@ -157,6 +190,7 @@ worker_thread (gpointer data)
           process_job (w, g_ptr_array_index (batch->jobs, i));
       g_async_queue_push (run->done, batch);
     }
+  alt_stack_free (stack);
   return NULL;
 }
 

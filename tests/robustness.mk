@@ -8,6 +8,17 @@ tests_test_badinput_SOURCES = tests/test-badinput.c
 tests_test_badinput_CFLAGS = $(NLP_TEST_CFLAGS)
 tests_test_badinput_LDADD = $(NLP_TEST_LIBS)
 
+# -- the output rows: -o onto inputs, special files, signals, crashing stages -
+check_PROGRAMS += tests/test-badinput-output
+TESTS += tests/test-badinput-output
+tests_test_badinput_output_SOURCES = tests/test-badinput-output.c
+tests_test_badinput_output_CFLAGS = $(NLP_TEST_CFLAGS)
+tests_test_badinput_output_LDADD = $(NLP_TEST_LIBS)
+# a stage that exits, aborts, crashes or hangs on purpose
+check_LTLIBRARIES += tests/stages/misbehave.la
+tests_stages_misbehave_la_LDFLAGS = $(NLP_TEST_STAGE_LDFLAGS)
+tests_stages_misbehave_la_LIBADD = $(NLP_STAGE_LIBS)
+
 # -- fuzz targets replayed on their seeds and past crashes, every make check --
 fuzz_replay = tests/fuzz/replay-reader-text tests/fuzz/replay-reader-jsonl \
 	tests/fuzz/replay-config tests/fuzz/replay-options tests/fuzz/replay-chain \

@@ -1,22 +1,128 @@
 /* atomic-file.c — see atomic-file.h. */
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
 #include "atomic-file.h"
+#include "cli-guard.h"
 
-FILE *
-cli_atomic_open (const char *path, char **tmp_path)
+/* (transfer full) @path with its symbolic links followed to the file they
+ * name (which may not exist yet); NULL with errno set for a loop. */
+static char *
+follow_links (const char *path)
 {
-  char *dir = g_path_get_dirname (path);
-  char *base = g_path_get_basename (path);
-  char *tmpl = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  /* 0666: the umask applies, as for any file the user writes */
-  int fd = g_mkstemp_full (tmpl, O_RDWR, 0666);
+  char *cur = g_strdup (path);
+
+  for (int depth = 0; depth < 40; depth++)
+    {
+      struct stat st;
+      char *target, *dir;
+
+      if (lstat (cur, &st) != 0 || !S_ISLNK (st.st_mode))
+        return cur;
+      target = g_file_read_link (cur, NULL);
+      if (target == NULL)
+        return cur;
+      if (!g_path_is_absolute (target))
+        {
+          dir = g_path_get_dirname (cur);
+          g_free (cur);
+          cur = g_build_filename (dir, target, NULL);
+          g_free (dir);
+          g_free (target);
+        }
+      else
+        {
+          g_free (cur);
+          cur = target;
+        }
+    }
+  g_free (cur);
+  errno = ELOOP;
+  return NULL;
+}
+
+static CliAtomicFile *
+file_new (FILE *stream, char *path, char *tmp_path)
+{
+  CliAtomicFile *file = g_new0 (CliAtomicFile, 1);
+
+  file->stream = stream;
+  file->path = path;
+  file->tmp_path = tmp_path;
+  file->guard_slot = tmp_path ? cli_guard_track (tmp_path) : -1;
+  return file;
+}
+
+static void
+file_free (CliAtomicFile *file)
+{
+  cli_guard_forget (file->guard_slot);
+  g_free (file->path);
+  g_free (file->tmp_path);
+  g_free (file);
+}
+
+/* A device, FIFO or socket: written in place (a FIFO waits for a reader). */
+static CliAtomicFile *
+open_through (char *path)
+{
+  int fd = open (path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
   FILE *f = fd >= 0 ? fdopen (fd, "w") : NULL;
 
+  if (f == NULL)
+    {
+      int saved = errno;
+      if (fd >= 0)
+        close (fd);
+      g_free (path);
+      errno = saved;
+      return NULL;
+    }
+  return file_new (f, path, NULL);
+}
+
+CliAtomicFile *
+cli_atomic_open (const char *name)
+{
+  char *path = follow_links (name);
+  char *dir, *base, *tmpl;
+  struct stat st;
+  gboolean exists;
+  int fd;
+  FILE *f;
+
+  /* a special file is opened by the name given: /dev/stdout's link to a
+   * pipe names no file that could be followed */
+  if (stat (name, &st) == 0 && !S_ISREG (st.st_mode) && !S_ISDIR (st.st_mode))
+    {
+      g_free (path);
+      return open_through (g_strdup (name));
+    }
+  if (path == NULL)
+    return NULL;
+  exists = stat (path, &st) == 0;
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  tmpl = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
   g_free (dir);
   g_free (base);
+  /* 0666: the umask applies, as for any file the user writes */
+  fd = g_mkstemp_full (tmpl, O_RDWR | O_CLOEXEC, 0666);
+  if (fd >= 0 && exists)
+    {
+      /* the replacement keeps the file's mode, and its owner where allowed */
+      if (fchown (fd, st.st_uid, st.st_gid) != 0 && fchown (fd, (uid_t) -1, st.st_gid) != 0)
+        {
+          /* not the user's to give: the new file is theirs */
+        }
+      if (fchmod (fd, st.st_mode & 07777) != 0)
+        {
+          /* the umask's mode, as for a new file */
+        }
+    }
+  f = fd >= 0 ? fdopen (fd, "w") : NULL;
   if (f == NULL)
     {
       int saved = errno;
@@ -26,29 +132,41 @@ cli_atomic_open (const char *path, char **tmp_path)
           g_unlink (tmpl);
         }
       g_free (tmpl);
+      g_free (path);
       errno = saved;
       return NULL;
     }
-  *tmp_path = tmpl;
-  return f;
+  return file_new (f, path, tmpl);
 }
 
 gboolean
-cli_atomic_commit (FILE *f, const char *tmp_path, const char *path)
+cli_atomic_commit (CliAtomicFile *file)
 {
-  if (fclose (f) == 0 && g_rename (tmp_path, path) == 0)
-    return TRUE;
+  gboolean ok = fclose (file->stream) == 0;
+
+  if (ok && file->tmp_path != NULL)
+    ok = g_rename (file->tmp_path, file->path) == 0;
+  if (!ok && file->tmp_path != NULL)
+    {
+      int saved = errno;
+      g_unlink (file->tmp_path);
+      errno = saved;
+    }
   {
     int saved = errno;
-    g_unlink (tmp_path);
+    file_free (file);
     errno = saved;
   }
-  return FALSE;
+  return ok;
 }
 
 void
-cli_atomic_abort (FILE *f, const char *tmp_path)
+cli_atomic_abort (CliAtomicFile *file)
 {
-  fclose (f);
-  g_unlink (tmp_path);
+  if (file == NULL)
+    return;
+  fclose (file->stream);
+  if (file->tmp_path != NULL)
+    g_unlink (file->tmp_path);
+  file_free (file);
 }

@@ -4,11 +4,14 @@
 #include <stdio.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "cli-private.h"
 #include "cli-chain.h"
 #include "cli-output.h"
 #include "cli-report.h"
+#include "cli-guard.h"
+#include "cli-overlap.h"
 #include "atomic-file.h"
 
 typedef struct {
@@ -87,6 +90,43 @@ is_output_dir (const char *output)
              || g_file_test (output, G_FILE_TEST_IS_DIR));
 }
 
+/* Whether standard output is a regular file (which a walk could meet). */
+static gboolean
+stdout_is_file (void)
+{
+  struct stat st;
+
+  return fstat (STDOUT_FILENO, &st) == 0 && S_ISREG (st.st_mode);
+}
+
+/* The runner's "cannot write the output: REASON" names the -o file. */
+static void
+name_output_error (GError *error, const char *name, const CliAtomicFile *file)
+{
+  static const char prefix[] = "cannot write the output: ";
+  char *message;
+
+  if (!g_error_matches (error, NLP_ERROR, NLP_ERROR_IO)
+      || !g_str_has_prefix (error->message, prefix))
+    return;
+  message = g_strdup_printf ("cannot write %s: %s; %s", name,
+                             error->message + strlen (prefix),
+                             file->tmp_path ? "the file is unchanged" : "the output is incomplete");
+  g_free (error->message);
+  error->message = message;
+}
+
+/* @n documents counted written did not reach their file after all. */
+static void
+lose_documents (NlpRunStats *stats, guint64 n)
+{
+  n = MIN (n, stats->written);
+  stats->written -= n;
+  stats->failed += n;
+  if (stats->written == 0)
+    stats->bytes = 0;
+}
+
 int
 nlp__cli_run (int argc, char **argv)
 {
@@ -140,8 +180,7 @@ nlp__cli_run (int argc, char **argv)
   CliOutputDir *out_dir = NULL;
   GError *close_error = NULL;
   gboolean ran;
-  FILE *out = stdout;
-  char *tmp_path = NULL;
+  CliAtomicFile *file = NULL;
   int on_error = 0, input_format = 0, utf8 = 0;
   int status = NLP_EXIT_OK;
   gboolean to_dir;
@@ -155,7 +194,9 @@ nlp__cli_run (int argc, char **argv)
     "  nlpipe check [-p STAGES]      validate a chain without running it");
   g_option_context_set_description (ctx,
     "Exit status: 0 ok; 1 a document failed (the others were written); 2 usage,\n"
-    "option or chain error; 3 a stage could not be loaded or created.\n"
+    "option or chain error; 3 a stage could not be loaded or created; 4 a stage\n"
+    "called exit().  SIGINT, SIGTERM, SIGHUP or a crash: the temporary output is\n"
+    "removed and nlpipe dies by the signal (130, 143, 129; 139 ...).\n"
     "Documentation: docs/cli.md, docs/formats.md, man nlpipe.");
   cli_chain_add_entries (ctx, &a.chain);
   g_option_context_add_main_entries (ctx, entries, NULL);
@@ -169,6 +210,9 @@ nlp__cli_run (int argc, char **argv)
       return NLP_EXIT_USAGE;
     }
   g_option_context_free (ctx);
+  /* before a stage is loaded or a thread made: a signal or a crash from
+   * here on removes the temporary files and names the stage */
+  cli_guard_install ();
   if (a.version)
     {
       g_print ("nlpipe %s (stage ABI %d.%d)\n", NLP_VERSION, NLP_ABI_MAJOR, NLP_ABI_MINOR);
@@ -211,14 +255,32 @@ nlp__cli_run (int argc, char **argv)
   }
 
   to_dir = is_output_dir (a.output);
+  if (to_dir)
+    {
+      const char *format = a.format ? a.format : "json";
+      /* made now, so that a walk of the inputs can pass over it */
+      if (g_mkdir_with_parents (a.output, 0777) != 0)
+        {
+          g_set_error (&error, NLP_ERROR, NLP_ERROR_IO, "cannot make the directory %s: %s",
+                       a.output, g_strerror (errno));
+          goto fail;
+        }
+      ext = g_strconcat (".", output_extension (format), NULL);
+      /* a JSON Lines input keeps its name: its output is JSON Lines too */
+      out_dir = cli_output_dir_new (a.output, writer, ext,
+                                    strcmp (format, "json") == 0 ? ".jsonl" : ext);
+    }
+  if (!cli_overlap_check (a.output, out_dir, (const char *const *) a.inputs, &error))
+    goto fail;
+  if (out_dir != NULL)
+    cli_output_dir_watch_inputs (out_dir, (const char *const *) a.inputs);
   if (a.output != NULL && strcmp (a.output, "-") != 0 && !to_dir)
     {
-      out = cli_atomic_open (a.output, &tmp_path);
-      if (out == NULL)
+      file = cli_atomic_open (a.output);
+      if (file == NULL)
         {
           g_set_error (&error, NLP_ERROR, NLP_ERROR_IO, "cannot write %s: %s",
                        a.output, g_strerror (errno));
-          out = stdout;
           goto fail;
         }
     }
@@ -228,6 +290,10 @@ nlp__cli_run (int argc, char **argv)
   ropts.glob = a.glob;
   ropts.max_doc_bytes = (gsize) a.max_doc_bytes;
   reader = nlp_reader_new ((const char *const *) a.inputs, &ropts);
+  /* the output is never read back as an input (inside an input directory;
+   * "nlpipe dir > dir/all.json": standard output by its device name) */
+  if (to_dir || file != NULL || stdout_is_file ())
+    nlp_reader_skip (reader, to_dir ? a.output : file != NULL ? file->path : "/dev/stdout");
 
   opts.jobs = (guint) a.chain.jobs;
   opts.on_error = (NlpOnError) on_error;
@@ -237,18 +303,33 @@ nlp__cli_run (int argc, char **argv)
   cli_report_init (&report, !a.quiet && (a.progress || isatty (STDERR_FILENO)));
   if (to_dir)
     {
-      const char *format = a.format ? a.format : "json";
-      ext = g_strconcat (".", output_extension (format), NULL);
-      /* a JSON Lines input keeps its name: its output is JSON Lines too */
-      out_dir = cli_output_dir_new (a.output, writer, ext,
-                                    strcmp (format, "json") == 0 ? ".jsonl" : ext);
       opts.output_func = cli_output_dir_write;
       opts.output_data = out_dir;
     }
-  ran = nlp_run (pipeline, reader, writer, to_dir ? NULL : out, &opts, &stats, &error);
-  /* the last file of -o DIR is completed before the summary, which counts it */
-  if (ran && out_dir != NULL && !cli_output_dir_close (out_dir, &close_error))
-    ran = FALSE;
+  ran = nlp_run (pipeline, reader, writer, to_dir ? NULL : file ? file->stream : stdout,
+                 &opts, &stats, &error);
+  if (!ran && file != NULL)
+    name_output_error (error, a.output, file);
+  /* the output files are completed before the summary, which counts what
+   * they hold: documents in a file that could not be kept are lost */
+  if (out_dir != NULL)
+    {
+      if (ran && !cli_output_dir_close (out_dir, &close_error))
+        ran = FALSE;
+      lose_documents (&stats, cli_output_dir_get_lost (out_dir));
+    }
+  else if (file != NULL)
+    {
+      gboolean ok = ran && cli_atomic_commit (g_steal_pointer (&file));
+      if (ran && !ok)
+        {
+          g_set_error (&close_error, NLP_ERROR, NLP_ERROR_IO, "cannot write %s: %s; "
+                       "the file is unchanged", a.output, g_strerror (errno));
+          ran = FALSE;
+        }
+      if (!ok)
+        lose_documents (&stats, stats.written);
+    }
   cli_report_finish (&report);
   if (!a.quiet)
     cli_report_summary (&stats);
@@ -256,29 +337,13 @@ nlp__cli_run (int argc, char **argv)
     g_propagate_error (&error, close_error);
   if (!ran)
     goto fail;
-  if (tmp_path != NULL)
-    {
-      gboolean ok = cli_atomic_commit (out, tmp_path, a.output);
-      out = stdout;
-      g_clear_pointer (&tmp_path, g_free);
-      if (!ok)
-        {
-          g_set_error (&error, NLP_ERROR, NLP_ERROR_IO, "cannot write %s: %s",
-                       a.output, g_strerror (errno));
-          goto fail;
-        }
-    }
   status = stats.failed > 0 ? NLP_EXIT_DOCUMENT : NLP_EXIT_OK;
   goto done;
 
 fail:
   status = nlp__cli_fail (error);
 done:
-  if (tmp_path != NULL)
-    {
-      cli_atomic_abort (out, tmp_path);
-      g_free (tmp_path);
-    }
+  cli_atomic_abort (file);
   g_free (ext);
   cli_output_dir_free (out_dir);
   nlp_reader_free (reader);

@@ -4,7 +4,8 @@ bin_PROGRAMS += core/nlpipe
 core_nlpipe_SOURCES = core/cli/main.c core/cli/cli-private.h core/cli/cli-run.c \
 	core/cli/cli-chain.c core/cli/cli-chain.h \
 	core/cli/cli-inspect.c core/cli/cli-report.c core/cli/cli-report.h \
-	core/cli/cli-output.c core/cli/cli-output.h core/cli/atomic-file.c core/cli/atomic-file.h
+	core/cli/cli-output.c core/cli/cli-output.h core/cli/atomic-file.c core/cli/atomic-file.h \
+	core/cli/cli-guard.c core/cli/cli-guard.h core/cli/cli-overlap.c core/cli/cli-overlap.h
 core_nlpipe_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/core/cli -I$(top_builddir)/core/cli
 core_nlpipe_CFLAGS = $(AM_CFLAGS) $(SOUP_CFLAGS)
 core_nlpipe_LDADD = core/libnlpipe.la $(GLIB_LIBS) $(JSON_LIBS) $(SOUP_LIBS)
