@@ -1,6 +1,7 @@
 /* atomic-file.c — see atomic-file.h. */
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
@@ -44,15 +45,53 @@ follow_links (const char *path)
 }
 
 static CliAtomicFile *
-file_new (FILE *stream, char *path, char *tmp_path)
+file_new (FILE *stream, char *path, char *tmp_path, int guard_slot)
 {
   CliAtomicFile *file = g_new0 (CliAtomicFile, 1);
 
   file->stream = stream;
   file->path = path;
   file->tmp_path = tmp_path;
-  file->guard_slot = tmp_path ? cli_guard_track (tmp_path) : -1;
+  file->guard_slot = guard_slot;
   return file;
+}
+
+/* A new hidden file beside @dir/@base, "DIR/.BASE.XXXXXX" with six random
+ * characters, created with O_EXCL.  Its name is given to the guard before
+ * it exists, so that a signal at any moment leaves no file behind (the
+ * guard unlinks a name that may not exist yet).  Returns the descriptor,
+ * or -1 with errno set; *@tmp_path (transfer full) and *@slot are set when
+ * it succeeds. */
+static int
+create_temp (const char *dir, const char *base, char **tmp_path, int *slot)
+{
+  static const char chars[] =
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+  for (int attempt = 0; attempt < 100; attempt++)
+    {
+      char *name = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+      char *x = name + strlen (name) - 6;
+      int fd, saved;
+
+      for (int i = 0; i < 6; i++)
+        x[i] = chars[g_random_int_range (0, (gint32) sizeof chars - 1)];
+      *slot = cli_guard_track (name);
+      fd = open (name, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+      if (fd >= 0)
+        {
+          *tmp_path = name;
+          return fd;
+        }
+      saved = errno;
+      cli_guard_forget (*slot);
+      g_free (name);
+      errno = saved;
+      if (saved != EEXIST)
+        return -1;
+    }
+  errno = EEXIST;
+  return -1;
 }
 
 static void
@@ -80,17 +119,17 @@ open_through (char *path)
       errno = saved;
       return NULL;
     }
-  return file_new (f, path, NULL);
+  return file_new (f, path, NULL, -1);
 }
 
 CliAtomicFile *
 cli_atomic_open (const char *name)
 {
   char *path = follow_links (name);
-  char *dir, *base, *tmpl;
+  char *dir, *base, *tmpl = NULL;
   struct stat st;
   gboolean exists;
-  int fd;
+  int fd, slot = -1;
   FILE *f;
 
   /* a special file is opened by the name given: /dev/stdout's link to a
@@ -105,11 +144,10 @@ cli_atomic_open (const char *name)
   exists = stat (path, &st) == 0;
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
-  tmpl = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  /* 0666: the umask applies, as for any file the user writes */
+  fd = create_temp (dir, base, &tmpl, &slot);
   g_free (dir);
   g_free (base);
-  /* 0666: the umask applies, as for any file the user writes */
-  fd = g_mkstemp_full (tmpl, O_RDWR | O_CLOEXEC, 0666);
   if (fd >= 0 && exists)
     {
       /* the replacement keeps the file's mode, and its owner where allowed */
@@ -130,13 +168,14 @@ cli_atomic_open (const char *name)
         {
           close (fd);
           g_unlink (tmpl);
+          cli_guard_forget (slot);
         }
       g_free (tmpl);
       g_free (path);
       errno = saved;
       return NULL;
     }
-  return file_new (f, path, tmpl);
+  return file_new (f, path, tmpl, slot);
 }
 
 gboolean
