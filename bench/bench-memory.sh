@@ -44,7 +44,7 @@ stream () {
 run () {
   stream "$1" | /usr/bin/time -f "%e %M" -o "$tmpf" \
     "$nlpipe" -j "$jobs" --input-format=jsonl -f json - 2> "$tmpe" > /dev/null
-  docs=$(sed -n 's/.*: \([0-9]*\) documents read.*/\1/p' "$tmpe")
+  docs=$(sed -n 's/.*: \([0-9]*\) documents\{0,1\} read.*/\1/p' "$tmpe")
   set -- "$1" $(cat "$tmpf")
   awk -v n="$1" -v s="$2" -v rss="$3" -v size="$size" -v docs="$docs" 'BEGIN {
     printf "%10.0f MB %9.1f s %10d KB %9d docs %7.1f MB/s\n", n * size / 1e6, s, rss,

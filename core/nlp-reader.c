@@ -271,7 +271,7 @@ fix_encoding (NlpReader *reader, char *text, gsize *len, const char *where,
       for (const char *q = text; q < bad; q++)
         line += *q == '\n';
       g_set_error (error, NLP_ERROR, NLP_ERROR_ENCODING,
-                   "%s: %s at line %u (byte %" G_GSIZE_FORMAT "); convert it to "
+                   "%s: %s at line %u (byte offset %" G_GSIZE_FORMAT "); convert it to "
                    "UTF-8 or use --invalid-utf8=replace", where,
                    *bad == '\0' ? "NUL byte (binary data?)" : "invalid UTF-8",
                    line, (gsize) (bad - text));

@@ -14,7 +14,7 @@ cli_chain_add_entries (GOptionContext *ctx, CliChainArgs *a)
     { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a->sets,
       "Set a stage option (repeatable); overrides the config file", "STAGE.OPTION=VALUE" },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &a->jobs,
-      "Worker threads (default: one per core)", "N" },
+      "Worker threads (0, the default: one per core)", "N" },
     { "plugin-path", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->plugin_paths,
       "Search DIR for stages first (repeatable)", "DIR" },
     { "language-mismatch", 0, 0, G_OPTION_ARG_STRING, &a->language_mismatch,

@@ -73,11 +73,18 @@ typedef struct {
   NlpJsonText *json;
 } EntityWorker;
 
+/* what `types` may list with the shipped model (another model may name
+ * other types; an unknown one is an option error naming the valid ones) */
+static const char *const entity_types[] = {
+  "all", "PER", "LOC", "ORG", "DATE", "TIME", "DURATION", "MONEY", "PERCENT", "NORP", NULL
+};
+
 static const NlpOptionSpec entity_options[] = {
   NLP_OPTION_PATH_SPEC ("model", "",
                         "Tagger model (default: ner.model of the stage data; see nlpipe-ner train)"),
-  NLP_OPTION_STRING_SPEC ("types", "all",
-                          "Types to emit: all, or a list such as PER,LOC,ORG,DATE,MONEY,PERCENT"),
+  { .name = "types", .type = NLP_OPTION_STRING, .default_value = "all",
+    .help = "Types to emit: all, or a list such as PER,LOC,ORG,DATE,MONEY,PERCENT",
+    .choices = entity_types },
   NLP_OPTION_PATH_SPEC ("overrides", "",
                         "TSV of PHRASE<TAB>LABEL forced after the model (LABEL O removes)"),
   NLP_OPTION_BOOL_SPEC ("doc-features", "true",
