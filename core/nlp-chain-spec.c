@@ -193,12 +193,12 @@ nlp_chain_spec_load_file (NlpChainSpec *spec, const char *path, GError **error)
     {
       /* GKeyFile may quote a line that is not UTF-8 */
       char *shown = g_utf8_make_valid (local->message, -1);
-      /* a config that cannot be read is a usage error: nothing ran */
+      gint code = local->domain == G_FILE_ERROR ? NLP_ERROR_IO : NLP_ERROR_USAGE;
       if (local->domain == G_FILE_ERROR && local->code == G_FILE_ERROR_NOENT)
-        g_set_error (error, NLP_ERROR, NLP_ERROR_USAGE,
+        g_set_error (error, NLP_ERROR, code,
                      "config %s: no such file or directory; check the path", path);
       else
-        g_set_error (error, NLP_ERROR, NLP_ERROR_USAGE, "config %s: %s", path, shown);
+        g_set_error (error, NLP_ERROR, code, "config %s: %s", path, shown);
       g_free (shown);
       g_error_free (local);
       g_key_file_free (kf);

@@ -488,7 +488,8 @@ Test (badinput, nonexistent_path)
 
   cr_assert_eq (r->run->status, 1);
   assert_stderr (r->run, 1, "no-such-file.txt");
-  cr_assert (strstr (r->run->err, "No such file or directory"), "%s", r->run->err);
+  cr_assert (strstr (r->run->err, "no such file or directory; check the path"), "%s",
+             r->run->err);
   cr_assert_eq (r->docs->len, 2);
   result_free (r);
   g_free (bad);
@@ -539,7 +540,7 @@ Test (badinput, unreadable_file)
   r = sandwich (NULL, dir);
   cr_assert_eq (r->run->status, 1);
   assert_stderr (r->run, 1, "secret.txt");
-  cr_assert (strstr (r->run->err, geteuid () == 0 ? "No such file or directory"
+  cr_assert (strstr (r->run->err, geteuid () == 0 ? "no such file or directory; check the path"
                      : "Permission denied"), "%s", r->run->err);
   cr_assert_eq (r->docs->len, 2);
   result_free (r);

@@ -45,8 +45,14 @@ build_spec (const CliChainArgs *a, GError **error)
 {
   NlpChainSpec *spec = nlp_chain_spec_new ();
 
-  if ((a->config && !nlp_chain_spec_load_file (spec, a->config, error))
-      || (a->stages && !nlp_chain_spec_set_stages (spec, a->stages, error)))
+  if (a->config && !nlp_chain_spec_load_file (spec, a->config, error))
+    {
+      /* a config that cannot be read is a usage error: nothing ran */
+      if (error != NULL && *error != NULL && (*error)->domain == NLP_ERROR)
+        (*error)->code = NLP_ERROR_USAGE;
+      goto fail;
+    }
+  if (a->stages && !nlp_chain_spec_set_stages (spec, a->stages, error))
     goto fail;
   for (guint i = 0; a->sets && a->sets[i]; i++)
     if (!nlp_chain_spec_parse_set (spec, a->sets[i], error))

@@ -122,7 +122,8 @@ find_command (int argc, char **argv)
 static gboolean
 suggest_command (int argc, char **argv)
 {
-  if (argc != 2 || argv[1][0] == '-' || g_file_test (argv[1], G_FILE_TEST_EXISTS))
+  if (argc != 2 || argv[1][0] == '-' || g_strv_contains (commands, argv[1])
+      || g_file_test (argv[1], G_FILE_TEST_EXISTS))
     return FALSE;
   for (guint i = 0; commands[i]; i++)
     if (distance (argv[1], commands[i]) <= (strlen (argv[1]) > 3 ? 2u : 1u))
