@@ -64,12 +64,19 @@ for mb in ${SIZES:-1 16 128}; do
   for f in none json; do
     [ "$f" = json ] && [ "$mb" -gt 16 ] && continue
     kb=$(peak "$f" "$docdir/doc$mb.txt")
+    [ "$f" = none ] && echo "$mb $kb" >> "$docdir/slope"
     base=$base_none; [ "$f" = json ] && base=$base_json
     awk -v mb="$mb" -v f="$f" -v kb="$kb" -v base="$base" 'BEGIN {
       printf "%4d MB   %-6s %10d KB   %6.1f\n", mb, f, kb, (kb - base) * 1024 / (mb * 1e6) }'
   done
   rm -f "$docdir/doc$mb.txt"
 done
+# the slope between the smallest and the largest document: what each more
+# byte costs (the models' pages a one-line document never touches are in
+# the small document's figure, not in this)
+awk 'NR == 1 { m0 = $1; k0 = $2 } { m1 = $1; k1 = $2 } END { if (m1 > m0)
+  printf "chain, -f none, from %d to %d MB: %.1f bytes per input byte\n", m0, m1,
+         (k1 - k0) * 1024 / ((m1 - m0) * 1e6) }' "$docdir/slope"
 echo
 
 if [ ! -f "$corpus" ]; then
