@@ -7,12 +7,6 @@ TESTS += tests/test-badinput
 tests_test_badinput_SOURCES = tests/test-badinput.c
 tests_test_badinput_CFLAGS = $(NLP_TEST_CFLAGS)
 tests_test_badinput_LDADD = $(NLP_TEST_LIBS)
-# ... and from a new user and from memory (issue 15)
-check_PROGRAMS += tests/test-badinput-cli
-TESTS += tests/test-badinput-cli
-tests_test_badinput_cli_SOURCES = tests/test-badinput-cli.c
-tests_test_badinput_cli_CFLAGS = $(NLP_TEST_CFLAGS)
-tests_test_badinput_cli_LDADD = $(NLP_TEST_LIBS)
 
 # -- fuzz targets replayed on their seeds and past crashes, every make check --
 fuzz_replay = tests/fuzz/replay-reader-text tests/fuzz/replay-reader-jsonl \
@@ -76,3 +70,10 @@ TESTS += tests/test-onerror
 tests_test_onerror_SOURCES = tests/test-onerror.c
 tests_test_onerror_CFLAGS = $(NLP_TEST_CFLAGS)
 tests_test_onerror_LDADD = $(NLP_TEST_LIBS)
+
+# -- the bad-input matrix, continued: a new user and memory (issue 15) --------
+check_PROGRAMS += tests/test-badinput-cli
+TESTS += tests/test-badinput-cli
+tests_test_badinput_cli_SOURCES = tests/test-badinput-cli.c
+tests_test_badinput_cli_CFLAGS = $(NLP_TEST_CFLAGS)
+tests_test_badinput_cli_LDADD = $(NLP_TEST_LIBS)
