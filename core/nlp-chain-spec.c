@@ -5,6 +5,7 @@
 #include "nlp-chain-spec-private.h"
 #include "nlp-error.h"
 #include "nlp-names-private.h"
+#include "nlp-utf8-quote-private.h"
 
 static void
 item_free (NlpChainItem *item)
@@ -192,9 +193,12 @@ nlp_chain_spec_load_file (NlpChainSpec *spec, const char *path, GError **error)
     {
       /* GKeyFile may quote a line that is not UTF-8 */
       char *shown = g_utf8_make_valid (local->message, -1);
-      g_set_error (error, NLP_ERROR,
-                   local->domain == G_FILE_ERROR ? NLP_ERROR_IO : NLP_ERROR_USAGE,
-                   "config %s: %s", path, shown);
+      gint code = local->domain == G_FILE_ERROR ? NLP_ERROR_IO : NLP_ERROR_USAGE;
+      if (local->domain == G_FILE_ERROR && local->code == G_FILE_ERROR_NOENT)
+        g_set_error (error, NLP_ERROR, code,
+                     "config %s: no such file or directory; check the path", path);
+      else
+        g_set_error (error, NLP_ERROR, code, "config %s: %s", path, shown);
       g_free (shown);
       g_error_free (local);
       g_key_file_free (kf);
@@ -254,9 +258,13 @@ nlp_chain_spec_load_file (NlpChainSpec *spec, const char *path, GError **error)
             {
               ok = nlp_language_mismatch_from_string (value, &spec->language_mismatch);
               if (!ok)
-                g_set_error (error, NLP_ERROR, NLP_ERROR_USAGE,
-                             "config %s: language-mismatch '%s': expected one of: "
-                             "warn, run, fail", path, value);
+                {
+                  char *shown = nlp__utf8_quote (value, NLP_QUOTE_MAX);
+                  g_set_error (error, NLP_ERROR, NLP_ERROR_USAGE,
+                               "config %s: language-mismatch '%s': expected one of: "
+                               "warn, run, fail", path, shown);
+                  g_free (shown);
+                }
             }
           else if (is_pipeline)
             {

@@ -68,12 +68,12 @@ check_utf8 (const char *text, gsize len, GError **error)
       line++;
   if (*bad == '\0')
     g_set_error (error, NLP_ERROR, NLP_ERROR_ENCODING,
-                 "NUL byte at line %u (byte %" G_GSIZE_FORMAT "): "
+                 "NUL byte at line %u (byte offset %" G_GSIZE_FORMAT "): "
                  "the input is binary or not UTF-8 text", line,
                  (gsize) (bad - text));
   else
     g_set_error (error, NLP_ERROR, NLP_ERROR_ENCODING,
-                 "invalid UTF-8 at line %u (byte %" G_GSIZE_FORMAT "): "
+                 "invalid UTF-8 at line %u (byte offset %" G_GSIZE_FORMAT "): "
                  "convert the input to UTF-8 (e.g. iconv -f LATIN1 -t UTF-8)",
                  line, (gsize) (bad - text));
   return FALSE;

@@ -136,7 +136,11 @@ nlp_layer_add_span (NlpLayer *layer, guint start, guint end)
   if (G_UNLIKELY (!may_add_rows (layer)))
     return NLP_NO_ROW;
   if (G_UNLIKELY (layer->n_rows == layer->cap_rows))
-    nlp_layer_reserve (layer, MAX (64u, layer->cap_rows * 2));
+    {
+      nlp_layer_reserve (layer, MAX (64u, layer->cap_rows * 2));
+      if (layer->n_rows == layer->cap_rows)
+        return NLP_NO_ROW;     /* out of memory: refused (nlp_layer_reserve) */
+    }
   layer->spans[layer->n_rows].start = start;
   layer->spans[layer->n_rows].end = end;
   return layer->n_rows++;
@@ -160,7 +164,11 @@ nlp_layer_add_spans (NlpLayer *layer, const NlpSpan *spans, guint n)
       prev = spans[i].start;
     }
   if (layer->n_rows + n > layer->cap_rows)
-    nlp_layer_reserve (layer, MAX (layer->n_rows + n, layer->cap_rows * 2));
+    {
+      nlp_layer_reserve (layer, MAX (layer->n_rows + n, layer->cap_rows * 2));
+      if (layer->n_rows + n > layer->cap_rows)
+        return NLP_NO_ROW;
+    }
   memcpy (layer->spans + layer->n_rows, spans, (gsize) n * sizeof (NlpSpan));
   layer->n_rows += n;
   return layer->n_rows - n;
@@ -172,7 +180,16 @@ nlp_layer_reserve (NlpLayer *layer, guint n_rows)
   g_return_if_fail (layer != NULL);
   if (n_rows > layer->cap_rows)
     {
-      layer->spans = g_renew (NlpSpan, layer->spans, n_rows);
+      /* a document too big for memory fails, not the run: the refusal
+       * fails the stage on this document */
+      NlpSpan *spans = g_try_renew (NlpSpan, layer->spans, n_rows);
+      if (G_UNLIKELY (spans == NULL))
+        {
+          nlp__document_refuse (layer->doc, "ran out of memory for %u rows of layer '%s'; "
+                                "free memory or split the document", n_rows, layer->name);
+          return;
+        }
+      layer->spans = spans;
       layer->cap_rows = n_rows;
     }
 }
@@ -383,8 +400,8 @@ nlp_column_get_target (const NlpColumn *column)
   return column->target;
 }
 
-/* The slow path of column_reserve. */
-static void
+/* The slow path of column_reserve; FALSE (refused) when out of memory. */
+static gboolean
 column_grow (NlpColumn *column)
 {
   /* Every row the layer has now, at least: a column is usually filled
@@ -394,25 +411,37 @@ column_grow (NlpColumn *column)
   guint size = MAX (column->layer->n_rows,
                     MIN (column->len * 2 + 16, column->layer->cap_rows));
 
-  column->cells = g_realloc (column->cells, (gsize) size * column->elt);
+  gpointer cells = g_try_realloc (column->cells, (gsize) size * column->elt);
+  guint8 *set = cells == NULL || column->type == NLP_COLUMN_STRING ? column->set
+                : g_try_realloc (column->set, size);
+
+  if (cells != NULL)
+    column->cells = cells;
+  if (G_UNLIKELY (cells == NULL || (set == NULL && column->type != NLP_COLUMN_STRING)))
+    {
+      nlp__document_refuse (column->layer->doc, "ran out of memory for %u cells of "
+                            "column '%s.%s'; free memory or split the document", size,
+                            column->layer->name, column->name);
+      return FALSE;
+    }
   memset ((char *) column->cells + (gsize) column->len * column->elt, 0,
           (gsize) (size - column->len) * column->elt);
   if (column->type != NLP_COLUMN_STRING)
     {
-      column->set = g_realloc (column->set, size);
+      column->set = set;
       memset (column->set + column->len, 0, size - column->len);
     }
   column->len = size;
+  return TRUE;
 }
 
 /* Makes cell @row (< n_rows, checked by the callers) exist; new cells
  * are zero (unset).  Growth is geometric, so filling a column row by row
  * costs amortised O(1) per cell. */
-static inline void
+static inline gboolean
 column_reserve (NlpColumn *column, guint row)
 {
-  if (G_UNLIKELY (row >= column->len))
-    column_grow (column);
+  return G_LIKELY (row < column->len) || column_grow (column);
 }
 
 #define CELL(column, type, row) (((type *) (column)->cells)[row])
@@ -427,7 +456,8 @@ nlp_column_set_string_len (NlpColumn *column, guint row, const char *value, gsiz
   CHECK_CELL (column, row, NLP_COLUMN_STRING);
   if (G_UNLIKELY (!may_write (column)))
     return;
-  column_reserve (column, row);
+  if (G_UNLIKELY (!column_reserve (column, row)))
+    return;
   CELL (column, const char *, row) =
     value ? nlp__arena_copy (column->layer->arena, value, len) : NULL;
 }
@@ -443,7 +473,8 @@ nlp_column_alloc_string (NlpColumn *column, guint row, gsize len)
   /* refused: the stage fills a buffer no cell points to */
   if (G_UNLIKELY (!may_write (column)))
     return p;
-  column_reserve (column, row);
+  if (G_UNLIKELY (!column_reserve (column, row)))
+    return p;
   CELL (column, const char *, row) = p;
   return p;
 }
@@ -454,7 +485,8 @@ nlp_column_set_static_string (NlpColumn *column, guint row, const char *value)
   CHECK_CELL (column, row, NLP_COLUMN_STRING);
   if (G_UNLIKELY (!may_write (column)))
     return;
-  column_reserve (column, row);
+  if (G_UNLIKELY (!column_reserve (column, row)))
+    return;
   CELL (column, const char *, row) = value;
 }
 
@@ -470,7 +502,8 @@ nlp_column_set_int (NlpColumn *column, guint row, gint64 value)
   CHECK_CELL (column, row, NLP_COLUMN_INT);
   if (G_UNLIKELY (!may_write (column)))
     return;
-  column_reserve (column, row);
+  if (G_UNLIKELY (!column_reserve (column, row)))
+    return;
   CELL (column, gint64, row) = value;
   column->set[row] = 1;
 }
@@ -481,7 +514,8 @@ nlp_column_set_double (NlpColumn *column, guint row, double value)
   CHECK_CELL (column, row, NLP_COLUMN_DOUBLE);
   if (G_UNLIKELY (!may_write (column)))
     return;
-  column_reserve (column, row);
+  if (G_UNLIKELY (!column_reserve (column, row)))
+    return;
   CELL (column, double, row) = value;
   column->set[row] = 1;
 }
@@ -492,7 +526,8 @@ nlp_column_set_ref (NlpColumn *column, guint row, guint target_row)
   CHECK_CELL (column, row, NLP_COLUMN_REF);
   if (G_UNLIKELY (!may_write (column)))
     return;
-  column_reserve (column, row);
+  if (G_UNLIKELY (!column_reserve (column, row)))
+    return;
   CELL (column, guint, row) = target_row;
   column->set[row] = 1;
 }

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include "nlp-options.h"
 #include "nlp-error.h"
+#include "nlp-utf8-quote-private.h"
 
 typedef struct {
   const NlpOptionSpec *spec;
@@ -88,6 +89,15 @@ nlp_option_spec_describe_allowed (const NlpOptionSpec *spec)
       return g_strdup ("a readable file (or empty for none)");
     case NLP_OPTION_STRING:
     default:
+      /* a string option may list the items of its comma-separated list */
+      choices = nlp_option_spec_get_choices (spec);
+      if (choices != NULL)
+        {
+          char *list = g_strjoinv (", ", (char **) choices);
+          char *s = g_strdup_printf ("a comma-separated list of: %s", list);
+          g_free (list);
+          return s;
+        }
       return g_strdup ("any text");
     }
 }
@@ -278,14 +288,16 @@ nlp_options_set (NlpOptions *options, const char *name, const char *text,
   if (!parse_value (value->spec, text, &parsed, TRUE))
     {
       char *allowed = nlp_option_spec_describe_allowed (value->spec);
+      char *shown = nlp__utf8_quote (text, NLP_QUOTE_MAX);
       if (value->spec->type == NLP_OPTION_PATH)
         g_set_error (error, NLP_ERROR, NLP_ERROR_OPTION,
                      "%s.%s: cannot read file '%s'; give %s",
-                     options->stage, name, text, allowed);
+                     options->stage, name, shown, allowed);
       else
         g_set_error (error, NLP_ERROR, NLP_ERROR_OPTION,
                      "%s.%s: bad value '%s'; expected %s",
-                     options->stage, name, text, allowed);
+                     options->stage, name, shown, allowed);
+      g_free (shown);
       g_free (allowed);
       return FALSE;
     }

@@ -35,7 +35,9 @@ typedef enum {
  * @type: its type
  * @default_value: its default, as a user would write it
  * @help: one line for `nlpipe info`
- * @choices: (array zero-terminated=1): for %NLP_OPTION_CHOICE, the choices
+ * @choices: (array zero-terminated=1): for %NLP_OPTION_CHOICE, the choices;
+ *   for %NLP_OPTION_STRING, optionally the items its comma-separated list
+ *   may hold (shown by `nlpipe info`, checked by the stage)
  * @min: for INT and DOUBLE, the smallest value (enforced when @min < @max)
  * @max: the largest value
  * @list_choices: (skip): for %NLP_OPTION_CHOICE options whose choices are

@@ -416,7 +416,11 @@ pipeline_build (NlpRegistry *registry, const NlpChainSpec *spec,
             ? g_strdup (local->message)
             : g_strdup_printf ("%s: %s", named, local->message);
           g_free (named);
-          add_problem (problems, &code, NLP_ERROR_DATA, msg);
+          /* a value the stage refuses is the user's option error, not a
+           * broken stage */
+          add_problem (problems, &code,
+                       local->domain == NLP_ERROR && local->code == NLP_ERROR_OPTION
+                       ? NLP_ERROR_OPTION : NLP_ERROR_DATA, msg);
           g_free (msg);
           g_error_free (local);
         }

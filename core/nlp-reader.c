@@ -309,7 +309,7 @@ fix_encoding (NlpReader *reader, char *text, gsize *len, const char *where,
       for (const char *q = text; q < bad; q++)
         line += *q == '\n';
       g_set_error (error, NLP_ERROR, NLP_ERROR_ENCODING,
-                   "%s: %s at line %u (byte %" G_GSIZE_FORMAT "); convert it to "
+                   "%s: %s at line %u (byte offset %" G_GSIZE_FORMAT "); convert it to "
                    "UTF-8 or use --invalid-utf8=replace", where,
                    *bad == '\0' ? "NUL byte (binary data?)" : "invalid UTF-8",
                    line, (gsize) (bad - text));
@@ -390,24 +390,113 @@ make_document (NlpReader *reader, const char *id, char *text, gsize len,
   return nlp__document_new_valid (id, text, len);
 }
 
+/* Reads all of @f (@what names it) into *text (NUL-terminated, *len
+ * bytes), starting with room for @hint bytes (its size, when known).
+ * Never holds more than --max-doc-bytes: past the limit the rest is read
+ * and counted, not kept, and the document fails as too large.  A buffer
+ * that cannot be allocated fails the document, not the run.  FALSE with
+ * @error set. */
 static gboolean
-read_all (FILE *f, char **text, gsize *len)
+read_all (NlpReader *reader, FILE *f, const char *what, gsize hint, char **text,
+          gsize *len, GError **error)
 {
-  GByteArray *buf = g_byte_array_new ();
-  guint8 chunk[65536];
-  size_t n;
+  const gsize limit = reader->options.max_doc_bytes;
+  gsize cap = MAX (hint, 65535) + 1, n = 0, total = 0, want;
+  char *buf;
+  size_t got;
 
-  while ((n = fread (chunk, 1, sizeof chunk, f)) > 0)
-    g_byte_array_append (buf, chunk, (guint) n);
+  if (limit > 0 && cap > limit + 1)
+    cap = limit + 1;
+  if ((buf = g_try_malloc (want = cap)) == NULL)
+    goto no_memory;
+  for (;;)
+    {
+      if (n + 1 == cap)
+        {
+          /* full: one byte more says whether to grow (a file read whole
+           * into a buffer of its size is never copied) */
+          char c, *p;
+          gsize grown = cap * 2;
+          if (fread (&c, 1, 1, f) == 0)
+            break;
+          total = n + 1;
+          if (limit > 0 && n >= limit)
+            {
+              /* over the limit: count the rest, keep nothing */
+              while ((got = fread (buf, 1, cap - 1, f)) > 0)
+                total += got;
+              break;
+            }
+          if (limit > 0 && grown > limit + 1)
+            grown = limit + 1;
+          if ((want = grown) <= cap || (p = g_try_realloc (buf, grown)) == NULL)
+            goto no_memory;
+          buf = p;
+          cap = grown;
+          buf[n++] = c;
+          continue;
+        }
+      if ((got = fread (buf + n, 1, cap - 1 - n, f)) == 0)
+        break;
+      n += got;
+      total = n;
+    }
   if (ferror (f))
     {
-      g_byte_array_unref (buf);
+      g_set_error (error, NLP_ERROR, NLP_ERROR_IO, "%s: read error: %s", what,
+                   g_strerror (errno));
+      g_free (buf);
       return FALSE;
     }
-  *len = buf->len;
-  g_byte_array_append (buf, (const guint8 *) "", 1);
-  *text = (char *) g_byte_array_free (buf, FALSE);
+  if (too_large (reader, total, what, error))
+    {
+      g_free (buf);
+      return FALSE;
+    }
+  buf[n] = '\0';
+  *text = buf;
+  *len = n;
   return TRUE;
+
+no_memory:
+  g_free (buf);
+  g_set_error (error, NLP_ERROR, NLP_ERROR_TOO_LARGE,
+               "%s: out of memory: no room for the document (%" G_GSIZE_FORMAT " bytes); "
+               "free memory, or set --max-doc-bytes to fail such documents unread",
+               what, want);
+  return FALSE;
+}
+
+/* Why @path (a text document) cannot be opened, in one line. */
+static void
+open_error (const char *path, int err, GError **error)
+{
+  if (err == ENOENT)
+    g_set_error (error, NLP_ERROR, NLP_ERROR_IO,
+                 "%s: no such file or directory; check the path", path);
+  else
+    g_set_error (error, NLP_ERROR, NLP_ERROR_IO, "%s: cannot open: %s", path,
+                 g_strerror (err));
+}
+
+/* A text document from file @path. */
+static gboolean
+read_file (NlpReader *reader, const char *path, char **text, gsize *len, GError **error)
+{
+  struct stat st;
+  FILE *f = fopen (path, "rb");
+  gboolean ok;
+
+  if (f == NULL)
+    {
+      open_error (path, errno, error);
+      return FALSE;
+    }
+  ok = read_all (reader, f, path,
+                 fstat (fileno (f), &st) == 0 && S_ISREG (st.st_mode) ? (gsize) st.st_size : 0,
+                 text, len, error);
+  fclose (f);
+  return ok;
 }
 
 /* json-glib decodes a lone surrogate escape ("\ud800") to bytes that are
@@ -741,7 +830,6 @@ nlp_reader_next (NlpReader *reader, NlpDocument **doc, char **warning, GError **
       const char *path;
       char *text = NULL;
       gsize len = 0;
-      GError *local = NULL;
       gboolean jsonl;
 
       if (reader->jsonl != NULL && next_record (reader, doc, warning, error))
@@ -804,10 +892,7 @@ nlp_reader_next (NlpReader *reader, NlpDocument **doc, char **warning, GError **
               reader->jsonl_path = g_strdup ("stdin");
               reader->jsonl_line = 0;
             }
-          else if (!read_all (stdin, &text, &len))
-            g_set_error (error, NLP_ERROR, NLP_ERROR_IO, "stdin: read error: %s",
-                         g_strerror (errno));
-          else
+          else if (read_all (reader, stdin, "stdin", 0, &text, &len, error))
             {
               reader->input_pos += len;
               *doc = make_document (reader, "stdin", text, len, "stdin", warning, error);
@@ -825,8 +910,7 @@ nlp_reader_next (NlpReader *reader, NlpDocument **doc, char **warning, GError **
           reader->jsonl = fopen (path, "r");
           if (reader->jsonl == NULL)
             {
-              g_set_error (error, NLP_ERROR, NLP_ERROR_IO,
-                           "%s: cannot open: %s", path, g_strerror (errno));
+              open_error (path, errno, error);
               pending_free (item);
               return TRUE;
             }
@@ -837,12 +921,7 @@ nlp_reader_next (NlpReader *reader, NlpDocument **doc, char **warning, GError **
         }
       if (file_too_large (reader, path, error))
         ;                      /* not even read: the limit guards memory too */
-      else if (!g_file_get_contents (path, &text, &len, &local))
-        {
-          g_set_error (error, NLP_ERROR, NLP_ERROR_IO, "%s", local->message);
-          g_error_free (local);
-        }
-      else
+      else if (read_file (reader, path, &text, &len, error))
         {
           reader->input_pos += len;
           *doc = make_document (reader, path, text, len, path, warning, error);

@@ -193,6 +193,46 @@ find_file (NlpRegistry *registry, const char *name)
   return NULL;
 }
 
+/* Whether @entry of directory @dir is a file a stage can be loaded from
+ * (a regular file, or a link to one). */
+static gboolean
+is_module_file (const char *dir, const char *entry)
+{
+  char *file = g_build_filename (dir, entry, NULL);
+  gboolean ok = g_file_test (file, G_FILE_TEST_IS_REGULAR);
+  g_free (file);
+  return ok;
+}
+
+/* (transfer full) what is wrong with a NAME.la or NAME.so on the path
+ * that is no module (a directory, a dangling link), or NULL. */
+static char *
+describe_non_module (NlpRegistry *registry, const char *name)
+{
+  static const char *const exts[] = { ".la", ".so", NULL };
+
+  for (guint i = 0; registry->path->pdata[i] != NULL; i++)
+    for (guint e = 0; exts[e]; e++)
+      {
+        char *base = g_strconcat (name, exts[e], NULL);
+        char *file = g_build_filename (registry->path->pdata[i], base, NULL);
+        char *what = NULL;
+        g_free (base);
+        if (g_file_test (file, G_FILE_TEST_IS_DIR))
+          what = g_strdup_printf ("%s is a directory, not a stage module", file);
+        else if (g_file_test (file, G_FILE_TEST_IS_SYMLINK)
+                 && !g_file_test (file, G_FILE_TEST_EXISTS))
+          what = g_strdup_printf ("%s is a symbolic link to nothing (dangling)", file);
+        else if (g_file_test (file, G_FILE_TEST_EXISTS)
+                 && !g_file_test (file, G_FILE_TEST_IS_REGULAR))
+          what = g_strdup_printf ("%s is not a regular file", file);
+        g_free (file);
+        if (what != NULL)
+          return what;
+      }
+  return NULL;
+}
+
 char **
 nlp_registry_list (NlpRegistry *registry)
 {
@@ -220,7 +260,8 @@ nlp_registry_list (NlpRegistry *registry)
           if (dot == NULL || (strcmp (dot, ".la") != 0 && strcmp (dot, ".so") != 0))
             continue;
           name = g_strndup (entry, (gsize) (dot - entry));
-          if (!nlp__valid_stage_name (name) || g_hash_table_contains (seen, name))
+          if (!nlp__valid_stage_name (name) || g_hash_table_contains (seen, name)
+              || !is_module_file (registry->path->pdata[i], entry))
             {
               g_free (name);
               continue;
@@ -270,6 +311,7 @@ set_unknown_stage (NlpRegistry *registry, const char *name, GError **error)
   const char *nearest = NULL;
   guint best = G_MAXUINT;
   GString *msg = g_string_new (NULL);
+  char *why;
 
   for (guint i = 0; names[i]; i++)
     {
@@ -278,6 +320,13 @@ set_unknown_stage (NlpRegistry *registry, const char *name, GError **error)
         best = d, nearest = names[i];
     }
   g_string_printf (msg, "no stage named '%s'", name);
+  if ((why = describe_non_module (registry, name)) != NULL)
+    {
+      /* the name is there, but not as a module: say what it is instead */
+      g_string_append_printf (msg, ": %s; remove it or make it the stage's module", why);
+      g_free (why);
+      nearest = NULL;
+    }
   if (nearest != NULL && best <= MAX (2u, (guint) strlen (name) / 3))
     g_string_append_printf (msg, " (did you mean '%s'?)", nearest);
   g_string_append_printf (msg, "; installed stages: %s",

@@ -81,3 +81,10 @@ TESTS += tests/test-onerror
 tests_test_onerror_SOURCES = tests/test-onerror.c
 tests_test_onerror_CFLAGS = $(NLP_TEST_CFLAGS)
 tests_test_onerror_LDADD = $(NLP_TEST_LIBS)
+
+# -- the bad-input matrix, continued: a new user and memory (issue 15) --------
+check_PROGRAMS += tests/test-badinput-cli
+TESTS += tests/test-badinput-cli
+tests_test_badinput_cli_SOURCES = tests/test-badinput-cli.c
+tests_test_badinput_cli_CFLAGS = $(NLP_TEST_CFLAGS)
+tests_test_badinput_cli_LDADD = $(NLP_TEST_LIBS)

@@ -224,7 +224,7 @@ Test (badinput, invalid_utf8_is_rejected_by_default)
   Result *r = sandwich (NULL, bad);
 
   cr_assert_eq (r->run->status, 1);
-  assert_stderr (r->run, 1, "latin1.txt: invalid UTF-8 at line 2 (byte 15); "
+  assert_stderr (r->run, 1, "latin1.txt: invalid UTF-8 at line 2 (byte offset 15); "
                  "convert it to UTF-8 or use --invalid-utf8=replace");
   cr_assert_eq (r->docs->len, 2);
   result_free (r);
@@ -255,7 +255,7 @@ Test (badinput, nul_bytes)
   Result *r = sandwich (NULL, bad);
 
   cr_assert_eq (r->run->status, 1);
-  assert_stderr (r->run, 1, "nul.txt: NUL byte (binary data?) at line 1 (byte 3)");
+  assert_stderr (r->run, 1, "nul.txt: NUL byte (binary data?) at line 1 (byte offset 3)");
   cr_assert_eq (r->docs->len, 2);
   result_free (r);
 
@@ -280,7 +280,7 @@ Test (badinput, binary_png)
   Result *r = sandwich (NULL, bad);
 
   cr_assert_eq (r->run->status, 1);
-  assert_stderr (r->run, 1, "pixel.png: invalid UTF-8 at line 1 (byte 0)");
+  assert_stderr (r->run, 1, "pixel.png: invalid UTF-8 at line 1 (byte offset 0)");
   cr_assert_eq (r->docs->len, 2);
   result_free (r);
   g_free (bad);
@@ -488,7 +488,8 @@ Test (badinput, nonexistent_path)
 
   cr_assert_eq (r->run->status, 1);
   assert_stderr (r->run, 1, "no-such-file.txt");
-  cr_assert (strstr (r->run->err, "No such file or directory"), "%s", r->run->err);
+  cr_assert (strstr (r->run->err, "no such file or directory; check the path"), "%s",
+             r->run->err);
   cr_assert_eq (r->docs->len, 2);
   result_free (r);
   g_free (bad);
@@ -539,7 +540,7 @@ Test (badinput, unreadable_file)
   r = sandwich (NULL, dir);
   cr_assert_eq (r->run->status, 1);
   assert_stderr (r->run, 1, "secret.txt");
-  cr_assert (strstr (r->run->err, geteuid () == 0 ? "No such file or directory"
+  cr_assert (strstr (r->run->err, geteuid () == 0 ? "no such file or directory; check the path"
                      : "Permission denied"), "%s", r->run->err);
   cr_assert_eq (r->docs->len, 2);
   result_free (r);

@@ -20,7 +20,7 @@ Test (document, invalid_byte_is_an_encoding_error_naming_line_and_byte)
 
   cr_assert_null (doc);
   cr_assert (g_error_matches (error, NLP_ERROR, NLP_ERROR_ENCODING));
-  cr_assert_not_null (strstr (error->message, "line 3 (byte 15)"), "%s", error->message);
+  cr_assert_not_null (strstr (error->message, "line 3 (byte offset 15)"), "%s", error->message);
   cr_assert_not_null (strstr (error->message, "UTF-8"), "%s", error->message);
   g_error_free (error);
 }
@@ -33,7 +33,7 @@ Test (document, nul_byte_is_an_encoding_error_naming_line_and_byte)
 
   cr_assert_null (doc);
   cr_assert (g_error_matches (error, NLP_ERROR, NLP_ERROR_ENCODING));
-  cr_assert_not_null (strstr (error->message, "NUL byte at line 2 (byte 7)"),
+  cr_assert_not_null (strstr (error->message, "NUL byte at line 2 (byte offset 7)"),
                       "%s", error->message);
   g_error_free (error);
 }

@@ -243,7 +243,7 @@ Test (languages, every_writer_shows_the_warning_and_the_summary_counts_it)
                               "\"fr\",\"message\":\"not run: the document is in 'fr', and the "
                               "stage understands en only\"},{\"stage\":\"testendep\","),
                       "%s", json->out);
-  cr_assert_not_null (strstr (json->err, "1 documents read, 1 written, 0 failed, 1 with stages "
+  cr_assert_not_null (strstr (json->err, "1 document read, 1 written, 0 failed, 1 with stages "
                               "skipped for their language (see the warnings)"), "%s", json->err);
   cr_assert_not_null (strstr (text->out, "\nWARNING from stage testen: not run: the document "
                               "is in 'fr'"), "%s", text->out);

@@ -215,7 +215,7 @@ Test (reader, invalid_utf8_is_rejected_with_line_and_byte)
   cr_assert_eq (items.errors->len, 1);
   cr_assert (g_error_matches (ERR (items, 0), NLP_ERROR, NLP_ERROR_ENCODING));
   cr_assert_not_null (strstr (ERR (items, 0)->message, bad), "%s", ERR (items, 0)->message);
-  cr_assert_not_null (strstr (ERR (items, 0)->message, "line 2 (byte 6)"), "%s",
+  cr_assert_not_null (strstr (ERR (items, 0)->message, "line 2 (byte offset 6)"), "%s",
                       ERR (items, 0)->message);
   cr_assert_not_null (strstr (ERR (items, 0)->message, "--invalid-utf8=replace"), "%s",
                       ERR (items, 0)->message);

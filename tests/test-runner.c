@@ -92,13 +92,14 @@ static Summary
 summary_of (const char *err)
 {
   Summary s = { 0 };
-  const char *line = strstr (err, "documents read");
+  const char *line = strstr (err, " read, ");
   const char *stop;
 
   cr_assert_not_null (line, "no summary on stderr: %s", err);
   while (line > err && line[-1] != '\n')
     line--;
-  cr_assert_eq (sscanf (line, "nlpipe: %u documents read, %u written, %u failed",
+  /* "1 document read", "2 documents read" */
+  cr_assert_eq (sscanf (line, "nlpipe: %u document%*[s ]read, %u written, %u failed",
                         &s.read, &s.written, &s.failed), 3, "summary: %s", line);
   stop = strstr (line, "not processed after the stop");
   if (stop != NULL)
@@ -120,7 +121,7 @@ count_reports (const char *err)
   guint n = 0;
 
   for (guint i = 0; lines[i]; i++)
-    n += strstr (lines[i], "documents read") == NULL
+    n += strstr (lines[i], " read, ") == NULL
          && strstr (lines[i], "warning:") == NULL;
   g_strfreev (lines);
   return n;

@@ -471,7 +471,7 @@ Test (serve, errors_are_json_with_the_right_status)
   st_assert_error (r, 400, "invalid_json");
   st_reply_free (r);
   r = st_post (s, "/v1/annotate", "text/plain", "Caf\xe9 au lait", -1);
-  cr_assert_not_null (strstr (st_assert_error (r, 400, "invalid_utf8"), "byte 3"));
+  cr_assert_not_null (strstr (st_assert_error (r, 400, "invalid_utf8"), "byte offset 3"));
   st_reply_free (r);
   r = st_post (s, "/v1/annotate?format=xml", "text/plain", "Hello.", -1);
   cr_assert_not_null (strstr (st_assert_error (r, 400, "unknown_format"), "json, text"));

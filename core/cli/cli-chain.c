@@ -14,7 +14,7 @@ cli_chain_add_entries (GOptionContext *ctx, CliChainArgs *a)
     { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a->sets,
       "Set a stage option (repeatable); overrides the config file", "STAGE.OPTION=VALUE" },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &a->jobs,
-      "Worker threads (default: one per core)", "N" },
+      "Worker threads (0, the default: one per core)", "N" },
     { "plugin-path", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a->plugin_paths,
       "Search DIR for stages first (repeatable)", "DIR" },
     { "language-mismatch", 0, 0, G_OPTION_ARG_STRING, &a->language_mismatch,
@@ -45,8 +45,14 @@ build_spec (const CliChainArgs *a, GError **error)
 {
   NlpChainSpec *spec = nlp_chain_spec_new ();
 
-  if ((a->config && !nlp_chain_spec_load_file (spec, a->config, error))
-      || (a->stages && !nlp_chain_spec_set_stages (spec, a->stages, error)))
+  if (a->config && !nlp_chain_spec_load_file (spec, a->config, error))
+    {
+      /* a config that cannot be read is a usage error: nothing ran */
+      if (error != NULL && *error != NULL && (*error)->domain == NLP_ERROR)
+        (*error)->code = NLP_ERROR_USAGE;
+      goto fail;
+    }
+  if (a->stages && !nlp_chain_spec_set_stages (spec, a->stages, error))
     goto fail;
   for (guint i = 0; a->sets && a->sets[i]; i++)
     if (!nlp_chain_spec_parse_set (spec, a->sets[i], error))

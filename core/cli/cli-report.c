@@ -120,8 +120,9 @@ cli_report_summary (const NlpRunStats *st)
 {
   double mb = st->bytes / 1e6;
 
-  fprintf (stderr, PROGRAM ": %" G_GUINT64_FORMAT " documents read, %" G_GUINT64_FORMAT
-           " written, %" G_GUINT64_FORMAT " failed", st->read, st->written, st->failed);
+  fprintf (stderr, PROGRAM ": %" G_GUINT64_FORMAT " document%s read, %" G_GUINT64_FORMAT
+           " written, %" G_GUINT64_FORMAT " failed", st->read, st->read == 1 ? "" : "s",
+           st->written, st->failed);
   if (st->marked)
     fprintf (stderr, " (%" G_GUINT64_FORMAT " written with an error record)", st->marked);
   if (st->skipped)

@@ -26,10 +26,26 @@ typedef struct {
 } EntityModel;
 
 typedef struct {
-  guint   first;     /* the mention naming the entry */
+  guint   first;     /* the document's mention naming the entry */
   guint   count;
   guint64 key;       /* hash of its label and text */
+  gsize   name;      /* its label and text, "LABEL\0TEXT", in names */
 } SummaryEntry;
+
+/* A document is tagged in windows of whole sentences of at least this
+ * many tagger tokens (a sentence of more than twice as many is cut), so
+ * that the tagger's scratch (some 800 bytes a token) stays bounded however
+ * long the document: the document features and one type per name then
+ * hold within a window (some 45 KB of text).  Shorter documents are one
+ * window. */
+#define ENTITY_WINDOW_TOKENS 8192
+
+/* Where the next window starts: sentence @sent, from its first token or,
+ * when @resume, from token row @tok (a long sentence cut). */
+typedef struct {
+  guint    sent, tok;
+  gboolean resume;
+} Cursor;
 
 typedef struct {
   EntityModel *model;
@@ -47,19 +63,28 @@ typedef struct {
   GByteArray  *labels;
   GArray      *mentions, *rules;
   GString     *scratch, *key;
-  /* summary scratch: entries, a hash table of them, the entry of each
-   * canonical mention */
+  /* summary scratch: entries, a hash table of them (sum_mask + 1 slots
+   * of sum_cap), their names, the entry of each canonical mention of the
+   * window (canon_cap), the mentions of earlier windows */
   GArray      *entries;
+  GString     *names;
   guint       *sum_slot, *sum_canon;
-  guint        sum_cap;
+  guint        sum_cap, sum_mask, canon_cap, n_seen;
   NlpJsonText *json;
 } EntityWorker;
+
+/* what `types` may list with the shipped model (another model may name
+ * other types; an unknown one is an option error naming the valid ones) */
+static const char *const entity_types[] = {
+  "all", "PER", "LOC", "ORG", "DATE", "TIME", "DURATION", "MONEY", "PERCENT", "NORP", NULL
+};
 
 static const NlpOptionSpec entity_options[] = {
   NLP_OPTION_PATH_SPEC ("model", "",
                         "Tagger model (default: ner.model of the stage data; see nlpipe-ner train)"),
-  NLP_OPTION_STRING_SPEC ("types", "all",
-                          "Types to emit: all, or a list such as PER,LOC,ORG,DATE,MONEY,PERCENT"),
+  { .name = "types", .type = NLP_OPTION_STRING, .default_value = "all",
+    .help = "Types to emit: all, or a list such as PER,LOC,ORG,DATE,MONEY,PERCENT",
+    .choices = entity_types },
   NLP_OPTION_PATH_SPEC ("overrides", "",
                         "TSV of PHRASE<TAB>LABEL forced after the model (LABEL O removes)"),
   NLP_OPTION_BOOL_SPEC ("doc-features", "true",
@@ -212,6 +237,7 @@ entity_worker_new (gpointer data, GError **error)
   w->scratch = g_string_new (NULL);
   w->key = g_string_new (NULL);
   w->entries = g_array_new (FALSE, FALSE, sizeof (SummaryEntry));
+  w->names = g_string_new (NULL);
   w->json = nlp_json_text_new ();
   return w;
 }
@@ -234,6 +260,7 @@ entity_worker_free (gpointer data)
   g_string_free (w->scratch, TRUE);
   g_string_free (w->key, TRUE);
   g_array_free (w->entries, TRUE);
+  g_string_free (w->names, TRUE);
   nlp_json_text_free (w->json);
   g_free (w->sum_slot);
   g_free (w->sum_canon);
@@ -294,35 +321,57 @@ push_split (EntityWorker *w, const char *text, guint start, guint end)
     push (w, text, cut, end);
 }
 
-static void
-build_tokens (EntityWorker *w, NlpDocument *doc, NerDoc *nd)
+/* Ends the window's current sentence, if it has tokens. */
+static inline void
+end_sentence (EntityWorker *w)
+{
+  if (w->n_toks > g_array_index (w->sent, guint, w->sent->len - 1))
+    {
+      guint k = w->n_toks;
+      g_array_append_val (w->sent, k);
+    }
+}
+
+/* The tagger's tokens of the next window from @cur into @nd; FALSE when
+ * the document has no more sentences. */
+static gboolean
+build_window (EntityWorker *w, NlpDocument *doc, Cursor *cur, NerDoc *nd)
 {
   const char *text = nlp_document_get_text (doc, NULL);
   NlpLayer *tokens = nlp_document_get_layer (doc, "token");
   NlpLayer *sents = nlp_document_get_layer (doc, "sentence");
   guint n_sents = nlp_layer_get_n_rows (sents);
-  guint zero = 0;
+  guint zero = 0, s;
 
+  if (cur->sent >= n_sents)
+    return FALSE;
   w->n_toks = 0;
   g_array_set_size (w->sent, 0);
   g_array_append_val (w->sent, zero);
-  for (guint s = 0; s < n_sents; s++)
+  for (s = cur->sent; s < n_sents; s++)
     {
       guint first, n = nlp_layer_range (tokens, nlp_layer_get_start (sents, s),
                                         nlp_layer_get_end (sents, s), &first);
-      for (guint t = first; t < first + n; t++)
+      guint t0 = cur->resume ? cur->tok : first;
+
+      cur->resume = FALSE;
+      for (guint t = t0; t < first + n; t++)
         {
           guint a = nlp_layer_get_start (tokens, t), b = nlp_layer_get_end (tokens, t);
+          if (G_UNLIKELY (w->n_toks >= 2 * ENTITY_WINDOW_TOKENS))
+            {
+              cur->sent = s;
+              cur->tok = t;
+              cur->resume = TRUE;
+              goto done;
+            }
           /* A blank line inside a "sentence" (a headline without a full
            * stop) still ends it for the tagger: no entity spans it. */
           if (w->n_toks > g_array_index (w->sent, guint, w->sent->len - 1))
             {
               guint prev_end = w->ends[w->n_toks - 1];
               if (g_strstr_len (text + prev_end, a - prev_end, "\n\n") != NULL)
-                {
-                  guint k = w->n_toks;
-                  g_array_append_val (w->sent, k);
-                }
+                end_sentence (w);
             }
           /* an initial is one token with its full stop, as in the
            * training data: "B." of "B. Young" (nlpipe's tokens split it) */
@@ -336,17 +385,22 @@ build_tokens (EntityWorker *w, NlpDocument *doc, NerDoc *nd)
             }
           push_split (w, text, a, b);
         }
-      if (w->n_toks > g_array_index (w->sent, guint, w->sent->len - 1))
+      end_sentence (w);
+      if (w->n_toks >= ENTITY_WINDOW_TOKENS)
         {
-          guint k = w->n_toks;
-          g_array_append_val (w->sent, k);
+          s++;
+          break;
         }
     }
+  cur->sent = s;
+done:
+  end_sentence (w);
   nd->text = w->text;
   nd->len = w->len;
   nd->n_tokens = w->n_toks;
   nd->sent = (const guint *) w->sent->data;
   nd->n_sents = w->sent->len - 1;
+  return TRUE;
 }
 
 static void
@@ -401,44 +455,85 @@ by_count (gconstpointer a, gconstpointer b)
   return x->first < y->first ? -1 : x->first > y->first;
 }
 
-/* Whether canonical mentions @a and @b name one entity: same label, same
- * text (white space runs counted as one space). */
+/* Whether entry @e is mention @m, whose text is in w->scratch: same
+ * label, same text (white space runs counted as one space). */
 static gboolean
-same_entity (EntityWorker *w, const char *text, const NerMention *a, const NerMention *b)
+same_entity (EntityWorker *w, const SummaryEntry *e, const NerMention *m)
 {
-  if (strcmp (a->label, b->label) != 0)
-    return FALSE;
-  g_string_assign (w->key, mention_text (w, text, a));
-  return strcmp (w->key->str, mention_text (w, text, b)) == 0;
+  const char *name = w->names->str + e->name;
+  return strcmp (name, m->label) == 0
+         && strcmp (name + strlen (name) + 1, w->scratch->str) == 0;
+}
+
+/* The slot of @key in the summary table: the entry of mention @m, or a
+ * free one (always, when @m is NULL). */
+static guint
+summary_slot (EntityWorker *w, guint64 key, const NerMention *m)
+{
+  guint k, e;
+  for (k = (guint) key & w->sum_mask; (e = w->sum_slot[k]) != G_MAXUINT;
+       k = (k + 1) & w->sum_mask)
+    {
+      const SummaryEntry *se = &g_array_index (w->entries, SummaryEntry, e);
+      if (m != NULL && se->key == key && same_entity (w, se, m))
+        break;
+    }
+  return k;
+}
+
+/* Sizes the summary table for @more new entries (at most half full). */
+static void
+summary_reserve (EntityWorker *w, guint more)
+{
+  guint need = w->entries->len + more, mask = w->sum_mask;
+
+  while (mask + 1 < 2 * need)
+    mask = mask * 2 + 1;
+  if (mask == w->sum_mask)
+    return;
+  if (mask + 1 > w->sum_cap)
+    {
+      w->sum_cap = mask + 1;
+      w->sum_slot = g_renew (guint, w->sum_slot, w->sum_cap);
+    }
+  w->sum_mask = mask;
+  for (guint k = 0; k <= mask; k++)
+    w->sum_slot[k] = G_MAXUINT;
+  /* keys are unique per entry: re-insert each at its first free slot */
+  for (guint e = 0; e < w->entries->len; e++)
+    w->sum_slot[summary_slot (w, g_array_index (w->entries, SummaryEntry, e).key, NULL)] = e;
+}
+
+static void
+summary_begin (EntityWorker *w)
+{
+  g_array_set_size (w->entries, 0);
+  g_string_truncate (w->names, 0);
+  w->n_seen = 0;
+  w->sum_mask = 0;
+  summary_reserve (w, 8);
 }
 
 /* One entry per entity: mentions whose canonical mentions have the same
  * text and label are one entity.  Mentions sharing a canonical mention
  * share its entry directly; others are found by a hash of label and text
  * in an open-addressing table (keys verified, so a collision merges
- * nothing), then one sort: O(n log n) in the mentions, however many. */
+ * nothing), then one sort: O(n log n) in the mentions, however many.
+ * Called once per window with its mentions. */
 static void
-summary (EntityWorker *w, const char *text, NlpDocument *doc)
+summary_add (EntityWorker *w, const char *text)
 {
   const NerMention *ms = (const NerMention *) w->mentions->data;
   const guint n = w->mentions->len;
-  guint mask = 15;
-  NlpJsonText *j = w->json;
 
-  while (mask + 1 < 2 * n)
-    mask = mask * 2 + 1;
-  if (mask + 1 > w->sum_cap || n > w->sum_cap)
+  summary_reserve (w, n);
+  if (n > w->canon_cap)
     {
-      w->sum_cap = MAX (mask + 1, n);
-      w->sum_slot = g_renew (guint, w->sum_slot, w->sum_cap);
-      w->sum_canon = g_renew (guint, w->sum_canon, w->sum_cap);
+      w->canon_cap = MAX (n, 2 * w->canon_cap);
+      w->sum_canon = g_renew (guint, w->sum_canon, w->canon_cap);
     }
-  for (guint k = 0; k <= mask; k++)
-    w->sum_slot[k] = G_MAXUINT;
   for (guint k = 0; k < n; k++)
     w->sum_canon[k] = G_MAXUINT;
-  g_array_set_size (w->entries, 0);
-
   for (guint i = 0; i < n; i++)
     {
       guint c = ms[i].canonical, e, k;
@@ -453,15 +548,13 @@ summary (EntityWorker *w, const char *text, NlpDocument *doc)
       t = mention_text (w, text, &ms[c]);
       key = ner_hash_pair (ner_hash_bytes (ms[c].label, strlen (ms[c].label)),
                            ner_hash_bytes (t, w->scratch->len));
-      for (k = (guint) key & mask; (e = w->sum_slot[k]) != G_MAXUINT; k = (k + 1) & mask)
-        {
-          SummaryEntry *se = &g_array_index (w->entries, SummaryEntry, e);
-          if (se->key == key && same_entity (w, text, &ms[se->first], &ms[c]))
-            break;
-        }
+      k = summary_slot (w, key, &ms[c]);
+      e = w->sum_slot[k];
       if (e == G_MAXUINT)
         {
-          SummaryEntry ne = { c, 0, key };
+          SummaryEntry ne = { w->n_seen + c, 0, key, w->names->len };
+          g_string_append_len (w->names, ms[c].label, strlen (ms[c].label) + 1);
+          g_string_append_len (w->names, t, w->scratch->len + 1);
           e = w->entries->len;
           g_array_append_val (w->entries, ne);
           w->sum_slot[k] = e;
@@ -469,18 +562,27 @@ summary (EntityWorker *w, const char *text, NlpDocument *doc)
       g_array_index (w->entries, SummaryEntry, e).count++;
       w->sum_canon[c] = e;
     }
+  w->n_seen += n;
+}
+
+/* doc.entities: the entries, most mentioned first. */
+static void
+summary_end (EntityWorker *w, NlpDocument *doc)
+{
+  NlpJsonText *j = w->json;
+
   g_array_sort (w->entries, by_count);
   nlp_json_text_reset (j);
   nlp_json_text_begin_array (j);
   for (guint k = 0; k < w->entries->len; k++)
     {
       const SummaryEntry *e = &g_array_index (w->entries, SummaryEntry, k);
-      const NerMention *cm = &ms[e->first];
+      const char *label = w->names->str + e->name;
       nlp_json_text_begin_object (j);
       nlp_json_text_key (j, "name");
-      nlp_json_text_string (j, mention_text (w, text, cm), -1);
+      nlp_json_text_string (j, label + strlen (label) + 1, -1);
       nlp_json_text_key (j, "label");
-      nlp_json_text_string (j, cm->label, -1);
+      nlp_json_text_string (j, label, -1);
       nlp_json_text_key (j, "count");
       nlp_json_text_int (j, e->count);
       nlp_json_text_end_object (j);
@@ -489,25 +591,21 @@ summary (EntityWorker *w, const char *text, NlpDocument *doc)
   nlp_document_set_json_text (doc, "entities", j);
 }
 
-static gboolean
-entity_process (gpointer data, NlpDocument *doc, GError **error)
+/* Tags the window in @nd: its mentions, with scores, rules, overrides
+ * and canonical mentions, in w->mentions. */
+static void
+tag_window (EntityWorker *w, const char *text, NerDoc *nd)
 {
-  EntityWorker *w = data;
   EntityModel *em = w->model;
-  const char *text = nlp_document_get_text (doc, NULL);
-  NlpLayer *layer;
-  NlpColumn *c_label, *c_source, *c_canon, *c_score;
-  NerDoc nd;
 
-  build_tokens (w, doc, &nd);
-  g_byte_array_set_size (w->labels, nd.n_tokens + 1);
+  g_byte_array_set_size (w->labels, nd->n_tokens + 1);
   g_array_set_size (w->mentions, 0);
   g_array_set_size (w->rules, 0);
-  if (nd.n_tokens > 0)
+  if (nd->n_tokens > 0)
     {
-      ner_tag (em->model, em->gaz, &nd, em->doc_features, w->work, w->labels->data);
-      ner_mentions_from_labels (em->model, w->labels->data, nd.n_tokens, w->mentions);
-      ner_confidence_spans (w->conf, em->model, w->work->emit, &nd, w->labels->data,
+      ner_tag (em->model, em->gaz, nd, em->doc_features, w->work, w->labels->data);
+      ner_mentions_from_labels (em->model, w->labels->data, nd->n_tokens, w->mentions);
+      ner_confidence_spans (w->conf, em->model, w->work->emit, nd, w->labels->data,
                             em->model->temperature, w->tok_score);
     }
   {
@@ -526,12 +624,23 @@ entity_process (gpointer data, NlpDocument *doc, GError **error)
   }
   if (em->rule_types != 0)
     {
-      ner_rules_run (&nd, &w->work->toks, em->rule_types, add_rule, w);
+      ner_rules_run (nd, &w->work->toks, em->rule_types, add_rule, w);
       ner_mentions_merge (w->mentions, w->rules);
     }
   if (em->overrides != NULL)
-    ner_overrides_apply (em->overrides, text, w->starts, w->ends, nd.n_tokens, w->mentions);
-  ner_mentions_canonical (w->mentions, &nd, is_rule_label);
+    ner_overrides_apply (em->overrides, text, w->starts, w->ends, nd->n_tokens, w->mentions);
+  ner_mentions_canonical (w->mentions, nd, is_rule_label);
+}
+
+static gboolean
+entity_process (gpointer data, NlpDocument *doc, GError **error)
+{
+  EntityWorker *w = data;
+  const char *text = nlp_document_get_text (doc, NULL);
+  NlpLayer *layer;
+  NlpColumn *c_label, *c_source, *c_canon, *c_score;
+  Cursor cur = { 0, 0, FALSE };
+  NerDoc nd;
 
   layer = nlp_document_add_layer (doc, "entity", error);
   if (layer == NULL
@@ -540,21 +649,28 @@ entity_process (gpointer data, NlpDocument *doc, GError **error)
       || (c_canon = nlp_layer_add_column (layer, "canonical", NLP_COLUMN_STRING, error)) == NULL
       || (c_score = nlp_layer_add_column (layer, "score", NLP_COLUMN_DOUBLE, error)) == NULL)
     return FALSE;
-  for (guint k = 0; k < w->mentions->len; k++)
+  summary_begin (w);
+  while (build_window (w, doc, &cur, &nd))
     {
-      const NerMention *m = &g_array_index (w->mentions, NerMention, k);
-      guint row = nlp_layer_add_span (layer, w->starts[m->start],
-                                      w->ends[m->end - 1]);
-      nlp_column_set_string (c_label, row, m->label);
-      nlp_column_set_string (c_source, row, ner_source_names[m->source]);
-      if (m->score >= 0.0f)
-        /* three decimals: a confidence, not a measurement */
-        nlp_column_set_double (c_score, row, (double) lrintf (m->score * 1000.0f) / 1000.0);
-      nlp_column_set_string (c_canon, row,
-                             mention_text (w, text, &g_array_index (w->mentions, NerMention,
-                                                                    m->canonical)));
+      tag_window (w, text, &nd);
+      for (guint k = 0; k < w->mentions->len; k++)
+        {
+          const NerMention *m = &g_array_index (w->mentions, NerMention, k);
+          guint row = nlp_layer_add_span (layer, w->starts[m->start],
+                                          w->ends[m->end - 1]);
+          nlp_column_set_string (c_label, row, m->label);
+          nlp_column_set_string (c_source, row, ner_source_names[m->source]);
+          if (m->score >= 0.0f)
+            /* three decimals: a confidence, not a measurement */
+            nlp_column_set_double (c_score, row,
+                                   (double) lrintf (m->score * 1000.0f) / 1000.0);
+          nlp_column_set_string (c_canon, row,
+                                 mention_text (w, text, &g_array_index (w->mentions, NerMention,
+                                                                        m->canonical)));
+        }
+      summary_add (w, text);
     }
-  summary (w, text, doc);
+  summary_end (w, doc);
   return TRUE;
 }
 

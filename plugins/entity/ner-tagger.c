@@ -40,7 +40,9 @@ reserve (NerWork *work, guint n)
 
   if (n <= work->cap)
     return;
-  n = MAX (n, work->cap * 2);
+  /* a quarter more: windows (entity.c) are of similar sizes, and the
+   * scratch is some 800 bytes a token */
+  n = MAX (n, work->cap + work->cap / 4);
   work->emit = g_renew (float, work->emit, (gsize) n * stride);
   work->back = g_renew (guint8, work->back, (gsize) n * stride);
   work->feats = g_renew (guint32, work->feats, (gsize) n * NER_MAX_FEATURES);

@@ -11,6 +11,7 @@
  * raw text would go through it, and aligns its entities to the gold tokens.
  * See docs/training.md.
  */
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -250,6 +251,10 @@ out:
 int
 main (int argc, char **argv)
 {
+  /* the locale's charset for g_print (UTF-8 names, not "?"); numbers
+   * keep a decimal point */
+  setlocale (LC_ALL, "");
+  setlocale (LC_NUMERIC, "C");
   if (argc >= 2 && strcmp (argv[1], "train") == 0)
     return cmd_train (argc - 1, argv + 1);
   if (argc >= 2 && strcmp (argv[1], "eval") == 0)

@@ -12,6 +12,7 @@
  * sentence column of a TSV).  See docs/stages/lang.md.
  */
 #include "config.h"
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -526,6 +527,10 @@ cmd_detect (int argc, char **argv)
 int
 main (int argc, char **argv)
 {
+  /* the locale's charset for g_print (UTF-8 names, not "?"); numbers
+   * keep a decimal point */
+  setlocale (LC_ALL, "");
+  setlocale (LC_NUMERIC, "C");
   if (argc >= 2 && strcmp (argv[1], "train") == 0)
     return cmd_train (argc - 1, argv + 1);
   if (argc >= 2 && strcmp (argv[1], "eval") == 0)

@@ -9,6 +9,7 @@
  * splitter and the word layer included) is nlpipe -f conllu and the
  * CoNLL 2018 scorer: see docs/stages/pos.md.
  */
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 #include "pos-train.h"
@@ -271,6 +272,10 @@ out:
 int
 main (int argc, char **argv)
 {
+  /* the locale's charset for g_print (UTF-8 names, not "?"); numbers
+   * keep a decimal point */
+  setlocale (LC_ALL, "");
+  setlocale (LC_NUMERIC, "C");
   if (argc >= 2 && strcmp (argv[1], "train") == 0)
     return cmd_train (argc - 1, argv + 1);
   if (argc >= 2 && strcmp (argv[1], "eval") == 0)

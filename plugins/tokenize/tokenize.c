@@ -61,6 +61,19 @@ document_language (NlpDocument *doc)
          ? nlp_document_get_attr_string (doc, a) : NULL;
 }
 
+/* Whether @rows (of NlpSpan) can grow to @n: a GArray aborts the program
+ * when it cannot. */
+static gboolean
+room_for_rows (GArray *rows, guint n)
+{
+  gpointer p;
+  if (n <= rows->len)
+    return TRUE;
+  p = g_try_malloc ((gsize) n * sizeof (NlpSpan));
+  g_free (p);
+  return p != NULL;
+}
+
 static gboolean
 tokenize_process (gpointer data, NlpDocument *doc, GError **error)
 {
@@ -89,7 +102,15 @@ tokenize_process (gpointer data, NlpDocument *doc, GError **error)
     return FALSE;
 
   g_array_set_size (worker->spans, 0);
-  tokenizer_scan (text, len, worker->spans);
+  if (!tokenizer_scan (text, len, worker->spans)
+      || !room_for_rows (worker->rows, worker->spans->len))
+    {
+      g_set_error (error, NLP_ERROR, NLP_ERROR_STAGE,
+                   "out of memory for the tokens of %" G_GSIZE_FORMAT " bytes of text; "
+                   "free memory or split the document", len);
+      g_array_set_size (worker->spans, 0);
+      return FALSE;
+    }
   if ((elisions = tokenizer_elisions (document_language (doc))) != NULL)
     tokenizer_split_elisions (text, worker->spans, elisions, worker->split);
   spans = (const TokenSpan *) (gpointer) worker->spans->data;
@@ -102,6 +123,8 @@ tokenize_process (gpointer data, NlpDocument *doc, GError **error)
     }
   first = nlp_layer_add_spans (layer, (const NlpSpan *) (gpointer) worker->rows->data,
                                worker->rows->len);
+  if (first == NLP_NO_ROW && worker->rows->len > 0)
+    return FALSE;              /* refused (out of memory): the document fails */
   for (guint i = 0; i < worker->spans->len; i++)
     {
       const TokenSpan *t = &spans[i];

@@ -57,7 +57,19 @@ typedef struct {
   guint         n;                 /* tokens in out */
   guint         cap;               /* elements allocated in out */
   gsize         no_domain_before;  /* a failed bare-domain look-ahead's end */
+  gboolean      failed;            /* out could not grow: tokens dropped */
 } Scan;
+
+/* Whether @bytes more can be allocated now: a GArray aborts the program
+ * when it cannot grow, and a document too big for memory must fail alone
+ * (the block is given back at once; the array takes its room). */
+static gboolean
+room_for (gsize bytes)
+{
+  gpointer p = g_try_malloc (bytes);
+  g_free (p);
+  return p != NULL;
+}
 
 static inline gunichar
 decode (const guchar *s, gsize len, gsize pos, gsize *n)
@@ -200,7 +212,13 @@ emit (Scan *sc, gsize start, gsize end, TokenKind kind)
    * this loop is the tokenizer's hottest, so the array grows here */
   if (G_UNLIKELY (sc->n == sc->cap))
     {
-      sc->cap = MAX (256u, sc->cap * 2);
+      guint cap = MAX (256u, sc->cap * 2);
+      if (sc->failed || !room_for ((gsize) cap * sizeof (TokenSpan)))
+        {
+          sc->failed = TRUE;
+          return;
+        }
+      sc->cap = cap;
       g_array_set_size (sc->out, sc->cap);
     }
   t = &((TokenSpan *) (gpointer) sc->out->data)[sc->n++];
@@ -753,13 +771,13 @@ scan_unicode_other (Scan *sc, gsize pos, gunichar c, gsize n)
   return p;
 }
 
-void
+gboolean
 tokenizer_scan (const char *text, gsize len, GArray *spans)
 {
-  Scan sc = { (const guchar *) text, len, spans, spans->len, spans->len, 0 };
+  Scan sc = { (const guchar *) text, len, spans, spans->len, spans->len, 0, FALSE };
   gsize pos = 0, n;
 
-  g_return_if_fail (len < G_MAXUINT32);
+  g_return_val_if_fail (len < G_MAXUINT32, FALSE);
 
   while (pos < len)
     {
@@ -788,6 +806,7 @@ tokenizer_scan (const char *text, gsize len, GArray *spans)
         pos = scan_unicode_other (&sc, pos, c, n);
     }
   g_array_set_size (spans, sc.n);
+  return !sc.failed;
 }
 
 const char *

@@ -39,8 +39,10 @@ typedef struct {
 extern const char *const tokenizer_kind_names[TOKEN_N_KINDS];
 
 /* Appends the tokens of @text (@len bytes) to @spans (a GArray of
- * TokenSpan), which is not cleared first.  @len must be < 4 GiB. */
-void   tokenizer_scan (const char *text, gsize len, GArray *spans);
+ * TokenSpan), which is not cleared first.  @len must be < 4 GiB.  FALSE
+ * when @spans could not grow (out of memory): then it holds only the
+ * first tokens. */
+gboolean tokenizer_scan (const char *text, gsize len, GArray *spans);
 
 /* The number of bytes of the space character at @text[@pos] (ASCII
  * white space, Unicode White_Space, U+200B ZERO WIDTH SPACE, U+FEFF), or 0
