@@ -28,6 +28,7 @@ core_libnlpipe_la_SOURCES = \
 	core/nlp-runner.c core/nlp-processor.c core/nlp-describe.c \
 	core/nlp-dtoa.c core/nlp-dtoa-private.h \
 	core/nlp-utf8-quote.c core/nlp-utf8-quote-private.h \
+	core/nlp-line-reader.c core/nlp-line-reader-private.h \
 	core/nlp-json-out.c core/nlp-json-out-private.h \
 	core/nlp-json-append.c core/nlp-json-append-private.h
 core_libnlpipe_la_CPPFLAGS = $(AM_CPPFLAGS) $(LTDLINCL) \

@@ -4,7 +4,7 @@
 core_tests = tests/test-document tests/test-layer tests/test-options \
 	tests/test-registry tests/test-pipeline tests/test-reader \
 	tests/test-json-writer tests/test-abi tests/test-jsonl tests/test-json-text \
-	tests/test-contract tests/test-languages tests/test-processor
+	tests/test-contract tests/test-languages tests/test-processor tests/test-line-reader
 check_PROGRAMS += $(core_tests)
 TESTS += $(core_tests)
 
@@ -92,6 +92,10 @@ tests_test_json_text_SOURCES = tests/test-json-text.c
 tests_test_json_text_CFLAGS = $(NLP_TEST_CFLAGS)
 tests_test_json_text_LDADD = $(NLP_TEST_LIBS)
 # the JSON Lines fast path is private to the library: compiled in
+tests_test_line_reader_SOURCES = tests/test-line-reader.c core/nlp-line-reader.c \
+	core/nlp-line-reader-private.h
+tests_test_line_reader_CFLAGS = $(NLP_TEST_CFLAGS)
+tests_test_line_reader_LDADD = $(NLP_TEST_LIBS)
 tests_test_jsonl_SOURCES = tests/test-jsonl.c tests/jsonl-reference.h core/nlp-jsonl-record.c
 tests_test_jsonl_CFLAGS = $(NLP_TEST_CFLAGS)
 tests_test_jsonl_LDADD = $(NLP_TEST_LIBS)
