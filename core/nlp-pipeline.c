@@ -11,6 +11,7 @@
 #include "nlp-pipeline-private.h"
 #include "nlp-access-private.h"
 #include "nlp-document-private.h"
+#include "nlp-utf8-private.h"
 
 typedef struct {
   char       *instance;
@@ -592,6 +593,54 @@ check_provides (const NlpInstance *inst, NlpDocument *doc, GError **error)
   return TRUE;
 }
 
+/* Whether every string cell of @column is UTF-8; else FALSE with @error
+ * naming the cell. */
+static gboolean
+column_is_utf8 (NlpLayer *layer, NlpColumn *column, GError **error)
+{
+  guint n = nlp_layer_get_n_rows (layer);
+
+  if (nlp_column_get_value_type (column) != NLP_COLUMN_STRING)
+    return TRUE;
+  for (guint r = 0; r < n; r++)
+    {
+      const char *v = nlp_column_get_string (column, r);
+      if (v != NULL && !nlp__utf8_validate_len (v, strlen (v), NULL))
+        {
+          g_set_error (error, NLP_ERROR, NLP_ERROR_STAGE,
+                       "column '%s.%s' row %u is not valid UTF-8 (a bug in the stage: "
+                       "every string it writes must be UTF-8)",
+                       nlp_layer_get_name (layer), nlp_column_get_name (column), r);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Every output is UTF-8: a string cell that a stage wrote in the layers
+ * and columns it provides, and that is not, fails that stage on this
+ * document (docs/robustness.md), rather than reach a writer. */
+static gboolean
+check_strings (const NlpInstance *inst, NlpDocument *doc, GError **error)
+{
+  for (guint p = 0; inst->check_layer[p]; p++)
+    {
+      NlpLayer *layer = nlp_document_get_layer (doc, inst->check_layer[p]);
+      const char *name = inst->check_column[p];
+
+      if (*name)
+        {
+          if (!column_is_utf8 (layer, nlp_layer_get_column (layer, name), error))
+            return FALSE;
+          continue;
+        }
+      for (guint c = 0; c < nlp_layer_get_n_columns (layer); c++)
+        if (!column_is_utf8 (layer, nlp_layer_get_column_at (layer, c), error))
+          return FALSE;
+    }
+  return TRUE;
+}
+
 /* The document's language when it is known well enough to skip a stage
  * for it (doc.lang, "und" aside, with doc.lang_score, when there is one, at
  * least NLP_LANGUAGE_SURE_SCORE): its primary subtag ("pt" of "pt-BR") in
@@ -714,7 +763,7 @@ nlp_pipeline_worker_process (NlpPipelineWorker *worker, NlpDocument *doc,
           ok = FALSE;
         }
       if (ok)
-        ok = check_provides (inst, doc, &local);
+        ok = check_provides (inst, doc, &local) && check_strings (inst, doc, &local);
       if (!ok)
         {
           if (failed_stage)

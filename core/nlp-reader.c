@@ -632,6 +632,9 @@ parse_record (NlpReader *reader, char *line, gsize len, char **warning, GError *
         *warning = g_strdup_printf ("%s: replaced %u \\u0000 escape%s with U+FFFD",
                                     where, nuls, nuls == 1 ? "" : "s");
     }
+  /* a byte-order mark (a file's first line, or files joined) is no value */
+  if (len >= 3 && memcmp (line, "\xEF\xBB\xBF", 3) == 0)
+    line += 3, len -= 3;
   /* the common record without a tree, anything else through json-glib */
   if (!nlp__jsonl_simple_record (line, len, &id, &text, &text_len)
       && !general_record (reader, line, len, where, &id, &text, &text_len, &extra, error))

@@ -4,9 +4,15 @@
 # -- the bad-input matrix: every row runs the built nlpipe --------------------
 check_PROGRAMS += tests/test-badinput
 TESTS += tests/test-badinput
-tests_test_badinput_SOURCES = tests/test-badinput.c
+tests_test_badinput_SOURCES = tests/test-badinput.c tests/badinput.c tests/badinput.h
 tests_test_badinput_CFLAGS = $(NLP_TEST_CFLAGS)
 tests_test_badinput_LDADD = $(NLP_TEST_LIBS)
+# ... its JSON Lines rows (line ends, nesting, ids, mark, names)
+check_PROGRAMS += tests/test-badinput-jsonl
+TESTS += tests/test-badinput-jsonl
+tests_test_badinput_jsonl_SOURCES = tests/test-badinput-jsonl.c tests/badinput.c tests/badinput.h
+tests_test_badinput_jsonl_CFLAGS = $(NLP_TEST_CFLAGS)
+tests_test_badinput_jsonl_LDADD = $(NLP_TEST_LIBS)
 
 # -- fuzz targets replayed on their seeds and past crashes, every make check --
 fuzz_replay = tests/fuzz/replay-reader-text tests/fuzz/replay-reader-jsonl \
