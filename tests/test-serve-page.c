@@ -273,7 +273,7 @@ Test (page, annotates_a_pasted_article_in_headless_chromium, .timeout = 120)
     g_free (params);
   }
   wait_for (&cdp, "document.readyState === 'complete' && "
-                  "document.getElementById('chain').textContent.startsWith('lang,tokenize')", 30);
+                  "document.getElementById('chain').textContent.startsWith('lang, tokenize')", 30);
 
   /* the keyboard reaches the text box first */
   press (&cdp, "\"key\":\"Tab\",\"code\":\"Tab\",\"windowsVirtualKeyCode\":9");
