@@ -421,12 +421,82 @@ column_reserve (NlpColumn *column, guint row)
   g_return_if_fail ((column) != NULL && (column)->type == (want));        \
   g_return_if_fail ((row) < (column)->layer->n_rows)
 
+/* Whether @len bytes at @s are UTF-8: ASCII in a tight loop (nearly
+ * every cell), the rest from the first other byte by GLib. */
+static inline gboolean
+cell_is_utf8 (const char *s, gsize len)
+{
+  gsize i = 0;
+
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 x;
+      memcpy (&x, s + i, 8);
+      if (G_UNLIKELY (x & G_GUINT64_CONSTANT (0x8080808080808080)))
+        return g_utf8_validate_len (s + i, len - i, NULL);
+    }
+  for (; i < len; i++)
+    if (G_UNLIKELY ((guchar) s[i] >= 0x80))
+      return g_utf8_validate_len (s + i, len - i, NULL);
+  return TRUE;
+}
+
+/* The same for a NUL-terminated @s, in one pass. */
+static inline gboolean
+cstring_is_utf8 (const char *s)
+{
+  /* stops at the NUL (0 - 1 wraps) or at the first byte >= 0x80 */
+  while ((guchar) ((guchar) *s - 1) < 0x7f)
+    s++;
+  return *s == '\0' || g_utf8_validate (s, -1, NULL);
+}
+
+#define NOT_UTF8 "column '%s.%s' row %u is not valid UTF-8 (a bug in the stage: " \
+  "every string it writes must be UTF-8)"
+
+/* A string cell that is not UTF-8 is refused: every output is UTF-8.  A
+ * running stage fails on the document (the write is recorded as a
+ * violation); the program gets a critical. */
+static void
+refuse_not_utf8 (NlpColumn *column, guint row)
+{
+  if (*column->running != NULL)
+    nlp__document_refuse (column->layer->doc, NOT_UTF8, column->layer->name,
+                          column->name, row);
+  else
+    g_critical (NOT_UTF8, column->layer->name, column->name, row);
+}
+
+gboolean
+nlp__column_check_utf8 (NlpColumn *column, GError **error)
+{
+  if (!column->unchecked)
+    return TRUE;
+  column->unchecked = FALSE;
+  for (guint r = 0; r < column->layer->n_rows && r < column->len; r++)
+    {
+      const char *v = CELL (column, const char *, r);
+      if (v != NULL && !cstring_is_utf8 (v))
+        {
+          g_set_error (error, NLP_ERROR, NLP_ERROR_STAGE, NOT_UTF8, column->layer->name,
+                       column->name, r);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 void
 nlp_column_set_string_len (NlpColumn *column, guint row, const char *value, gsize len)
 {
   CHECK_CELL (column, row, NLP_COLUMN_STRING);
   if (G_UNLIKELY (!may_write (column)))
     return;
+  if (G_UNLIKELY (value != NULL && !cell_is_utf8 (value, len)))
+    {
+      refuse_not_utf8 (column, row);
+      return;
+    }
   column_reserve (column, row);
   CELL (column, const char *, row) =
     value ? nlp__arena_copy (column->layer->arena, value, len) : NULL;
@@ -445,6 +515,7 @@ nlp_column_alloc_string (NlpColumn *column, guint row, gsize len)
     return p;
   column_reserve (column, row);
   CELL (column, const char *, row) = p;
+  column->unchecked = TRUE;    /* filled later: checked after the stage */
   return p;
 }
 

@@ -11,7 +11,7 @@
 #include "nlp-pipeline-private.h"
 #include "nlp-access-private.h"
 #include "nlp-document-private.h"
-#include "nlp-utf8-private.h"
+#include "nlp-layer-private.h"
 
 typedef struct {
   char       *instance;
@@ -593,33 +593,10 @@ check_provides (const NlpInstance *inst, NlpDocument *doc, GError **error)
   return TRUE;
 }
 
-/* Whether every string cell of @column is UTF-8; else FALSE with @error
- * naming the cell. */
-static gboolean
-column_is_utf8 (NlpLayer *layer, NlpColumn *column, GError **error)
-{
-  guint n = nlp_layer_get_n_rows (layer);
-
-  if (nlp_column_get_value_type (column) != NLP_COLUMN_STRING)
-    return TRUE;
-  for (guint r = 0; r < n; r++)
-    {
-      const char *v = nlp_column_get_string (column, r);
-      if (v != NULL && !nlp__utf8_validate_len (v, strlen (v), NULL))
-        {
-          g_set_error (error, NLP_ERROR, NLP_ERROR_STAGE,
-                       "column '%s.%s' row %u is not valid UTF-8 (a bug in the stage: "
-                       "every string it writes must be UTF-8)",
-                       nlp_layer_get_name (layer), nlp_column_get_name (column), r);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-/* Every output is UTF-8: a string cell that a stage wrote in the layers
- * and columns it provides, and that is not, fails that stage on this
- * document (docs/robustness.md), rather than reach a writer. */
+/* Every output is UTF-8: the setters refuse a string cell that is not
+ * (the write becomes a violation); what a stage built in place in the
+ * layers and columns it provides is checked here, and a cell that is not
+ * UTF-8 fails that stage on this document (docs/robustness.md). */
 static gboolean
 check_strings (const NlpInstance *inst, NlpDocument *doc, GError **error)
 {
@@ -630,12 +607,12 @@ check_strings (const NlpInstance *inst, NlpDocument *doc, GError **error)
 
       if (*name)
         {
-          if (!column_is_utf8 (layer, nlp_layer_get_column (layer, name), error))
+          if (!nlp__column_check_utf8 (nlp_layer_get_column (layer, name), error))
             return FALSE;
           continue;
         }
       for (guint c = 0; c < nlp_layer_get_n_columns (layer); c++)
-        if (!column_is_utf8 (layer, nlp_layer_get_column_at (layer, c), error))
+        if (!nlp__column_check_utf8 (nlp_layer_get_column_at (layer, c), error))
           return FALSE;
     }
   return TRUE;
