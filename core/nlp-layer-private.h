@@ -24,9 +24,6 @@ struct _NlpColumn {
   const NlpAccess        *owner;
   const NlpAccess *const *running;
   const NlpAccess        *allowed;
-  /* strings: whether a cell was built in place (nlp_column_alloc_string)
-   * since the last check */
-  gboolean                unchecked;
 };
 
 struct _NlpLayer {
@@ -47,9 +44,5 @@ struct _NlpLayer {
 
 NlpLayer *nlp__layer_new  (NlpDocument *doc, const char *name);
 void      nlp__layer_free (NlpLayer *layer);
-/* Whether the cells of @column that a stage built in place since the last
- * call are UTF-8 (the others were checked as they were set); FALSE with
- * @error naming the first that is not. */
-gboolean  nlp__column_check_utf8 (NlpColumn *column, GError **error);
 
 #endif

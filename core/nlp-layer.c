@@ -441,16 +441,6 @@ cell_is_utf8 (const char *s, gsize len)
   return TRUE;
 }
 
-/* The same for a NUL-terminated @s, in one pass. */
-static inline gboolean
-cstring_is_utf8 (const char *s)
-{
-  /* stops at the NUL (0 - 1 wraps) or at the first byte >= 0x80 */
-  while ((guchar) ((guchar) *s - 1) < 0x7f)
-    s++;
-  return *s == '\0' || g_utf8_validate (s, -1, NULL);
-}
-
 #define NOT_UTF8 "column '%s.%s' row %u is not valid UTF-8 (a bug in the stage: " \
   "every string it writes must be UTF-8)"
 
@@ -465,25 +455,6 @@ refuse_not_utf8 (NlpColumn *column, guint row)
                           column->name, row);
   else
     g_critical (NOT_UTF8, column->layer->name, column->name, row);
-}
-
-gboolean
-nlp__column_check_utf8 (NlpColumn *column, GError **error)
-{
-  if (!column->unchecked)
-    return TRUE;
-  column->unchecked = FALSE;
-  for (guint r = 0; r < column->layer->n_rows && r < column->len; r++)
-    {
-      const char *v = CELL (column, const char *, r);
-      if (v != NULL && !cstring_is_utf8 (v))
-        {
-          g_set_error (error, NLP_ERROR, NLP_ERROR_STAGE, NOT_UTF8, column->layer->name,
-                       column->name, r);
-          return FALSE;
-        }
-    }
-  return TRUE;
 }
 
 void
@@ -515,7 +486,6 @@ nlp_column_alloc_string (NlpColumn *column, guint row, gsize len)
     return p;
   column_reserve (column, row);
   CELL (column, const char *, row) = p;
-  column->unchecked = TRUE;    /* filled later: checked after the stage */
   return p;
 }
 

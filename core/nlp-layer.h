@@ -322,8 +322,8 @@ void         nlp_column_set_static_string (NlpColumn *column, guint row,
  * A writable buffer of @len bytes in the document's arena, NUL-terminated
  * after them, which becomes the cell's value: for stages that build a
  * string (a lower-cased form) without a scratch copy.  Fill it before
- * anything reads the cell.  After the stage's process() its cells are
- * checked: one that is not UTF-8 fails the stage on the document.
+ * anything reads the cell, with UTF-8: like a static string it is not
+ * checked (a fast path; nlp_column_set_string() checks).
  *
  * Returns: (transfer none): the buffer
  */

@@ -11,7 +11,6 @@
 #include "nlp-pipeline-private.h"
 #include "nlp-access-private.h"
 #include "nlp-document-private.h"
-#include "nlp-layer-private.h"
 
 typedef struct {
   char       *instance;
@@ -593,31 +592,6 @@ check_provides (const NlpInstance *inst, NlpDocument *doc, GError **error)
   return TRUE;
 }
 
-/* Every output is UTF-8: the setters refuse a string cell that is not
- * (the write becomes a violation); what a stage built in place in the
- * layers and columns it provides is checked here, and a cell that is not
- * UTF-8 fails that stage on this document (docs/robustness.md). */
-static gboolean
-check_strings (const NlpInstance *inst, NlpDocument *doc, GError **error)
-{
-  for (guint p = 0; inst->check_layer[p]; p++)
-    {
-      NlpLayer *layer = nlp_document_get_layer (doc, inst->check_layer[p]);
-      const char *name = inst->check_column[p];
-
-      if (*name)
-        {
-          if (!nlp__column_check_utf8 (nlp_layer_get_column (layer, name), error))
-            return FALSE;
-          continue;
-        }
-      for (guint c = 0; c < nlp_layer_get_n_columns (layer); c++)
-        if (!nlp__column_check_utf8 (nlp_layer_get_column_at (layer, c), error))
-          return FALSE;
-    }
-  return TRUE;
-}
-
 /* The document's language when it is known well enough to skip a stage
  * for it (doc.lang, "und" aside, with doc.lang_score, when there is one, at
  * least NLP_LANGUAGE_SURE_SCORE): its primary subtag ("pt" of "pt-BR") in
@@ -740,7 +714,7 @@ nlp_pipeline_worker_process (NlpPipelineWorker *worker, NlpDocument *doc,
           ok = FALSE;
         }
       if (ok)
-        ok = check_provides (inst, doc, &local) && check_strings (inst, doc, &local);
+        ok = check_provides (inst, doc, &local);
       if (!ok)
         {
           if (failed_stage)
