@@ -24,7 +24,7 @@ core_libnlpipe_la_SOURCES = \
 	core/nlp-registry.c core/nlp-registry-private.h \
 	core/nlp-chain-spec.c core/nlp-chain-spec-private.h \
 	core/nlp-pipeline.c core/nlp-pipeline-private.h \
-	core/nlp-reader.c core/nlp-jsonl-record.c core/nlp-jsonl-private.h core/nlp-utf8-private.h \
+	core/nlp-reader.c core/nlp-reader-private.h core/nlp-jsonl-record.c core/nlp-jsonl-private.h core/nlp-utf8-private.h \
 	core/nlp-runner.c core/nlp-processor.c core/nlp-describe.c \
 	core/nlp-dtoa.c core/nlp-dtoa-private.h \
 	core/nlp-utf8-quote.c core/nlp-utf8-quote-private.h \

@@ -130,9 +130,21 @@ fail:
   return NULL;
 }
 
-/* An integer id, as json-glib would read it into an int64 and nlpipe
- * would print it back: plain digits, no leading zero, no "-0", at most
- * 18 digits (no overflow). */
+gboolean
+nlp__jsonl_is_integer (const char *s, gsize len)
+{
+  gsize i = len > 0 && s[0] == '-' ? 1 : 0;
+
+  if (i == len)
+    return FALSE;
+  for (; i < len; i++)
+    if (!g_ascii_isdigit (s[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* An integer id, kept as written: plain digits, no leading zero (json-glib
+ * decides about those), any length (an id is a name, not a quantity). */
 static char *
 integer_value (Cursor *c)
 {
@@ -144,13 +156,92 @@ integer_value (Cursor *c)
   digits = c->p;
   while (c->p < c->end && g_ascii_isdigit (*c->p))
     c->p++;
-  if (c->p == digits || c->p - digits > 18 || (digits[0] == '0' && c->p - digits > 1)
-      || (digits[0] == '0' && digits > start))
+  if (c->p == digits || (digits[0] == '0' && c->p - digits > 1))
     return NULL;
   /* a fraction or an exponent makes it a double */
   if (c->p < c->end && (*c->p == '.' || *c->p == 'e' || *c->p == 'E'))
     return NULL;
   return g_strndup (start, (gsize) (c->p - start));
+}
+
+static inline gboolean
+is_ws (char ch)
+{
+  return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+}
+
+static inline gboolean
+is_structure (char ch)
+{
+  return ch == '{' || ch == '}' || ch == '[' || ch == ']' || ch == '"' || ch == ','
+         || ch == ':';
+}
+
+/* Past one JSON value at @p (< @end): a string, an object or array with
+ * everything in it, or a scalar (any run of other characters). */
+static const char *
+skip_value (const char *p, const char *end, guint max_depth, gboolean *too_deep)
+{
+  guint depth = 0;
+
+  if (*p != '{' && *p != '[' && *p != '"')
+    {
+      p++;
+      while (p < end && !is_ws (*p) && !is_structure (*p))
+        p++;
+      return p;
+    }
+  do
+    {
+      switch (*p)
+        {
+        case '"':
+          p++;
+          while (p < end && *p != '"')
+            p += *p == '\\' && p + 1 < end ? 2 : 1;
+          if (p < end)
+            p++;
+          break;
+        case '{': case '[':
+          if (++depth > max_depth)
+            {
+              *too_deep = TRUE;
+              return end;
+            }
+          p++;
+          break;
+        case '}': case ']':
+          depth--;
+          p++;
+          break;
+        default:
+          p++;
+        }
+    }
+  while (depth > 0 && p < end);
+  return p;
+}
+
+guint
+nlp__jsonl_values (const char *line, gsize len, guint max_depth, gsize *first_end,
+                   gsize *second, gboolean *too_deep)
+{
+  Cursor c = { line, line + len };
+
+  *too_deep = FALSE;
+  *first_end = 0;
+  skip_ws (&c);
+  if (c.p >= c.end)
+    return 0;
+  c.p = skip_value (c.p, c.end, max_depth, too_deep);
+  *first_end = (gsize) (c.p - line);
+  if (*too_deep)
+    return 1;
+  skip_ws (&c);
+  if (c.p >= c.end)
+    return 1;
+  *second = (gsize) (c.p - line);
+  return 2;
 }
 
 gboolean
@@ -216,4 +307,59 @@ fail:
   g_free (the_id);
   g_free (the_text);
   return FALSE;
+}
+
+gboolean
+nlp__jsonl_member_text (const char *line, gsize len, const char *name, gsize *start,
+                        gsize *value_len)
+{
+  Cursor c = { line, line + len };
+  gboolean found = FALSE, too_deep = FALSE;
+
+  if (!eat (&c, '{'))
+    return FALSE;
+  do
+    {
+      const char *key;
+      gboolean match;
+
+      if (!eat (&c, '"'))
+        return found;
+      key = c.p;
+      while (c.p < c.end && *c.p != '"' && *c.p != '\\')
+        c.p++;
+      if (c.p < c.end && *c.p == '"')
+        {
+          /* the common name, without escapes */
+          match = (gsize) (c.p - key) == strlen (name)
+                  && memcmp (key, name, strlen (name)) == 0;
+          c.p++;
+        }
+      else
+        {
+          gsize key_len;
+          char *decoded;
+
+          c.p = key;
+          if ((decoded = string_value (&c, &key_len)) == NULL)
+            return found;
+          match = strcmp (decoded, name) == 0;
+          g_free (decoded);
+        }
+      if (!eat (&c, ':'))
+        return found;
+      skip_ws (&c);
+      if (c.p >= c.end)
+        return found;
+      if (match)
+        *start = (gsize) (c.p - line);
+      c.p = skip_value (c.p, c.end, G_MAXUINT, &too_deep);
+      if (match)
+        {
+          *value_len = (gsize) (c.p - line) - *start;
+          found = TRUE;
+        }
+    }
+  while (eat (&c, ','));
+  return found;
 }

@@ -450,12 +450,53 @@ column_reserve (NlpColumn *column, guint row)
   g_return_if_fail ((column) != NULL && (column)->type == (want));        \
   g_return_if_fail ((row) < (column)->layer->n_rows)
 
+/* Whether @len bytes at @s are UTF-8: ASCII in a tight loop (nearly
+ * every cell), the rest from the first other byte by GLib. */
+static inline gboolean
+cell_is_utf8 (const char *s, gsize len)
+{
+  gsize i = 0;
+
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 x;
+      memcpy (&x, s + i, 8);
+      if (G_UNLIKELY (x & G_GUINT64_CONSTANT (0x8080808080808080)))
+        return g_utf8_validate_len (s + i, len - i, NULL);
+    }
+  for (; i < len; i++)
+    if (G_UNLIKELY ((guchar) s[i] >= 0x80))
+      return g_utf8_validate_len (s + i, len - i, NULL);
+  return TRUE;
+}
+
+#define NOT_UTF8 "column '%s.%s' row %u is not valid UTF-8 (a bug in the stage: " \
+  "every string it writes must be UTF-8)"
+
+/* A string cell that is not UTF-8 is refused: every output is UTF-8.  A
+ * running stage fails on the document (the write is recorded as a
+ * violation); the program gets a critical. */
+static void
+refuse_not_utf8 (NlpColumn *column, guint row)
+{
+  if (*column->running != NULL)
+    nlp__document_refuse (column->layer->doc, NOT_UTF8, column->layer->name,
+                          column->name, row);
+  else
+    g_critical (NOT_UTF8, column->layer->name, column->name, row);
+}
+
 void
 nlp_column_set_string_len (NlpColumn *column, guint row, const char *value, gsize len)
 {
   CHECK_CELL (column, row, NLP_COLUMN_STRING);
   if (G_UNLIKELY (!may_write (column)))
     return;
+  if (G_UNLIKELY (value != NULL && !cell_is_utf8 (value, len)))
+    {
+      refuse_not_utf8 (column, row);
+      return;
+    }
   if (G_UNLIKELY (!column_reserve (column, row)))
     return;
   CELL (column, const char *, row) =

@@ -283,7 +283,8 @@ const char   *nlp_column_get_target (const NlpColumn *column);
  * @value: (nullable): UTF-8 text (copied), or %NULL to unset the cell
  *
  * Sets a cell.  A write the stage contract refuses changes nothing and
- * fails the stage.
+ * fails the stage; so does a @value that is not valid UTF-8 (every output
+ * is UTF-8: "column 'LAYER.COLUMN' row N is not valid UTF-8 ...").
  */
 void         nlp_column_set_string (NlpColumn *column, guint row, const char *value);
 /**
@@ -294,7 +295,8 @@ void         nlp_column_set_string (NlpColumn *column, guint row, const char *va
  *   (copied), or %NULL to unset the cell
  * @len: its length in bytes
  *
- * Sets a cell from @len bytes.
+ * Sets a cell from @len bytes; refused as nlp_column_set_string()
+ * refuses a value that is not UTF-8.
  */
 void         nlp_column_set_string_len (NlpColumn *column, guint row,
                                         const char *value, gsize len);
@@ -306,7 +308,8 @@ void         nlp_column_set_string_len (NlpColumn *column, guint row,
  *
  * Stores @value without copying it: for strings that outlive the document
  * (string literals, a stage model's read-only data), such as a token
- * kind.  Saves the copy in hot loops.
+ * kind.  Saves the copy in hot loops.  @value must be UTF-8: it is not
+ * checked (validate model data as you load it).
  */
 void         nlp_column_set_static_string (NlpColumn *column, guint row,
                                            const char *value);
@@ -319,7 +322,8 @@ void         nlp_column_set_static_string (NlpColumn *column, guint row,
  * A writable buffer of @len bytes in the document's arena, NUL-terminated
  * after them, which becomes the cell's value: for stages that build a
  * string (a lower-cased form) without a scratch copy.  Fill it before
- * anything reads the cell.
+ * anything reads the cell, with UTF-8: like a static string it is not
+ * checked (a fast path; nlp_column_set_string() checks).
  *
  * Returns: (transfer none): the buffer
  */

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include "nlp-document-json.h"
 #include "nlp-reader.h"
+#include "nlp-reader-private.h"
 #include "nlp-jsonl-private.h"
 #include "nlp-utf8-private.h"
 #include "nlp-document-private.h"
@@ -39,6 +40,10 @@ struct _NlpReader {
   guint64     jsonl_line;
   char       *line;
   size_t      line_cap;
+  gsize       line_rest;       /* unread part of line (after a lone CR) */
+  gsize       line_rest_len;
+  gboolean    blank_fails;     /* a blank line is a failure, not skipped */
+  char       *location;        /* of the last record, for _get_location */
   JsonParser *parser;
   guint64     bytes_read;
   guint64     total_bytes;
@@ -117,6 +122,7 @@ close_jsonl (NlpReader *reader)
   reader->jsonl = NULL;
   g_clear_pointer (&reader->jsonl_bytes, g_bytes_unref);
   g_clear_pointer (&reader->jsonl_path, g_free);
+  reader->line_rest_len = 0;
 }
 
 NlpReader *
@@ -147,6 +153,7 @@ nlp_reader_unref (NlpReader *reader)
     g_pattern_spec_free (reader->glob);
   g_object_unref (reader->parser);
   free (reader->line);
+  g_free (reader->location);
   g_free (reader);
 }
 
@@ -568,6 +575,54 @@ nul_escapes (char *line, gsize len, gboolean fix)
   return n;
 }
 
+/* What a JSON value that cannot be an id is, for the message. */
+static const char *
+id_kind (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT: return "an object";
+    case JSON_NODE_ARRAY:  return "an array";
+    case JSON_NODE_NULL:   return "null";
+    default:
+      if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+        return json_node_get_boolean (node) ? "true" : "false";
+      return "a number with a fraction or an exponent";
+    }
+}
+
+/* The "id" member @node of the record on @line: a string, or an integer
+ * kept as written (any number of digits: json-glib's int64 would wrap
+ * one past 64 bits); anything else fails the record, naming @where. */
+static gboolean
+record_id (const char *line, gsize len, JsonNode *node, const char *where, char **id,
+           GError **error)
+{
+  gsize start, n;
+
+  if (JSON_NODE_TYPE (node) == JSON_NODE_VALUE)
+    {
+      GType type = json_node_get_value_type (node);
+      if (type == G_TYPE_STRING)
+        {
+          *id = g_strdup (json_node_get_string (node));
+          return TRUE;
+        }
+      if ((type == G_TYPE_INT64 || type == G_TYPE_DOUBLE)
+          && nlp__jsonl_member_text (line, len, "id", &start, &n)
+          && nlp__jsonl_is_integer (line + start, n))
+        {
+          *id = g_strndup (line + start, n);
+          return TRUE;
+        }
+    }
+  g_set_error (error, NLP_ERROR, NLP_ERROR_INPUT,
+               "%s: \"id\" is %s; an id must be a string or an integer, such as "
+               "\"a1\" or 17 (or leave it out: the id is then FILE:LINE)", where,
+               id_kind (node));
+  return FALSE;
+}
+
 /* A record through json-glib: any object with a string "text" member;
  * *id (or NULL), *text and *extra (the other members, or NULL) are
  * (transfer full).  FALSE with @error naming @where and the problem. */
@@ -580,7 +635,23 @@ general_record (NlpReader *reader, const char *line, gsize len, const char *wher
   JsonNode *root, *text_node, *id_node;
   JsonObject *obj, *others;
   GList *members;
+  gsize first_end, second = 0;
+  gboolean too_deep;
+  guint values = nlp__jsonl_values (line, len, NLP_JSONL_MAX_DEPTH, &first_end, &second,
+                                    &too_deep);
 
+  if (too_deep)
+    {
+      /* json-glib recurses once a level: refused before it can overflow */
+      g_set_error (error, NLP_ERROR, NLP_ERROR_INPUT,
+                   "%s: JSON nested deeper than %d levels; nlpipe reads records nested "
+                   "up to %d deep: flatten the record", where, NLP_JSONL_MAX_DEPTH,
+                   NLP_JSONL_MAX_DEPTH);
+      return FALSE;
+    }
+  /* the first value alone, so that json-glib cannot quietly drop a second */
+  if (values > 1)
+    len = first_end;
   if (!json_parser_load_from_data (reader->parser, line, (gssize) len, &local))
     {
       /* json-glib quotes the offending token decoded: a \n escape in it
@@ -595,6 +666,14 @@ general_record (NlpReader *reader, const char *line, gsize len, const char *wher
                    "{\"id\": \"a1\", \"text\": \"...\"}", where, shown);
       g_free (shown);
       g_error_free (local);
+      return FALSE;
+    }
+  if (values > 1)
+    {
+      g_set_error (error, NLP_ERROR, NLP_ERROR_INPUT,
+                   "%s: more than one JSON value on the line (the second begins at "
+                   "column %" G_GSIZE_FORMAT "); put each record on a line of its own",
+                   where, second + 1);
       return FALSE;
     }
   root = json_parser_get_root (reader->parser);
@@ -623,13 +702,8 @@ general_record (NlpReader *reader, const char *line, gsize len, const char *wher
       return FALSE;
     }
   id_node = json_object_get_member (obj, "id");
-  if (id_node != NULL && JSON_NODE_TYPE (id_node) == JSON_NODE_VALUE)
-    {
-      if (json_node_get_value_type (id_node) == G_TYPE_STRING)
-        *id = g_strdup (json_node_get_string (id_node));
-      else if (json_node_get_value_type (id_node) == G_TYPE_INT64)
-        *id = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (id_node));
-    }
+  if (id_node != NULL && !record_id (line, len, id_node, where, id, error))
+    return FALSE;
   *text = g_strdup (json_node_get_string (text_node));
   *text_len = strlen (*text);
   others = json_object_new ();
@@ -685,6 +759,9 @@ parse_record (NlpReader *reader, char *line, gsize len, char **warning, GError *
         *warning = g_strdup_printf ("%s: replaced %u \\u0000 escape%s with U+FFFD",
                                     where, nuls, nuls == 1 ? "" : "s");
     }
+  /* a byte-order mark (a file's first line, or files joined) is no value */
+  if (len >= 3 && memcmp (line, "\xEF\xBB\xBF", 3) == 0)
+    line += 3, len -= 3;
   /* the common record without a tree, anything else through json-glib */
   if (!nlp__jsonl_simple_record (line, len, &id, &text, &text_len)
       && !general_record (reader, line, len, where, &id, &text, &text_len, &extra, error))
@@ -707,23 +784,66 @@ out:
   return doc;
 }
 
+/* The next line of the open JSON Lines stream, ended by LF, CR LF or a
+ * lone CR (a raw CR cannot be inside a JSON string, so it always ends a
+ * line): *line (in reader->line) and *len, its end included; FALSE at the
+ * end of the stream. */
+static gboolean
+next_line (NlpReader *reader, char **line, gsize *len)
+{
+  char *p, *cr;
+  gsize used;
+
+  if (reader->line_rest_len == 0)
+    {
+      ssize_t n = getline (&reader->line, &reader->line_cap, reader->jsonl);
+      if (n < 0)
+        return FALSE;
+      reader->line_rest = 0;
+      reader->line_rest_len = (gsize) n;
+    }
+  p = reader->line + reader->line_rest;
+  used = reader->line_rest_len;
+  cr = memchr (p, '\r', used);
+  if (cr != NULL && (gsize) (cr + 1 - p) < used)
+    {
+      /* CR LF ends the getline line; a lone CR ends one inside it */
+      used = (gsize) (cr + 1 - p);
+      if (cr[1] == '\n')
+        used++;
+    }
+  reader->line_rest += used;
+  reader->line_rest_len -= used;
+  reader->jsonl_line++;
+  reader->input_pos += used;
+  *line = p;
+  *len = used;
+  return TRUE;
+}
+
 /* Next record of the open JSON Lines stream: FALSE at its end. */
 static gboolean
 next_record (NlpReader *reader, NlpDocument **doc, char **warning, GError **error)
 {
-  ssize_t n;
+  char *line;
+  gsize len;
 
-  while ((n = getline (&reader->line, &reader->line_cap, reader->jsonl)) >= 0)
+  while (next_line (reader, &line, &len))
     {
-      gsize len = (gsize) n;
-      reader->jsonl_line++;
-      reader->input_pos += len;
-      while (len > 0 && g_ascii_isspace (reader->line[len - 1]))
+      while (len > 0 && g_ascii_isspace (line[len - 1]))
         len--;
-      if (len == 0)
+      if (len == 0 && !reader->blank_fails)
         continue;              /* blank lines separate nothing: skip */
-      reader->line[len] = '\0';
-      *doc = parse_record (reader, reader->line, len, warning, error);
+      if (len == 0)
+        {
+          g_set_error (error, NLP_ERROR, NLP_ERROR_INPUT,
+                       "%s:%" G_GUINT64_FORMAT ": blank line: no record",
+                       reader->jsonl_path, reader->jsonl_line);
+          *doc = NULL;
+          return TRUE;
+        }
+      line[len] = '\0';
+      *doc = parse_record (reader, line, len, warning, error);
       return TRUE;
     }
   if (ferror (reader->jsonl))
@@ -737,6 +857,15 @@ next_record (NlpReader *reader, NlpDocument **doc, char **warning, GError **erro
     }
   close_jsonl (reader);
   return FALSE;
+}
+
+/* @path as ids, "source" metadata and messages name it: as it is when
+ * it is UTF-8, else each byte that is not as U+FFFD (file names are bytes;
+ * every output is UTF-8).  -o DIR still mirrors the bytes. */
+static char *
+display_name (const char *path)
+{
+  return g_utf8_make_valid (path, -1);
 }
 
 /* A file met in a directory walk that is not a regular file (a FIFO,
@@ -914,7 +1043,7 @@ nlp_reader_next (NlpReader *reader, NlpDocument **doc, char **warning, GError **
               pending_free (item);
               return TRUE;
             }
-          reader->jsonl_path = g_steal_pointer (&item->path);
+          reader->jsonl_path = display_name (path);
           reader->jsonl_line = 0;
           pending_free (item);
           continue;
@@ -923,12 +1052,32 @@ nlp_reader_next (NlpReader *reader, NlpDocument **doc, char **warning, GError **
         ;                      /* not even read: the limit guards memory too */
       else if (read_file (reader, path, &text, &len, error))
         {
+          char *name = display_name (path);
           reader->input_pos += len;
-          *doc = make_document (reader, path, text, len, path, warning, error);
+          *doc = make_document (reader, name, text, len, name, warning, error);
           if (*doc)
-            nlp_document_set_meta (*doc, "source", path);
+            nlp_document_set_meta (*doc, "source", name);
+          g_free (name);
         }
       pending_free (item);
       return TRUE;
     }
+}
+
+void
+nlp__reader_set_blank_lines_fail (NlpReader *reader, gboolean fail)
+{
+  reader->blank_fails = fail;
+}
+
+const char *
+nlp_reader_get_location (NlpReader *reader)
+{
+  g_free (reader->location);
+  if (reader->jsonl_path != NULL && reader->jsonl_line > 0)
+    reader->location = g_strdup_printf ("%s:%" G_GUINT64_FORMAT, reader->jsonl_path,
+                                        reader->jsonl_line);
+  else
+    reader->location = g_strdup (reader->item_name);
+  return reader->location;
 }

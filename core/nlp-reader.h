@@ -193,6 +193,19 @@ guint64      nlp_reader_get_input_position (const NlpReader *reader);
 const char  *nlp_reader_get_item_name (const NlpReader *reader, guint64 *item,
                                        gboolean *is_stream);
 
+/**
+ * nlp_reader_get_location:
+ * @reader: a reader
+ * Where the last document or failure nlp_reader_next() returned comes
+ * from, as messages name it: "FILE:LINE" for a JSON Lines record (lines
+ * counted from 1; FILE is "stdin" for standard input), else the input
+ * item's name (see nlp_reader_get_item_name()).  --on-error=mark uses it
+ * as the id of the error record that stands for an unreadable line.
+ * Returns: (transfer none) (nullable): the location, valid until the next
+ *   call on @reader; %NULL before the first item
+ */
+const char  *nlp_reader_get_location (NlpReader *reader);
+
 G_END_DECLS
 
 #endif

@@ -15,6 +15,7 @@
 #endif
 #include "nlp-runner.h"
 #include "nlp-pipeline-private.h"
+#include "nlp-reader-private.h"
 
 #define BATCH_DOCS   32
 #define BATCH_BYTES  (256 * 1024)
@@ -34,6 +35,7 @@ typedef struct {
   GError      *error;          /* the failure itself */
   const char  *stage;          /* the instance that failed (the pipeline's) */
   gboolean     marked;
+  gboolean     unread;         /* doc stands for a line that could not be read */
   gboolean     language_skipped;  /* a stage did not run: its language */
   gsize        bytes;
   guint64      input_pos;      /* reader position after this document */
@@ -119,6 +121,14 @@ process_job (Worker *w, Job *job)
 
   if (job->doc == NULL)
     return;                    /* a read failure: the writer reports it */
+  if (job->unread)
+    {
+      /* under mark: only its error record, for the line it stands for */
+      job->out = g_string_new (NULL);
+      nlp_writer_format (run->writer, job->doc, job->out);
+      g_clear_pointer (&job->doc, nlp_document_free);
+      return;
+    }
   if (!nlp_pipeline_worker_process (w->pw, job->doc, &stage, &error))
     {
       job->message = g_strdup_printf ("document '%s': stage '%s': %s", job->id,
@@ -433,12 +443,28 @@ submit (Run *run, Batch *batch)
   g_async_queue_push (run->work, batch);
 }
 
+/* A JSON Lines line the reader refused, under mark: an error record
+ * stands for it, id FILE:LINE, no text, no stage (the shape nlpipe
+ * serve answers a bad batch line with), so that the output has one line
+ * for each input line. */
+static void
+mark_unread (Job *job, const char *location)
+{
+  job->doc = nlp_document_new (location ? location : "?", "", 0, NULL);
+  nlp_document_set_error (job->doc, NULL, job->message);
+  job->id = g_strdup (location);
+  job->unread = TRUE;
+  job->marked = TRUE;
+}
+
 /* Reads every document into batches until the end or a stop. */
 static void
 read_all (Run *run, NlpReader *reader)
 {
   guint64 seq = 0;
   Batch *batch = NULL;
+
+  nlp__reader_set_blank_lines_fail (reader, run->options->on_error == NLP_ON_ERROR_MARK);
 
   while (!g_atomic_int_get (&run->stop))
     {
@@ -465,6 +491,9 @@ read_all (Run *run, NlpReader *reader)
         {
           job->message = g_strdup (local ? local->message : "unreadable input");
           job->error = g_steal_pointer (&local);
+          if (run->options->on_error == NLP_ON_ERROR_MARK && job->item_is_stream
+              && !nlp_writer_is_null (run->writer))
+            mark_unread (job, nlp_reader_get_location (reader));
         }
       else
         {

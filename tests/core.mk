@@ -13,7 +13,8 @@ TESTS += $(core_tests)
 core_test_stages_libs = tests/stages/failer.la tests/stages/testtok.la \
 	tests/stages/testupper.la tests/stages/testopts.la tests/stages/nodata.la \
 	tests/stages/rogue.la tests/stages/modifier.la tests/stages/oldabi.la \
-	tests/stages/testlang.la tests/stages/testen.la tests/stages/testendep.la
+	tests/stages/testlang.la tests/stages/testen.la tests/stages/testendep.la \
+	tests/stages/badutf8.la
 core_test_stages_bare = tests/stages/badabi.la tests/stages/newminor.la \
 	tests/stages/shortdesc.la tests/stages/noentry.la tests/stages/misnamed.la \
 	tests/stages/noprocess.la tests/stages/noversion.la \
@@ -28,6 +29,8 @@ EXTRA_DIST += tests/stages/test-stages.h tests/scratch-dir.h tests/stages/abi-1.
 NLP_TEST_STAGE_LDFLAGS = $(NLP_STAGE_LDFLAGS) -rpath /nowhere
 tests_stages_failer_la_LDFLAGS = $(NLP_TEST_STAGE_LDFLAGS)
 tests_stages_failer_la_LIBADD = $(NLP_STAGE_LIBS)
+tests_stages_badutf8_la_LDFLAGS = $(NLP_TEST_STAGE_LDFLAGS)
+tests_stages_badutf8_la_LIBADD = $(NLP_STAGE_LIBS)
 tests_stages_testtok_la_LDFLAGS = $(NLP_TEST_STAGE_LDFLAGS)
 tests_stages_testtok_la_LIBADD = $(NLP_STAGE_LIBS)
 tests_stages_testupper_la_LDFLAGS = $(NLP_TEST_STAGE_LDFLAGS)

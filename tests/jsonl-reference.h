@@ -4,11 +4,13 @@
 #ifndef JSONL_REFERENCE_H
 #define JSONL_REFERENCE_H
 
+#include <string.h>
 #include <json-glib/json-glib.h>
+#include "nlp-jsonl-private.h"
 
 /* json-glib's reading of @len bytes of @line as the reader uses it: TRUE
  * when they are an object with a string "text"; *text (transfer full) is
- * it and *id (transfer full) the "id" string or integer in decimal, or
+ * it and *id (transfer full) the "id" string or integer as written, or
  * NULL. */
 static inline gboolean
 jsonl_reference (const char *line, gssize len, char **id, char **text)
@@ -33,8 +35,16 @@ jsonl_reference (const char *line, gssize len, char **id, char **text)
                 {
                   if (json_node_get_value_type (i) == G_TYPE_STRING)
                     *id = g_strdup (json_node_get_string (i));
-                  else if (json_node_get_value_type (i) == G_TYPE_INT64)
-                    *id = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (i));
+                  else
+                    {
+                      /* an integer is kept as written (the reader's
+                       * record_id), however many digits it has */
+                      gsize start, n;
+                      gsize size = len < 0 ? strlen (line) : (gsize) len;
+                      if (nlp__jsonl_member_text (line, size, "id", &start, &n)
+                          && nlp__jsonl_is_integer (line + start, n))
+                        *id = g_strndup (line + start, n);
+                    }
                 }
               ok = TRUE;
             }

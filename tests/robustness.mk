@@ -4,9 +4,15 @@
 # -- the bad-input matrix: every row runs the built nlpipe --------------------
 check_PROGRAMS += tests/test-badinput
 TESTS += tests/test-badinput
-tests_test_badinput_SOURCES = tests/test-badinput.c
+tests_test_badinput_SOURCES = tests/test-badinput.c tests/badinput.c tests/badinput.h
 tests_test_badinput_CFLAGS = $(NLP_TEST_CFLAGS)
 tests_test_badinput_LDADD = $(NLP_TEST_LIBS)
+# ... its JSON Lines rows (line ends, nesting, ids, mark, names)
+check_PROGRAMS += tests/test-badinput-jsonl
+TESTS += tests/test-badinput-jsonl
+tests_test_badinput_jsonl_SOURCES = tests/test-badinput-jsonl.c tests/badinput.c tests/badinput.h
+tests_test_badinput_jsonl_CFLAGS = $(NLP_TEST_CFLAGS)
+tests_test_badinput_jsonl_LDADD = $(NLP_TEST_LIBS)
 
 # -- the output rows: -o onto inputs, special files, signals, crashing stages -
 check_PROGRAMS += tests/test-badinput-output
@@ -22,7 +28,7 @@ tests_stages_misbehave_la_LIBADD = $(NLP_STAGE_LIBS)
 # -- fuzz targets replayed on their seeds and past crashes, every make check --
 fuzz_replay = tests/fuzz/replay-reader-text tests/fuzz/replay-reader-jsonl \
 	tests/fuzz/replay-config tests/fuzz/replay-options tests/fuzz/replay-chain \
-	tests/fuzz/replay-jsonl-record
+	tests/fuzz/replay-jsonl-record tests/fuzz/replay-output-path
 check_PROGRAMS += $(fuzz_replay)
 TESTS += $(fuzz_replay)
 FUZZ_REPLAY_SOURCES = tests/fuzz/replay.c tests/fuzz/fuzz-util.h
@@ -37,6 +43,12 @@ tests_fuzz_replay_jsonl_record_SOURCES = $(FUZZ_REPLAY_SOURCES) tests/fuzz/fuzz-
 	tests/jsonl-reference.h
 tests_fuzz_replay_jsonl_record_CFLAGS = $(NLP_TEST_CFLAGS) -DFUZZ_TARGET='"jsonl-record"'
 tests_fuzz_replay_jsonl_record_LDADD = $(NLP_TEST_LIBS)
+# the -o DIR mapping is the command's (static in cli-output.c): compiled in
+tests_fuzz_replay_output_path_SOURCES = $(FUZZ_REPLAY_SOURCES) tests/fuzz/fuzz-output-path.c \
+	core/cli/atomic-file.c
+tests_fuzz_replay_output_path_CFLAGS = $(NLP_TEST_CFLAGS) -I$(top_srcdir)/core/cli \
+	-DFUZZ_TARGET='"output-path"'
+tests_fuzz_replay_output_path_LDADD = $(NLP_TEST_LIBS)
 tests_fuzz_replay_config_SOURCES = $(FUZZ_REPLAY_SOURCES) tests/fuzz/fuzz-config.c
 tests_fuzz_replay_config_CFLAGS = $(NLP_TEST_CFLAGS) -DFUZZ_TARGET='"config"'
 tests_fuzz_replay_config_LDADD = $(NLP_TEST_LIBS)

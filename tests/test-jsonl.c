@@ -2,7 +2,7 @@
  * exactly what json-glib reads, and declines what it does not handle.
  *
  * The reference is json-glib itself, applied as the reader applies it:
- * the "text" string, and the "id" string or integer (printed in decimal).
+ * the "text" string, and the "id" string or integer (as written).
  * Every accepted line must agree with it; tricky lines must be declined
  * (then the reader uses json-glib, so behaviour cannot change). */
 #include <string.h>
@@ -54,6 +54,11 @@ Test (jsonl, plain_records_read_as_json_glib_reads_them)
   check_same ("{\"id\": -7, \"text\": \"negative id\"}");
   check_same ("{\"id\": 0, \"text\": \"zero\"}");
   check_same ("{\"id\": 123456789012345678, \"text\": \"18 digits\"}");
+  /* past 64 bits: kept as written, never wrapped (issue 15) */
+  check_same ("{\"id\": 1234567890123456789, \"text\": \"19 digits\"}");
+  check_same ("{\"id\": 123456789012345678901234567890, \"text\": \"30 digits\"}");
+  check_same ("{\"id\": -9223372036854775809, \"text\": \"below int64\"}");
+  check_same ("{\"id\": -0, \"text\": \"minus zero\"}");
   check_same ("{\"id\": \"\", \"text\": \"\"}");
   check_same ("{\"text\": \"Quarterly profits at US media giant TimeWarner jumped 76% to "
               "$1.13bn (\\u00a3600m)\\n\\nThe firm\"}");
@@ -82,9 +87,7 @@ Test (jsonl, anything_else_is_left_to_json_glib)
   check_declined ("{\"id\": 1e3, \"text\": \"t\"}");
   check_declined ("{\"id\": true, \"text\": \"t\"}");
   check_declined ("{\"id\": [1], \"text\": \"t\"}");
-  check_declined ("{\"id\": 1234567890123456789, \"text\": \"19 digits\"}");
   check_declined ("{\"id\": 007, \"text\": \"leading zero\"}");
-  check_declined ("{\"id\": -0, \"text\": \"minus zero\"}");
   /* no text */
   check_declined ("{\"id\": \"a\"}");
   check_declined ("{}");

@@ -436,29 +436,20 @@ flush (Annotate *req)
 
 /* A record the reader refused: written in its place, as an error
  * record named after its line, so that the answer has one record per
- * line.  The same shape as the command's --on-error=mark record for a
- * bad line on the robust branch (issue 15): id FILE:LINE, empty text,
- * no stage; once that is merged, nlp_reader_get_location() gives the id
- * this takes from the message. */
+ * line: id FILE:LINE (nlp_reader_get_location), empty text, no stage,
+ * the shape of the command's --on-error=mark record for a bad line. */
 static GString *
 bad_record (Annotate *req, const GError *error)
 {
   const char *message = error ? error->message : "unreadable record";
-  gsize skip = strlen (NAME ":");
-  char *id;
+  const char *where = nlp_reader_get_location (req->reader);
   NlpDocument *doc;
   GString *out = g_string_new (NULL);
 
-  /* the reader's messages start "request:LINE: " */
-  if (g_str_has_prefix (message, NAME ":") && g_ascii_isdigit (message[skip]))
-    id = g_strndup (message, skip + strspn (message + skip, "0123456789"));
-  else
-    id = g_strdup (NAME);
-  doc = nlp_document_new (id, "", 0, NULL);
+  doc = nlp_document_new (where ? where : NAME, "", 0, NULL);
   nlp_document_set_error (doc, NULL, message);
   nlp_writer_format (req->writer, doc, out);
   nlp_document_unref (doc);
-  g_free (id);
   return out;
 }
 

@@ -49,6 +49,8 @@ if [ ! -f config.status ]; then
   "$src/configure" -q CC="$cc -fsanitize=fuzzer-no-link $san" CFLAGS="$cflags" \
     LDFLAGS="-Wl,-rpath,$rtdir"
 fi
+# a generated header first (make builds BUILT_SOURCES only for all/check)
+make -s core/writers/writer-html-css.h
 make -s -j"$jobs" core/libnlpipe.la
 # One by one: a stage that does not build costs only the chain target.
 for la in $(make -s print-fuzz-stages); do
@@ -63,6 +65,8 @@ for f in "$src"/tests/fuzz/fuzz-*.c; do
   # the JSON Lines fast path is private to the library: compiled in
   extra=
   [ "$name" = fuzz-jsonl-record ] && extra=$src/core/nlp-jsonl-record.c
+  # ... and so is the command's -o DIR mapping
+  [ "$name" = fuzz-output-path ] && extra="$src/core/cli/atomic-file.c -I$src/core/cli"
   echo "fuzz: linking tests/fuzz/$name"
   # shellcheck disable=SC2046,SC2086 # word splitting wanted
   $cc -fsanitize=fuzzer-no-link $san $cflags -I"$src/core" -I"$src/core/writers" -I"$build/core" \

@@ -181,7 +181,8 @@ fuzz_drain_reader (NlpReader *reader, NlpWriter *writer)
 
 /* One reader run over @data in @format.  The first byte picks the
  * options: bit 0 replace/reject invalid UTF-8, bit 1 a --max-doc-bytes
- * limit of (byte >> 2); the rest is the file. */
+ * limit of ((byte & 0x7f) >> 2), bit 7 a file rather than bytes in
+ * memory; the rest is the input. */
 static inline void
 fuzz_reader_one (NlpInputFormat format, const uint8_t *data, size_t size)
 {
@@ -196,9 +197,21 @@ fuzz_reader_one (NlpInputFormat format, const uint8_t *data, size_t size)
   if (size > 0)
     data++, size--;
   options.encoding = flags & 1 ? NLP_ENCODING_REPLACE : NLP_ENCODING_REJECT;
-  options.max_doc_bytes = flags & 2 ? flags >> 2 : 0;
-  inputs[0] = fuzz_file (data, size);
-  reader = nlp_reader_new (inputs, &options);
+  options.max_doc_bytes = flags & 2 ? (flags & 0x7f) >> 2 : 0;
+  if (flags & 0x80)
+    {
+      /* a file, opened and read as the command reads it */
+      inputs[0] = fuzz_file (data, size);
+      reader = nlp_reader_new (inputs, &options);
+    }
+  else
+    {
+      /* the same bytes in memory (as nlpipe serve reads a body): the
+       * same parser without the system calls, so many more runs */
+      GBytes *bytes = g_bytes_new_static (data, size);
+      reader = nlp_reader_new_for_bytes (bytes, "fuzz", &options);
+      g_bytes_unref (bytes);
+    }
   fuzz_drain_reader (reader, writer);
   nlp_reader_free (reader);
 }

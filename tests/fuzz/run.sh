@@ -8,7 +8,8 @@
 # inputs to FUZZ_BUILD_DIR/fuzz-crashes/TARGET/.  A crash is fixed, then its
 # input is copied to tests/fuzz/regress/TARGET/ so `make check` replays it.
 # TARGET is a name such as reader-text (default: every built target).
-# FUZZ_FLAGS adds libFuzzer flags (e.g. -jobs=2 -workers=2).
+# FUZZ_FLAGS adds libFuzzer flags (e.g. -jobs=2 -workers=2); inputs may be
+# FUZZ_MAX_LEN bytes (default 1 MB: deep nesting, long lines).
 set -u
 
 if [ $# -lt 1 ]; then
@@ -40,7 +41,7 @@ for t in $targets; do
   # here, memcheck (make valgrind-check) looks for leaks.
   # shellcheck disable=SC2086
   ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} \
-    "$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
+    "$bin" -max_total_time="$seconds" -max_len="${FUZZ_MAX_LEN:-1048576}" -timeout=10 -rss_limit_mb=4096 \
       -print_final_stats=1 -artifact_prefix="$crashes/" ${FUZZ_FLAGS:-} \
       "$corpus" $seeds >"$log" 2>&1
   rc=$?
