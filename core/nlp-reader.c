@@ -8,6 +8,7 @@
 #include "nlp-reader-private.h"
 #include "nlp-jsonl-private.h"
 #include "nlp-utf8-private.h"
+#include "nlp-line-reader-private.h"
 #include "nlp-document-private.h"
 #include "nlp-error.h"
 
@@ -38,8 +39,8 @@ struct _NlpReader {
   GBytes     *jsonl_bytes;     /* what jsonl reads from when in memory */
   char       *jsonl_path;
   guint64     jsonl_line;
-  char       *line;
-  size_t      line_cap;
+  NlpLineReader lines;         /* reads jsonl with bounded memory */
+  char       *line;            /* the line being split (in lines' buffer) */
   gsize       line_rest;       /* unread part of line (after a lone CR) */
   gsize       line_rest_len;
   gboolean    blank_fails;     /* a blank line is a failure, not skipped */
@@ -120,6 +121,7 @@ close_jsonl (NlpReader *reader)
   if (reader->jsonl && reader->jsonl != stdin)
     fclose (reader->jsonl);
   reader->jsonl = NULL;
+  reader->lines.stream = NULL;
   g_clear_pointer (&reader->jsonl_bytes, g_bytes_unref);
   g_clear_pointer (&reader->jsonl_path, g_free);
   reader->line_rest_len = 0;
@@ -152,7 +154,7 @@ nlp_reader_unref (NlpReader *reader)
   if (reader->glob)
     g_pattern_spec_free (reader->glob);
   g_object_unref (reader->parser);
-  free (reader->line);
+  nlp__line_reader_clear (&reader->lines);
   g_free (reader->location);
   g_free (reader);
 }
@@ -784,30 +786,70 @@ out:
   return doc;
 }
 
+/* The most a JSON Lines line may hold under --max-doc-bytes LIMIT: its
+ * text may be written with \uXXXX escapes (6 bytes a character), and the
+ * id and the extra fields come with it.  0: no bound. */
+static gsize
+line_keep (const NlpReader *reader)
+{
+  gsize limit = reader->options.max_doc_bytes;
+
+  if (limit == 0 || limit > (G_MAXSIZE - (1 << 20)) / 6)
+    return 0;
+  return limit * 6 + (1 << 20);
+}
+
 /* The next line of the open JSON Lines stream, ended by LF, CR LF or a
  * lone CR (a raw CR cannot be inside a JSON string, so it always ends a
  * line): *line (in reader->line) and *len, its end included; FALSE at the
- * end of the stream. */
+ * end of the stream.  A line that is too long or cannot be held is read
+ * and dropped: TRUE with *line NULL and @error set. */
 static gboolean
-next_line (NlpReader *reader, char **line, gsize *len)
+next_line (NlpReader *reader, char **line, gsize *len, GError **error)
 {
   char *p, *cr;
   gsize used;
 
   if (reader->line_rest_len == 0)
     {
-      ssize_t n = getline (&reader->line, &reader->line_cap, reader->jsonl);
-      if (n < 0)
+      NlpLineStatus status;
+      gsize n = 0;
+
+      if (reader->lines.stream != reader->jsonl)
+        nlp__line_reader_init (&reader->lines, reader->jsonl);
+      status = nlp__line_reader_next (&reader->lines, line_keep (reader), &p, &n);
+      if (status == NLP_LINE_END || status == NLP_LINE_ERROR)
         return FALSE;
+      if (status != NLP_LINE_OK)
+        {
+          reader->jsonl_line++;
+          reader->input_pos += n;
+          if (status == NLP_LINE_TOO_LONG)
+            g_set_error (error, NLP_ERROR, NLP_ERROR_INPUT,
+                         "%s:%" G_GUINT64_FORMAT ": the record is %" G_GSIZE_FORMAT
+                         " bytes, over what --max-doc-bytes %" G_GSIZE_FORMAT
+                         " allows for a line (6 times the limit, plus 1 MiB); raise the"
+                         " limit or split the document", reader->jsonl_path,
+                         reader->jsonl_line, n, reader->options.max_doc_bytes);
+          else
+            g_set_error (error, NLP_ERROR, NLP_ERROR_INPUT,
+                         "%s:%" G_GUINT64_FORMAT ": the record is %" G_GSIZE_FORMAT
+                         " bytes, more than fits in memory; split the document or"
+                         " set --max-doc-bytes", reader->jsonl_path, reader->jsonl_line, n);
+          *line = NULL;
+          *len = 0;
+          return TRUE;
+        }
+      reader->line = p;
       reader->line_rest = 0;
-      reader->line_rest_len = (gsize) n;
+      reader->line_rest_len = n;
     }
   p = reader->line + reader->line_rest;
   used = reader->line_rest_len;
   cr = memchr (p, '\r', used);
   if (cr != NULL && (gsize) (cr + 1 - p) < used)
     {
-      /* CR LF ends the getline line; a lone CR ends one inside it */
+      /* CR LF ends the line; a lone CR ends one inside it */
       used = (gsize) (cr + 1 - p);
       if (cr[1] == '\n')
         used++;
@@ -828,8 +870,13 @@ next_record (NlpReader *reader, NlpDocument **doc, char **warning, GError **erro
   char *line;
   gsize len;
 
-  while (next_line (reader, &line, &len))
+  while (next_line (reader, &line, &len, error))
     {
+      if (line == NULL)
+        {
+          *doc = NULL;        /* a line too long to hold: @error says so */
+          return TRUE;
+        }
       while (len > 0 && g_ascii_isspace (line[len - 1]))
         len--;
       if (len == 0 && !reader->blank_fails)

@@ -43,9 +43,9 @@ tests_fuzz_replay_jsonl_record_SOURCES = $(FUZZ_REPLAY_SOURCES) tests/fuzz/fuzz-
 	tests/jsonl-reference.h
 tests_fuzz_replay_jsonl_record_CFLAGS = $(NLP_TEST_CFLAGS) -DFUZZ_TARGET='"jsonl-record"'
 tests_fuzz_replay_jsonl_record_LDADD = $(NLP_TEST_LIBS)
-# the -o DIR mapping is the command's (static in cli-output.c): compiled in
+# the -o DIR mapping is the command's (cli-output.c, its struct private): compiled in
 tests_fuzz_replay_output_path_SOURCES = $(FUZZ_REPLAY_SOURCES) tests/fuzz/fuzz-output-path.c \
-	core/cli/atomic-file.c
+	core/cli/atomic-file.c core/cli/cli-guard.c
 tests_fuzz_replay_output_path_CFLAGS = $(NLP_TEST_CFLAGS) -I$(top_srcdir)/core/cli \
 	-DFUZZ_TARGET='"output-path"'
 tests_fuzz_replay_output_path_LDADD = $(NLP_TEST_LIBS)

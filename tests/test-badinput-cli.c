@@ -102,6 +102,46 @@ Test (badcli, max_doc_bytes_bounds_the_reader)
   nlp_test_run_free (r);
 }
 
+/* A JSON Lines line of 300 MB under a 250 MB limit: getline(3) could not
+ * hold it and its failure looked like the end of the stream, so the good
+ * record after it was silently lost.  With --max-doc-bytes the line is
+ * read and dropped past 6 times the limit plus 1 MiB; without, it fails
+ * as out of memory.  The record after it is written either way. */
+static void
+long_line_fails_alone (const char *flags, const char *want)
+{
+  NlpTestRun *r;
+  char *cmd;
+
+  skip_under_sanitizers ();
+  cmd = g_strdup_printf (LIMIT (250000) "{ echo '{\"id\":\"a\",\"text\":\"First.\"}';"
+                         " printf '{\"id\":\"big\",\"text\":\"';"
+                         " head -c 300000000 /dev/zero | tr '\\0' a; echo '\"}';"
+                         " echo '{\"id\":\"c\",\"text\":\"Last.\"}'; }"
+                         " | \"$N\" %s -p tokenize -j 1 -f text --input-format=jsonl -", flags);
+  r = run_sh (cmd);
+  cr_assert_eq (r->status, 1, "status %d: %s", r->status, r->err);
+  assert_one_line (r, want);
+  cr_assert_not_null (strstr (r->out, "First."), "%s", r->out);
+  cr_assert_not_null (strstr (r->out, "Last."), "%s", r->out);
+  cr_assert_not_null (strstr (r->err, "3 documents read, 2 written, 1 failed"), "%s", r->err);
+  nlp_test_run_free (r);
+  g_free (cmd);
+}
+
+Test (badcli, max_doc_bytes_bounds_a_json_lines_line)
+{
+  long_line_fails_alone ("--max-doc-bytes 1000000",
+                         "nlpipe: stdin:2: the record is 300000023 bytes, over what "
+                         "--max-doc-bytes 1000000 allows for a line");
+}
+
+Test (badcli, a_json_lines_line_that_does_not_fit_fails_alone)
+{
+  long_line_fails_alone ("", "nlpipe: stdin:2: the record is 300000023 bytes, more than "
+                             "fits in memory; split the document or set --max-doc-bytes");
+}
+
 /* Documents that cannot be allocated fail alone, the next one is written:
  * a 3 GB (sparse) file under a 400 MB limit, and a 60 MB file of 30
  * million one-letter words, whose tokens do not fit (GLib aborted the run

@@ -15,7 +15,7 @@ layer_of () {
     nlpipe-stage.h|nlp-options*|nlp-stage-env*) echo contract ;;
     nlp-registry*|nlp-paths*) echo registry ;;
     nlp-chain-spec*|nlp-pipeline*|nlp-describe*) echo chain ;;
-    nlp-reader*|nlp-jsonl-*|writers/*) echo io ;;
+    nlp-reader*|nlp-jsonl-*|nlp-line-reader*|writers/*) echo io ;;
     nlp-runner*|nlp-processor*) echo run ;;
     nlpipe.h|nlp-types.*) echo api ;;
     cli/*) echo cli ;;

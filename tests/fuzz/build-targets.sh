@@ -66,7 +66,7 @@ for f in "$src"/tests/fuzz/fuzz-*.c; do
   extra=
   [ "$name" = fuzz-jsonl-record ] && extra=$src/core/nlp-jsonl-record.c
   # ... and so is the command's -o DIR mapping
-  [ "$name" = fuzz-output-path ] && extra="$src/core/cli/atomic-file.c -I$src/core/cli"
+  [ "$name" = fuzz-output-path ] && extra="$src/core/cli/atomic-file.c $src/core/cli/cli-guard.c -I$src/core/cli"
   echo "fuzz: linking tests/fuzz/$name"
   # shellcheck disable=SC2046,SC2086 # word splitting wanted
   $cc -fsanitize=fuzzer-no-link $san $cflags -I"$src/core" -I"$src/core/writers" -I"$build/core" \

@@ -1,7 +1,7 @@
 /* fuzz-output-path.c — libFuzzer target: the -o DIR path mapping, from
  * an input item's name (as nlp_reader_get_item_name gives it) to its
- * output file (dest_path in core/cli/cli-output.c, compiled in here: it
- * is static).  Input: byte 0 bit 0 = a stream item (.jsonl extension);
+ * output file (cli_output_dir_dest in core/cli/cli-output.c, compiled in
+ * here with the struct it reads, which is private to that file).  Input: byte 0 bit 0 = a stream item (.jsonl extension);
  * the rest "DIR\nNAME" (no newline: DIR is "out").
  *
  * Checked: the file is DIR, a separator, then NAME with its extension
@@ -60,7 +60,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       g_free (input);
       return 0;
     }
-  path = dest_path (&o, name, is_stream);
+  path = cli_output_dir_dest (&o, name, is_stream);
   dir = g_strdup (o.dir);
   while (strlen (dir) > 1 && g_str_has_suffix (dir, G_DIR_SEPARATOR_S))
     dir[strlen (dir) - 1] = '\0';
