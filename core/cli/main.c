@@ -135,6 +135,24 @@ suggest_command (int argc, char **argv)
   return FALSE;
 }
 
+/* Runs the command named by argv[1] (a run when it names none). */
+static int
+dispatch (int argc, char **argv)
+{
+  if (argc >= 2)
+    {
+      if (strcmp (argv[1], "list") == 0)
+        return nlp__cli_list (argc - 1, argv + 1);
+      if (strcmp (argv[1], "info") == 0)
+        return nlp__cli_info (argc - 1, argv + 1);
+      if (strcmp (argv[1], "check") == 0)
+        return nlp__cli_check (argc - 1, argv + 1);
+      if (strcmp (argv[1], "serve") == 0)
+        return nlp__cli_serve (argc - 1, argv + 1);
+    }
+  return nlp__cli_run (argc, argv);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -154,27 +172,17 @@ main (int argc, char **argv)
     if (at > 1)
       {
         char **moved = g_new0 (char *, argc + 1);
-        int n = 0;
+        int n = 0, rc;
         moved[n++] = argv[0];
         moved[n++] = argv[at];
         for (int i = 1; i < argc; i++)
           if (i != at && !((strcmp (argv[i], "-q") == 0 || strcmp (argv[i], "--quiet") == 0)
                            && strcmp (argv[at], "serve") != 0 && i < at))
             moved[n++] = argv[i];
-        argc = n;
-        argv = moved;          /* lives as long as the program */
+        rc = dispatch (n, moved);
+        g_free (moved);
+        return rc;
       }
   }
-  if (argc >= 2)
-    {
-      if (strcmp (argv[1], "list") == 0)
-        return nlp__cli_list (argc - 1, argv + 1);
-      if (strcmp (argv[1], "info") == 0)
-        return nlp__cli_info (argc - 1, argv + 1);
-      if (strcmp (argv[1], "check") == 0)
-        return nlp__cli_check (argc - 1, argv + 1);
-      if (strcmp (argv[1], "serve") == 0)
-        return nlp__cli_serve (argc - 1, argv + 1);
-    }
-  return nlp__cli_run (argc, argv);
+  return dispatch (argc, argv);
 }

@@ -325,7 +325,10 @@ cmd_eval (int argc, char **argv)
     return fail (error);
   samples = read_tsv (argv[1], &error);
   if (samples == NULL)
-    return fail (error);
+    {
+      lang_model_free (m);
+      return fail (error);
+    }
   opt.min_letters = (guint) MAX (min_letters, 0);
   opt.min_confidence = min_confidence;
   if (only != NULL)

@@ -43,7 +43,10 @@ misbehave_model_free (gpointer data)
   g_free (m);
 }
 
-static int *volatile nowhere;   /* NULL, and the compiler cannot know it */
+/* an address no process maps (the first page), which the compiler cannot
+ * know: not NULL, so that UBSan lets the store fault instead of reporting
+ * a null store */
+static int *volatile nowhere = (int *) 64;
 static volatile int sink;
 
 /* 1 KiB of stack per level, @depth levels: far more than any stack */
