@@ -16,12 +16,7 @@
 # libstdc++ before the ASan runtime in the library list and ASan refuses
 # to start.
 #
-# Environment: FUZZ_CC (default clang), FUZZ_JOBS (make -j, default 2),
-# FUZZ_SANITIZE (default address,undefined; "undefined" builds a target
-# several times faster, for long runs that count executions: crashes,
-# UBSan's findings and the targets' own checks still stop it, and what it
-# finds is replayed under ASan by make check's sanitizer run).  Use a
-# FUZZ_BUILD_DIR of its own for each setting.
+# Environment: FUZZ_CC (default clang), FUZZ_JOBS (make -j, default 2).
 set -eu
 
 if [ $# -ne 2 ]; then
@@ -44,8 +39,7 @@ if [ ! -e "$libfuzzer" ]; then
   echo "$0: no $libfuzzer; apt-get install libclang-rt-14-dev" >&2
   exit 1
 fi
-sanitize=${FUZZ_SANITIZE:-address,undefined}
-san="-fsanitize=$sanitize -fno-sanitize-recover=undefined -shared-libsan"
+san="-fsanitize=address,undefined -fno-sanitize-recover=undefined -shared-libsan"
 cflags="-g -O1 -fno-omit-frame-pointer"
 
 cd "$build"
