@@ -25,6 +25,10 @@ const NlpAccess *const *nlp__document_access_slot (NlpDocument *doc);
 /* Records a refused write (printf-style, the stage's name left out): the
  * first one is kept. */
 void      nlp__document_refuse (NlpDocument *doc, const char *format, ...) G_GNUC_PRINTF (2, 3);
+/* Whether a write was refused since the last nlp__document_take_violation:
+ * the running stage fails on the document, so what would grow for it need
+ * not be tried again (a column refused for memory is not retried per cell). */
+gboolean  nlp__document_refused (const NlpDocument *doc);
 /* Adds a warning with its @language (may be NULL): the core's own, for a
  * stage skipped for the document's language. */
 void      nlp__document_warn (NlpDocument *doc, const char *stage, const char *language,

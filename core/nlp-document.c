@@ -729,6 +729,12 @@ nlp__document_refuse (NlpDocument *doc, const char *format, ...)
   va_end (args);
 }
 
+gboolean
+nlp__document_refused (const NlpDocument *doc)
+{
+  return doc->violation != NULL;
+}
+
 char *
 nlp__document_take_violation (NlpDocument *doc)
 {

@@ -20,11 +20,34 @@
 
 void  nlp__out_grow (GString *out, gsize n);
 
+/* Running out of memory while writing a document's output.  Growth of a
+ * GString through nlp__out_reserve aborts, as GLib's does, unless the
+ * calling thread armed it: then a growth that cannot be had frees the
+ * buffer, marks @out failed and lets the writer go on into a scratch buffer
+ * whose contents are thrown away (what GLib's own appends add between two
+ * reservations fits there too).  Only one GString per thread is armed at a
+ * time; the JSON writer writes almost all of its output through
+ * nlp__out_reserve, so an armed document fails instead of the run. */
+void      nlp__out_arm    (GString *out);
+/* Disarms @out; TRUE when its growth failed (its contents are garbage). */
+gboolean  nlp__out_disarm (GString *out);
+/* A writer's own allocation for @out's document failed: an armed @out
+ * fails as above; any other aborts, as GLib does. */
+void      nlp__out_give_up (GString *out);
+/* (transfer full) an empty GString with room for @size bytes, or NULL when
+ * that much cannot be had. */
+GString  *nlp__out_try_new (gsize size);
+
+/* Room kept beyond a reservation, for the small pieces writers append
+ * with GLib's own functions between two reservations: they never grow the
+ * buffer themselves (GLib's growth aborts when memory runs out). */
+#define NLP_OUT_SLACK 4096
+
 /* Where to write at least @n more bytes of @out. */
 static inline char *
 nlp__out_reserve (GString *out, gsize n)
 {
-  if (G_UNLIKELY (out->len + n >= out->allocated_len))
+  if (G_UNLIKELY (out->len + n + NLP_OUT_SLACK >= out->allocated_len))
     nlp__out_grow (out, n);
   return out->str + out->len;
 }

@@ -1,15 +1,148 @@
 /* nlp-json-out.c — see nlp-json-out-private.h. */
 #include "nlp-json-out-private.h"
 
+/* the scratch buffer an armed GString writes into once it failed */
+#define SCRATCH_BYTES (1024 * 1024)
+
+typedef struct {
+  GString  *out;               /* the armed GString, or NULL */
+  gboolean  failed;
+} Armed;
+
+static void
+armed_free (gpointer p)
+{
+  g_free (p);
+}
+
+static GPrivate armed_key = G_PRIVATE_INIT (armed_free);
+
+static Armed *
+armed_get (void)
+{
+  Armed *a = g_private_get (&armed_key);
+
+  if (a == NULL)
+    {
+      a = g_new0 (Armed, 1);
+      g_private_set (&armed_key, a);
+    }
+  return a;
+}
+
+void
+nlp__out_arm (GString *out)
+{
+  Armed *a = armed_get ();
+
+  a->out = out;
+  a->failed = FALSE;
+}
+
+gboolean
+nlp__out_disarm (GString *out)
+{
+  Armed *a = armed_get ();
+  gboolean failed = a->out == out && a->failed;
+
+  a->out = NULL;
+  a->failed = FALSE;
+  return failed;
+}
+
+GString *
+nlp__out_try_new (gsize size)
+{
+  GString *out;
+  char *p = size < G_MAXSIZE ? g_try_malloc (size + 1) : NULL;
+
+  if (p == NULL)
+    return NULL;
+  out = g_string_new (NULL);
+  g_free (out->str);
+  out->str = p;
+  out->str[0] = '\0';
+  out->allocated_len = size + 1;
+  return out;
+}
+
+/* An armed @out whose growth failed: its memory goes back, and what the
+ * writer still writes goes to a scratch buffer of at least @n bytes. */
+static void
+fail (Armed *a, GString *out, gsize n)
+{
+  gsize size = MAX (n + NLP_OUT_SLACK + 1, (gsize) SCRATCH_BYTES);
+
+  g_free (out->str);
+  out->str = g_malloc (size);  /* if even this cannot be had: abort, as before */
+  out->allocated_len = size;
+  out->len = 0;
+  out->str[0] = '\0';
+  a->failed = TRUE;
+}
+
+void
+nlp__out_give_up (GString *out)
+{
+  Armed *a = g_private_get (&armed_key);
+
+  if (a == NULL || a->out != out)
+    g_error ("%s: out of memory", G_STRLOC);
+  if (!a->failed)
+    fail (a, out, 0);
+}
+
 void
 nlp__out_grow (GString *out, gsize n)
 {
-  gsize len = out->len;
+  Armed *a = g_private_get (&armed_key);
+  gsize len = out->len, want, size;
+  char *p;
 
-  /* g_string_set_size grows the buffer by doubling, as appends do */
-  g_string_set_size (out, len + n);
-  out->len = len;
-  out->str[len] = '\0';
+  if (a == NULL || a->out != out)
+    {
+      /* g_string_set_size grows the buffer by doubling, as appends do */
+      g_string_set_size (out, len + n + NLP_OUT_SLACK);
+      out->len = len;
+      out->str[len] = '\0';
+      return;
+    }
+  if (a->failed)
+    {
+      /* thrown away: the scratch buffer is written over from the start */
+      out->len = 0;
+      out->str[0] = '\0';
+      if (n + NLP_OUT_SLACK < out->allocated_len)
+        return;
+      fail (a, out, n);
+      return;
+    }
+  if (n >= G_MAXSIZE - len - NLP_OUT_SLACK - 1)
+    {
+      fail (a, out, 0);
+      return;
+    }
+  want = len + n + NLP_OUT_SLACK + 1;
+  /* doubling while small; then half as much again, so that a large
+   * output's buffer is at most 1.5 times its size */
+  if (out->allocated_len < 1024 * 1024)
+    size = MAX (want, 2 * out->allocated_len);
+  else
+    size = MAX (want, out->allocated_len + out->allocated_len / 2);
+  p = g_try_realloc (out->str, size);
+  /* short of memory: a little more, then just enough (each step leaves
+   * room for the next pieces, so that not every reservation tries again) */
+  if (p == NULL && size > want + 1024 * 1024)
+    p = g_try_realloc (out->str, size = want + 1024 * 1024);
+  if (p == NULL && size > want)
+    p = g_try_realloc (out->str, size = want);
+  if (p == NULL)
+    {
+      fail (a, out, n);
+      return;
+    }
+  out->str = p;
+  out->allocated_len = size;
 }
 
 const char nlp__digit_pairs[200] =

@@ -178,7 +178,7 @@ void
 nlp_layer_reserve (NlpLayer *layer, guint n_rows)
 {
   g_return_if_fail (layer != NULL);
-  if (n_rows > layer->cap_rows)
+  if (n_rows > layer->cap_rows && !nlp__document_refused (layer->doc))
     {
       /* a document too big for memory fails, not the run: the refusal
        * fails the stage on this document */
@@ -410,10 +410,16 @@ column_grow (NlpColumn *column)
    * added later still grow it geometrically, within the layer's room. */
   guint size = MAX (column->layer->n_rows,
                     MIN (column->len * 2 + 16, column->layer->cap_rows));
+  gpointer cells;
+  guint8 *set;
 
-  gpointer cells = g_try_realloc (column->cells, (gsize) size * column->elt);
-  guint8 *set = cells == NULL || column->type == NLP_COLUMN_STRING ? column->set
-                : g_try_realloc (column->set, size);
+  /* refused already (out of memory, say): the stage fails on this
+   * document; trying again for each of its cells took a system call each */
+  if (G_UNLIKELY (nlp__document_refused (column->layer->doc)))
+    return FALSE;
+  cells = g_try_realloc (column->cells, (gsize) size * column->elt);
+  set = cells == NULL || column->type == NLP_COLUMN_STRING ? column->set
+        : g_try_realloc (column->set, size);
 
   if (cells != NULL)
     column->cells = cells;

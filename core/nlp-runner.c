@@ -16,6 +16,8 @@
 #include "nlp-runner.h"
 #include "nlp-pipeline-private.h"
 #include "nlp-reader-private.h"
+#include "nlp-json-out-private.h"
+#include "nlp-writer-private.h"
 
 #define BATCH_DOCS   32
 #define BATCH_BYTES  (256 * 1024)
@@ -112,6 +114,51 @@ typedef struct {
   NlpPipelineWorker *pw;
 } Worker;
 
+/* Formats @job's document into job->out.  Out of memory for the output
+ * (the JSON text of a document is about 18 bytes per input byte) fails
+ * that document alone: under mark an error record stands for it. */
+static void
+format_job (Run *run, Job *job)
+{
+  gsize guess = job->bytes <= (G_MAXSIZE - 256) / 8 ? job->bytes * 8 + 256 : G_MAXSIZE;
+  const char *format = nlp__writer_get_class (run->writer)->name;
+  char *message;
+
+  job->out = nlp__out_try_new (guess);
+  if (job->out != NULL)
+    {
+      nlp__out_arm (job->out);
+      nlp_writer_format (run->writer, job->doc, job->out);
+      if (!nlp__out_disarm (job->out))
+        return;
+      g_string_free (job->out, TRUE);
+      job->out = NULL;
+    }
+  message = g_strdup_printf ("out of memory for its %s output (%" G_GSIZE_FORMAT
+                             " bytes of text); free memory, split the document "
+                             "or choose a smaller format", format, job->bytes);
+  if (job->message == NULL)
+    {
+      job->message = g_strdup_printf ("document '%s': %s", job->id, message);
+      job->error = g_error_new_literal (NLP_ERROR, NLP_ERROR_TOO_LARGE, job->message);
+    }
+  if (run->options->on_error == NLP_ON_ERROR_MARK)
+    {
+      /* the error record alone, with the document's id, and the stage's
+       * error if one failed on it */
+      NlpDocument *record = nlp_document_new (job->id, "", 0, NULL);
+      const char *stage = NULL;
+      const char *error = nlp_document_get_error (job->doc, &stage);
+
+      nlp_document_set_error (record, error ? stage : NULL, error ? error : message);
+      job->out = g_string_new (NULL);
+      nlp_writer_format (run->writer, record, job->out);
+      nlp_document_free (record);
+      job->marked = TRUE;
+    }
+  g_free (message);
+}
+
 static void
 process_job (Worker *w, Job *job)
 {
@@ -148,10 +195,7 @@ process_job (Worker *w, Job *job)
       job->language_skipped |= language != NULL;
     }
   if ((job->message == NULL || job->marked) && !nlp_writer_is_null (run->writer))
-    {
-      job->out = g_string_sized_new (job->bytes * 8 + 256);
-      nlp_writer_format (run->writer, job->doc, job->out);
-    }
+    format_job (run, job);
   /* the document is done with: free it here, in parallel */
   g_clear_pointer (&job->doc, nlp_document_free);
 }

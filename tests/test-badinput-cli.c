@@ -175,6 +175,71 @@ Test (badcli, allocation_failure_fails_one_document)
   g_free (big);
 }
 
+/* A document whose output does not fit: 5 million one-letter words
+ * (tokenize needs ~240 MB of peak RSS for them, their JSON is 294 MB)
+ * under a 410 MB address-space limit (here tokenize fits from 380 MB,
+ * the outputs of every format from 450 MB, JSON's from 700 MB).  The writer's buffer could not grow and GLib aborted the run
+ * (exit 133); now that document fails in every format, the next one is
+ * written, and under mark an error record with its id stands for it. */
+static void
+put_words (void)
+{
+  GString *words = g_string_sized_new (10000001);
+
+  while (words->len < 10000000)
+    g_string_append (words, "a ");
+  g_free (put ("words.txt", words->str));
+  g_free (put ("small.txt", "Hello from Geneva."));
+  g_string_free (words, TRUE);
+}
+
+Test (badcli, output_that_does_not_fit_fails_one_document)
+{
+  static const char *const formats[] = { "json", "tsv", "text", "conllu", "html", "sentences" };
+
+  skip_under_sanitizers ();
+  put_words ();
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      char *cmd = g_strdup_printf (LIMIT (410000) "\"$N\" -p tokenize -j 1 -f %s words.txt "
+                                   "small.txt", formats[i]);
+      char *want = g_strdup_printf ("nlpipe: document 'words.txt': out of memory for its %s "
+                                    "output (10000000 bytes of text); free memory, split the "
+                                    "document or choose a smaller format\n", formats[i]);
+      NlpTestRun *r = run_sh (cmd);
+
+      cr_assert_eq (r->status, 1, "%s: status %d: %s", formats[i], r->status, r->err);
+      assert_one_line (r, want);
+      cr_assert_not_null (strstr (r->out, "Geneva"), "%s: %s", formats[i], r->out);
+      cr_assert_not_null (strstr (r->err, "2 documents read, 1 written, 1 failed"), "%s: %s",
+                          formats[i], r->err);
+      nlp_test_run_free (r);
+      g_free (want);
+      g_free (cmd);
+    }
+}
+
+Test (badcli, output_that_does_not_fit_is_an_error_record_under_mark)
+{
+  NlpTestRun *r;
+  char **lines;
+
+  skip_under_sanitizers ();
+  put_words ();
+  r = run_sh (LIMIT (450000) "\"$N\" -p tokenize -j 1 --on-error=mark words.txt small.txt");
+  cr_assert_eq (r->status, 1, "status %d: %s", r->status, r->err);
+  lines = g_strsplit (r->out, "\n", -1);
+  cr_assert_eq (g_strv_length (lines), 3, "%s", r->out);
+  cr_assert_not_null (strstr (lines[0], "\"id\":\"words.txt\""), "%s", lines[0]);
+  cr_assert_not_null (strstr (lines[0], "\"error\":{\"stage\":\"\",\"message\":\"out of "
+                                        "memory for its json output"), "%s", lines[0]);
+  cr_assert_not_null (strstr (lines[1], "Geneva"), "%s", lines[1]);
+  cr_assert_not_null (strstr (r->err, "2 documents read, 1 written, 1 failed (1 written with "
+                                      "an error record)"), "%s", r->err);
+  g_strfreev (lines);
+  nlp_test_run_free (r);
+}
+
 /* A 4 MB document through the default chain in 300 MB of address space
  * (the entity stage alone took ~100 bytes per input byte before it tagged
  * in windows). */

@@ -39,8 +39,12 @@ nlp__cell_memo_append (GString *out, const NlpCellMemo *m, const char *prefix,
   char *p = nlp__out_reserve (out, prefix_len + m->len);
 
   p = nlp__put_short (p, prefix, prefix_len);
-  /* after the reserve, which may move the buffer */
-  nlp__out_commit (out, nlp__put_short (p, out->str + m->start, m->len));
+  /* after the reserve, which may move the buffer; an output that failed
+   * for memory (nlp__out_arm) starts over in a scratch buffer, where what
+   * was recorded is gone and what is written is thrown away */
+  if (G_LIKELY (m->start + m->len <= out->len))
+    p = nlp__put_short (p, out->str + m->start, m->len);
+  nlp__out_commit (out, p);
 }
 
 #endif

@@ -52,13 +52,24 @@ is_field_column (const Words *w, const NlpColumn *c)
          || strcmp (nlp_column_get_name (c), "token") == 0;
 }
 
-/* The units of @tokens in order, with the words of @w. */
-static GArray *
-build_units (const NlpLayer *tokens, const Words *w)
+/* The units of a document, in order: at most one per token and word. */
+typedef struct {
+  Unit  *v;
+  guint  len;
+} Units;
+
+/* The units of @tokens in order, with the words of @w; FALSE when there is
+ * no memory for them. */
+static gboolean
+build_units (Units *units, const NlpLayer *tokens, const Words *w)
 {
-  GArray *units = g_array_new (FALSE, FALSE, sizeof (Unit));
   guint nt = nlp_layer_get_n_rows (tokens);
   guint nw = w->layer ? nlp_layer_get_n_rows (w->layer) : 0, k = 0, covered = 0;
+
+  units->len = 0;
+  units->v = g_try_new (Unit, (gsize) nt + nw);
+  if (units->v == NULL)
+    return FALSE;
 
   for (guint t = 0; t < nt; t++)
     {
@@ -77,7 +88,7 @@ build_units (const NlpLayer *tokens, const Words *w)
       if (k == first)
         {
           Unit u = { ts, te, t, NLP_NO_ROW, 1, TRUE, NULL, FALSE };
-          g_array_append_val (units, u);
+          units->v[units->len++] = u;
           continue;
         }
       for (guint i = first; i < k;)
@@ -91,25 +102,25 @@ build_units (const NlpLayer *tokens, const Words *w)
             n = (guint) MIN ((gint64) (k - i), nlp_column_get_int (w->mwt, i));
           u = (Unit) { nlp_layer_get_start (w->layer, i), nlp_layer_get_end (w->layer, i + n - 1),
                        t, i, n, first_unit, NULL, FALSE };
-          g_array_append_val (units, u);
+          units->v[units->len++] = u;
           covered = MAX (covered, u.end);
           first_unit = FALSE;
           i += n;
         }
     }
-  return units;
+  return TRUE;
 }
 
 /* The first unit that ends after @offset (units do not overlap). */
 static guint
-unit_after (const GArray *units, guint offset)
+unit_after (const Units *units, guint offset)
 {
   guint lo = 0, hi = units->len;
 
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
-      if (g_array_index (units, Unit, mid).end <= offset)
+      if (units->v[mid].end <= offset)
         lo = mid + 1;
       else
         hi = mid;
@@ -121,7 +132,7 @@ unit_after (const GArray *units, guint offset)
  * a unit is in a mention when they overlap; of nested or crossing
  * mentions the first in start order wins. */
 static void
-tag_units (GArray *units, const NlpLayer *entities)
+tag_units (Units *units, const NlpLayer *entities)
 {
   const NlpColumn *label = nlp_layer_get_column (entities, "label");
 
@@ -132,14 +143,14 @@ tag_units (GArray *units, const NlpLayer *entities)
       const char *lab = label ? nlp_column_get_string (label, e) : NULL;
       gboolean free_run = TRUE;
 
-      for (; b < units->len && g_array_index (units, Unit, b).start < MAX (ee, es + 1); b++)
-        free_run = free_run && g_array_index (units, Unit, b).tag_label == NULL;
+      for (; b < units->len && units->v[b].start < MAX (ee, es + 1); b++)
+        free_run = free_run && units->v[b].tag_label == NULL;
       if (!free_run || a == b)
         continue;
       for (guint u = a; u < b; u++)
         {
-          g_array_index (units, Unit, u).tag_label = lab && *lab ? lab : "ENT";
-          g_array_index (units, Unit, u).tag_begin = u == a;
+          units->v[u].tag_label = lab && *lab ? lab : "ENT";
+          units->v[u].tag_begin = u == a;
         }
     }
 }
@@ -383,7 +394,7 @@ conllu_format (const NlpWriterOptions *o, NlpDocument *doc, GString *out)
   NlpLayer *sentences = nlp_document_get_layer (doc, "sentence");
   NlpLayer *entities = nlp_document_get_layer (doc, "entity");
   GString *tmp;
-  GArray *units;
+  Units units_, *units = &units_;
   Words w;
   gsize len;
   const char *text = nlp_document_get_text (doc, &len);
@@ -393,7 +404,11 @@ conllu_format (const NlpWriterOptions *o, NlpDocument *doc, GString *out)
   if (tokens == NULL || nlp_layer_get_n_rows (tokens) == 0)
     return;
   words_init (&w, doc);
-  units = build_units (tokens, &w);
+  if (!build_units (units, tokens, &w))
+    {
+      nlp__out_give_up (out);    /* out of memory: the document fails */
+      return;
+    }
   if (entities != NULL)
     tag_units (units, entities);
   tmp = g_string_new (NULL);
@@ -402,7 +417,7 @@ conllu_format (const NlpWriterOptions *o, NlpDocument *doc, GString *out)
    * every sentence */
   for (guint u = 0; u < units->len;)
     {
-      guint us = g_array_index (units, Unit, u).start, sentence = NLP_NO_ROW;
+      guint us = units->v[u].start, sentence = NLP_NO_ROW;
       guint end = u, id = 1, block_start, block_end;
 
       while (s < ns && nlp_layer_get_end (sentences, s) <= us)
@@ -411,7 +426,7 @@ conllu_format (const NlpWriterOptions *o, NlpDocument *doc, GString *out)
         {
           sentence = s;
           while (end < units->len
-                 && g_array_index (units, Unit, end).start < nlp_layer_get_end (sentences, s))
+                 && units->v[end].start < nlp_layer_get_end (sentences, s))
             end++;
           block_start = nlp_layer_get_start (sentences, s);
           block_end = nlp_layer_get_end (sentences, s);
@@ -419,19 +434,19 @@ conllu_format (const NlpWriterOptions *o, NlpDocument *doc, GString *out)
       else
         {
           guint next = s < ns ? nlp_layer_get_start (sentences, s) : G_MAXUINT;
-          while (end < units->len && g_array_index (units, Unit, end).start < next)
+          while (end < units->len && units->v[end].start < next)
             end++;
           block_start = us;
-          block_end = g_array_index (units, Unit, end - 1).end;
+          block_end = units->v[end - 1].end;
         }
       put_comments (out, doc, ++n_block, text, block_start, block_end, sentences, sentence,
                     tmp);
       for (; u < end; u++)
-        put_unit (out, &g_array_index (units, Unit, u), &id, tokens, &w, text, len, tmp);
+        put_unit (out, &units->v[u], &id, tokens, &w, text, len, tmp);
       g_string_append_c (out, '\n');
     }
   g_string_free (tmp, TRUE);
-  g_array_free (units, TRUE);
+  g_free (units->v);
 }
 
 const NlpWriterClass nlp__writer_conllu = {

@@ -161,8 +161,11 @@ static Tag *
 bio_tags (const NlpLayer *tokens, const NlpLayer *entities)
 {
   guint nt = nlp_layer_get_n_rows (tokens);
-  Tag *tags = g_new0 (Tag, nt);
+  Tag *tags = g_try_new0 (Tag, nt);
   NlpColumn *label = nlp_layer_get_column (entities, "label");
+
+  if (tags == NULL)
+    return NULL;
 
   for (guint e = 0; e < nlp_layer_get_n_rows (entities); e++)
     {
@@ -294,7 +297,14 @@ tsv_format (const NlpWriterOptions *o, NlpDocument *doc, GString *out)
     {
       Col *col = &g_array_index (cols, Col, c);
       if (col->kind == COL_LABELS && col->layer != NULL && tokens != NULL)
-        col->tags = bio_tags (tokens, col->layer);
+        {
+          col->tags = bio_tags (tokens, col->layer);
+          if (col->tags == NULL && nt > 0)
+            {
+              nlp__out_give_up (out);  /* out of memory: the document fails */
+              nt = 0;
+            }
+        }
     }
 
   for (guint t = 0; t < nt; t++)
