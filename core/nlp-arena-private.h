@@ -20,10 +20,12 @@ typedef struct {
 void        nlp__arena_init  (NlpArena *arena);
 void        nlp__arena_clear (NlpArena *arena);   /* keeps one block */
 void        nlp__arena_free  (NlpArena *arena);
-/* Slow path: starts a block with room for @size bytes. */
+/* Slow path: starts a block with room for @size bytes; NULL when that
+ * memory cannot be had. */
 char       *nlp__arena_grow  (NlpArena *arena, gsize size);
 
-/* (transfer none) room for @len bytes, NUL-terminated after them. */
+/* (transfer none) room for @len bytes, NUL-terminated after them, or NULL
+ * when out of memory (the callers fail the document). */
 static inline char *
 nlp__arena_alloc (NlpArena *arena, gsize len)
 {
@@ -34,17 +36,21 @@ nlp__arena_alloc (NlpArena *arena, gsize len)
       p = arena->cur;
       arena->cur += len + 1;
     }
-  else
-    p = nlp__arena_grow (arena, len + 1);
+  else if (G_UNLIKELY (len >= G_MAXSIZE
+                       || (p = nlp__arena_grow (arena, len + 1)) == NULL))
+    return NULL;
   p[len] = '\0';
   return p;
 }
 
-/* (transfer none) a NUL-terminated copy of @len bytes of @s. */
+/* (transfer none) a NUL-terminated copy of @len bytes of @s, or NULL when
+ * out of memory. */
 static inline const char *
 nlp__arena_copy (NlpArena *arena, const char *s, gsize len)
 {
-  return memcpy (nlp__arena_alloc (arena, len), s, len);
+  char *p = nlp__arena_alloc (arena, len);
+
+  return G_LIKELY (p != NULL) ? memcpy (p, s, len) : NULL;
 }
 
 #endif

@@ -20,11 +20,14 @@ nlp__arena_grow (NlpArena *arena, gsize size)
     {
       /* a big string gets a block of its own, so the current block's free
        * space is not wasted */
-      p = g_malloc (size);
-      g_ptr_array_add (arena->blocks, p);
+      p = g_try_malloc (size);
+      if (p != NULL)
+        g_ptr_array_add (arena->blocks, p);
       return p;
     }
-  p = g_malloc (block);
+  p = g_try_malloc (block);
+  if (p == NULL)
+    return NULL;
   g_ptr_array_add (arena->blocks, p);
   arena->current = p;
   arena->cur = p + size;

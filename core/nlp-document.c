@@ -260,13 +260,25 @@ nlp_document_get_length (const NlpDocument *doc)
 const char *
 nlp_document_intern_len (NlpDocument *doc, const char *s, gsize len)
 {
-  return nlp__arena_copy (&doc->arena, s, len);
+  const char *p = nlp__arena_copy (&doc->arena, s, len);
+
+  if (G_UNLIKELY (p == NULL))
+    {
+      if (*nlp__document_access_slot (doc) == NULL)
+        g_error ("out of memory for a string of %" G_GSIZE_FORMAT " bytes", len);
+      /* the running stage fails on this document; it gets a string it
+       * can read meanwhile */
+      nlp__document_refuse (doc, "ran out of memory for a string of %" G_GSIZE_FORMAT
+                            " bytes; free memory or split the document", len);
+      return "";
+    }
+  return p;
 }
 
 const char *
 nlp_document_intern (NlpDocument *doc, const char *s)
 {
-  return s ? nlp__arena_copy (&doc->arena, s, strlen (s)) : NULL;
+  return s ? nlp_document_intern_len (doc, s, strlen (s)) : NULL;
 }
 
 void
@@ -632,6 +644,8 @@ nlp_document_get_attr_json_text (const NlpDocument *doc, guint i, gsize *len)
       GString *json = g_string_new (NULL);
       nlp__json_append_node (json, a->v.json);
       a->text = nlp__arena_copy (&((NlpDocument *) doc)->arena, json->str, json->len);
+      if (a->text == NULL)
+        g_error ("%s: out of memory for %" G_GSIZE_FORMAT " bytes", G_STRLOC, json->len);
       a->text_len = json->len;
       g_string_free (json, TRUE);
     }

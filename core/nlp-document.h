@@ -137,7 +137,8 @@ gsize        nlp_document_get_length (const NlpDocument *doc);
  * @s: (nullable): a string
  *
  * Copies @s into the document's arena, where it lives as long as the
- * document.
+ * document.  When a stage runs out of memory for the copy, it fails on the
+ * document and gets an empty string meanwhile.
  *
  * Returns: (transfer none) (nullable): the copy (%NULL for %NULL)
  */
@@ -148,7 +149,8 @@ const char  *nlp_document_intern     (NlpDocument *doc, const char *s);
  * @s: bytes
  * @len: how many
  *
- * Copies @len bytes of @s into the arena, adding a NUL.
+ * Copies @len bytes of @s into the arena, adding a NUL (out of memory:
+ * as nlp_document_intern()).
  *
  * Returns: (transfer none): the copy
  */

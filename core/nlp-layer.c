@@ -492,6 +492,18 @@ refuse_not_utf8 (NlpColumn *column, guint row)
     g_critical (NOT_UTF8, column->layer->name, column->name, row);
 }
 
+/* No memory for a string cell of @len bytes: the stage fails on the
+ * document. */
+static void
+refuse_no_memory (NlpColumn *column, gsize len)
+{
+  if (*column->running == NULL)
+    g_error ("out of memory for a string of %" G_GSIZE_FORMAT " bytes", len);
+  nlp__document_refuse (column->layer->doc, "ran out of memory for a string of %"
+                        G_GSIZE_FORMAT " bytes in column '%s.%s'; free memory or split the "
+                        "document", len, column->layer->name, column->name);
+}
+
 void
 nlp_column_set_string_len (NlpColumn *column, guint row, const char *value, gsize len)
 {
@@ -505,8 +517,16 @@ nlp_column_set_string_len (NlpColumn *column, guint row, const char *value, gsiz
     }
   if (G_UNLIKELY (!column_reserve (column, row)))
     return;
-  CELL (column, const char *, row) =
-    value ? nlp__arena_copy (column->layer->arena, value, len) : NULL;
+  if (value != NULL)
+    {
+      value = nlp__arena_copy (column->layer->arena, value, len);
+      if (G_UNLIKELY (value == NULL))
+        {
+          refuse_no_memory (column, len);
+          return;
+        }
+    }
+  CELL (column, const char *, row) = value;
 }
 
 char *
@@ -517,6 +537,11 @@ nlp_column_alloc_string (NlpColumn *column, guint row, gsize len)
   g_return_val_if_fail (column != NULL && column->type == NLP_COLUMN_STRING, NULL);
   g_return_val_if_fail (row < column->layer->n_rows, NULL);
   p = nlp__arena_alloc (column->layer->arena, len);
+  if (G_UNLIKELY (p == NULL))
+    {
+      refuse_no_memory (column, len);
+      return NULL;
+    }
   /* refused: the stage fills a buffer no cell points to */
   if (G_UNLIKELY (!may_write (column)))
     return p;

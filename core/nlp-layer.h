@@ -325,7 +325,9 @@ void         nlp_column_set_static_string (NlpColumn *column, guint row,
  * anything reads the cell, with UTF-8: like a static string it is not
  * checked (a fast path; nlp_column_set_string() checks).
  *
- * Returns: (transfer none): the buffer
+ * Returns: (transfer none) (nullable): the buffer, or %NULL when @len bytes
+ *   cannot be had: the stage then fails on the document, and may return
+ *   at once (what it writes is not kept)
  */
 char        *nlp_column_alloc_string (NlpColumn *column, guint row, gsize len);
 /**

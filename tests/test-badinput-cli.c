@@ -240,6 +240,26 @@ Test (badcli, output_that_does_not_fit_is_an_error_record_under_mark)
   nlp_test_run_free (r);
 }
 
+/* One word of 150 MB under a 250 MB limit: its norm (a lower-cased copy
+ * in the document's arena) cannot be had.  The arena's g_malloc aborted
+ * the run (exit 133); now tokenize fails on that document. */
+Test (badcli, a_string_cell_that_does_not_fit_fails_one_document)
+{
+  NlpTestRun *r;
+
+  skip_under_sanitizers ();
+  g_free (put ("small.txt", "Hello from Geneva."));
+  r = run_sh (LIMIT (250000) "head -c 150000000 /dev/zero | tr '\\0' A > word.txt && "
+                             "\"$N\" -p tokenize -j 1 -f text word.txt small.txt");
+  cr_assert_eq (r->status, 1, "status %d: %s", r->status, r->err);
+  assert_one_line (r, "nlpipe: document 'word.txt': stage 'tokenize': ran out of memory for a "
+                      "string of 150000000 bytes in column 'token.norm'; free memory or split "
+                      "the document\n");
+  cr_assert_not_null (strstr (r->out, "Hello from Geneva."), "%s", r->out);
+  cr_assert_not_null (strstr (r->err, "2 documents read, 1 written, 1 failed"), "%s", r->err);
+  nlp_test_run_free (r);
+}
+
 /* A 4 MB document through the default chain in 300 MB of address space
  * (the entity stage alone took ~100 bytes per input byte before it tagged
  * in windows). */

@@ -153,6 +153,9 @@ tokenize_process (gpointer data, NlpDocument *doc, GError **error)
           char *out = nlp_column_alloc_string (norm, row, n);
           guchar any = 0;
 
+          if (G_UNLIKELY (out == NULL))
+            continue;          /* out of memory: the document fails */
+
           for (gsize k = 0; k < n; k++)
             {
               guchar b = (guchar) s[k];
