@@ -123,6 +123,40 @@ Test (pos, auxiliaries_and_clitics_by_context)
   nlp_document_free (doc);
 }
 
+/* The Penn tags of punctuation by the spaces around it: straight quotes
+ * open or close, an unspaced hyphen is HYPH and a spaced one is not, a
+ * run of periods is "." at the end of a sentence and "," inside it.  The
+ * model alone tagged the closing quote of "best" as an opening one. */
+static char *
+punct_tags (const char *text)
+{
+  NlpDocument *doc = nlp_test_chain (CHAIN, text);
+  NlpLayer *words = nlp_document_get_layer (doc, "word");
+  NlpColumn *upos = nlp_layer_get_column (words, "upos");
+  NlpColumn *xpos = nlp_layer_get_column (words, "xpos");
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < nlp_layer_get_n_rows (words); i++)
+    if (strcmp (nlp_column_get_string (upos, i), "PUNCT") == 0)
+      {
+        gsize len;
+        const char *t = nlp_layer_get_text (words, i, &len);
+        g_string_append_printf (out, "%s%.*s/%s", out->len ? " " : "", (int) len, t,
+                                nlp_column_get_string (xpos, i));
+      }
+  nlp_document_free (doc);
+  return g_string_free (out, FALSE);
+}
+
+Test (pos, punctuation_tags_follow_the_spaces)
+{
+  char *t = punct_tags ("It is a well-known plan - or not... The \"best\" one, the "
+                        "\"last\" - so far ... is here.");
+
+  cr_expect_str_eq (t, "-/HYPH -/, .../. \"/`` \"/'' ,/, \"/`` \"/'' -/, .../, ./.");
+  g_free (t);
+}
+
 Test (pos, empty_document_has_an_empty_word_layer)
 {
   NlpDocument *doc = nlp_test_chain (CHAIN, "");

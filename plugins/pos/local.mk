@@ -11,6 +11,7 @@ plugins_pos_libpos_la_SOURCES = \
 	plugins/pos/pos-features.c plugins/pos/pos-features.h \
 	plugins/pos/pos-model.c plugins/pos/pos-model.h \
 	plugins/pos/pos-tagger.c plugins/pos/pos-tagger.h \
+	plugins/pos/pos-punct.c plugins/pos/pos-punct.h \
 	plugins/pos/pos-conllu.c plugins/pos/pos-conllu.h \
 	plugins/pos/pos-train.c plugins/pos/pos-train.h
 plugins_pos_libpos_la_CFLAGS = $(NLP_STAGE_CFLAGS) -O3

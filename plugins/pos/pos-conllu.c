@@ -42,7 +42,8 @@ pos_corpus_add_file (PosCorpus *corpus, const char *path, GError **error)
 {
   char *data;
   gsize size;
-  guint line_no = 0;
+  guint line_no = 0, range_last = 0;
+  gboolean range_space = TRUE;
   GError *local = NULL;
 
   if (!g_file_get_contents (path, &data, &size, &local))
@@ -67,6 +68,7 @@ pos_corpus_add_file (PosCorpus *corpus, const char *path, GError **error)
       if (*line == '\0')
         {
           end_sentence (corpus);
+          range_last = 0;
           continue;
         }
       if (*line == '#')
@@ -90,8 +92,15 @@ pos_corpus_add_file (PosCorpus *corpus, const char *path, GError **error)
           g_free (data);
           return FALSE;
         }
-      /* multiword token ranges and empty nodes carry no word of their own */
-      if (strchr (cols[0], '-') != NULL || strchr (cols[0], '.') != NULL)
+      /* multiword token ranges and empty nodes carry no word of their own;
+       * a range says whether a space follows its last word */
+      if (strchr (cols[0], '-') != NULL)
+        {
+          range_last = (guint) g_ascii_strtoull (strchr (cols[0], '-') + 1, NULL, 10);
+          range_space = strstr (cols[9], "SpaceAfter=No") == NULL;
+          continue;
+        }
+      if (strchr (cols[0], '.') != NULL)
         continue;
       if (*cols[1] == '\0')
         {
@@ -106,7 +115,14 @@ pos_corpus_add_file (PosCorpus *corpus, const char *path, GError **error)
           g_string_chunk_insert_const (corpus->strings, cols[3]),
           g_string_chunk_insert_const (corpus->strings, cols[4]),
           (guint32) strlen (cols[1]),
+          strstr (cols[9], "SpaceAfter=No") == NULL,
         };
+        guint id = (guint) g_ascii_strtoull (cols[0], NULL, 10);
+
+        if (id < range_last)
+          w.space_after = FALSE;
+        else if (id == range_last)
+          w.space_after = range_space;
         g_array_append_val (corpus->words, w);
       }
     }

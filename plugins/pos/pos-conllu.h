@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 typedef struct {
   const char *form, *lemma, *upos, *xpos;   /* owned by the corpus */
   guint32     form_len;
+  guint8      space_after;  /* no SpaceAfter=No (a word inside a multiword
+                               token has none; its last one the token's) */
 } PosGoldWord;
 
 typedef struct {

@@ -11,6 +11,7 @@
 #include <string.h>
 #include "pos-train.h"
 #include "pos-features.h"
+#include "pos-punct.h"
 #include "pos-tagger.h"
 #include "pos-text.h"
 #include "nlp-error.h"
@@ -627,8 +628,11 @@ pos_evaluate (const PosModel *model, const PosLexicon *lexicon, const PosCorpus 
   PosTagger *tagger = pos_tagger_new (model, lexicon);
   const char **text = NULL;
   guint32 *len = NULL;
-  guint8 *out = NULL;
+  guint8 *out = NULL, *space = NULL;
   guint cap = 0;
+  PosPunct punct;
+
+  pos_punct_init (&punct, model);
 
   for (guint s = 0; s < pos_corpus_n_sentences (corpus); s++)
     {
@@ -642,14 +646,17 @@ pos_evaluate (const PosModel *model, const PosLexicon *lexicon, const PosCorpus 
           text = g_renew (const char *, text, cap);
           len = g_renew (guint32, len, cap);
           out = g_renew (guint8, out, cap);
+          space = g_renew (guint8, space, cap);
         }
       for (guint i = 0; i < n; i++)
         {
           text[i] = w[i].form;
           len[i] = w[i].form_len;
+          space[i] = w[i].space_after;
         }
       info = pos_tagger_prepare (tagger, text, len, n);
       pos_tagger_tag (tagger, info, n, out);
+      pos_punct_fix (&punct, text, len, space, n, out);
       for (guint i = 0; i < n; i++)
         {
           gboolean u = strcmp (model->upos[out[i]], w[i].upos) == 0;
@@ -668,6 +675,7 @@ pos_evaluate (const PosModel *model, const PosLexicon *lexicon, const PosCorpus 
   g_free (text);
   g_free (len);
   g_free (out);
+  g_free (space);
   pos_tagger_free (tagger);
 }
 

@@ -13,6 +13,7 @@
 #include "nlpipe-stage.h"
 #include "pos-lexicon.h"
 #include "pos-model.h"
+#include "pos-punct.h"
 #include "pos-tagger.h"
 #include "pos-words.h"
 
@@ -52,6 +53,7 @@ typedef struct {
   PosLexicon *lexicon;
   GHashTable *abbrevs;         /* abbreviations written with their period */
   gboolean    split;
+  PosPunct    punct;
 } PosStage;
 
 typedef struct {
@@ -63,6 +65,7 @@ typedef struct {
   GArray    *text;             /* const char *: each word's bytes ... */
   GArray    *len;              /* guint32: ... and length */
   GArray    *label;            /* guint8 */
+  GArray    *space;            /* guint8: a space after the word (a sentence's) */
 } PosWorker;
 
 /* (transfer full) the lines of @path that are not comments, as a set. */
@@ -126,6 +129,8 @@ pos_model_new_cb (const NlpStageEnv *env, GError **error)
       s->upos[l] = literal_of (s->model->upos[l]);
       s->xpos[l] = literal_of (s->model->xpos[l]);
     }
+  if (s->model != NULL)
+    pos_punct_init (&s->punct, s->model);
   if (s->model == NULL || (path = data_path (env, "lexicon", "lexicon.tsv", error)) == NULL)
     goto fail;
   s->lexicon = pos_lexicon_load (path, error);
@@ -157,6 +162,7 @@ pos_worker_new (gpointer data, GError **error)
   w->text = g_array_new (FALSE, FALSE, sizeof (const char *));
   w->len = g_array_new (FALSE, FALSE, sizeof (guint32));
   w->label = g_array_new (FALSE, FALSE, sizeof (guint8));
+  w->space = g_array_new (FALSE, FALSE, sizeof (guint8));
   return w;
 }
 
@@ -172,6 +178,7 @@ pos_worker_free (gpointer data)
   g_array_unref (w->text);
   g_array_unref (w->len);
   g_array_unref (w->label);
+  g_array_unref (w->space);
   g_free (w);
 }
 
@@ -238,12 +245,23 @@ static void
 tag_words (PosWorker *w, guint a, guint b)
 {
   const PosWordInfo *info;
+  const NlpSpan *spans = &g_array_index (w->spans, NlpSpan, a);
+  guint8 *space;
 
   if (b <= a)
     return;
   info = pos_tagger_prepare (w->tagger, &g_array_index (w->text, const char *, a),
                              &g_array_index (w->len, guint32, a), b - a);
   pos_tagger_tag (w->tagger, info, b - a, &g_array_index (w->label, guint8, a));
+  /* quotes, hyphens and periods by the spaces around them */
+  g_array_set_size (w->space, b - a);
+  space = (guint8 *) (gpointer) w->space->data;
+  for (guint i = 0; i + 1 < b - a; i++)
+    space[i] = spans[i + 1].start > spans[i].end;
+  space[b - a - 1] = TRUE;
+  pos_punct_fix (&w->stage->punct, &g_array_index (w->text, const char *, a),
+                 &g_array_index (w->len, guint32, a), space, b - a,
+                 &g_array_index (w->label, guint8, a));
 }
 
 /* Cuts the document into sentences and the runs of tokens between them,
