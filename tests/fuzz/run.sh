@@ -8,8 +8,11 @@
 # inputs to FUZZ_BUILD_DIR/fuzz-crashes/TARGET/.  A crash is fixed, then its
 # input is copied to tests/fuzz/regress/TARGET/ so `make check` replays it.
 # TARGET is a name such as reader-text (default: every built target).
-# FUZZ_FLAGS adds libFuzzer flags (e.g. -jobs=2 -workers=2); inputs may be
-# FUZZ_MAX_LEN bytes (default 1 MB: deep nesting, long lines).
+# FUZZ_FLAGS adds libFuzzer flags; inputs may be FUZZ_MAX_LEN bytes
+# (default 1 MB: deep nesting, long lines).  FUZZ_WORKERS=N runs N fuzzers
+# of each target at once on its one corpus (each with its own seed, log
+# TARGET.N.log and -runs=FUZZ_RUNS/N when FUZZ_RUNS is set) and sums their
+# executions: one per core.
 set -u
 
 if [ $# -lt 1 ]; then
@@ -39,19 +42,37 @@ for t in $targets; do
   [ -d "$src/tests/fuzz/corpus/$t" ] && seeds=$src/tests/fuzz/corpus/$t
   # ASan's leak check at exit reports GLib's one-time allocations: off
   # here, memcheck (make valgrind-check) looks for leaks.
+  workers=${FUZZ_WORKERS:-1}
+  runs=
+  [ -n "${FUZZ_RUNS:-}" ] && runs=-runs=$((FUZZ_RUNS / workers))
+  pids=
+  for w in $(seq 1 "$workers"); do
+    wlog=$log
+    [ "$workers" -gt 1 ] && wlog=$build/fuzz-crashes/$t.$w.log
+    # shellcheck disable=SC2086
+    ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} \
+      "$bin" -max_total_time="$seconds" -max_len="${FUZZ_MAX_LEN:-1048576}" -timeout=10 \
+        -rss_limit_mb=4096 -print_final_stats=1 -seed="$w$$" $runs \
+        -artifact_prefix="$crashes/" ${FUZZ_FLAGS:-} "$corpus" $seeds >"$wlog" 2>&1 &
+    pids="$pids $!"
+  done
+  rc=0
+  for p in $pids; do
+    wait "$p" || rc=$?
+  done
+  logs=$log
+  [ "$workers" -gt 1 ] && logs=$(seq -f "$build/fuzz-crashes/$t.%g.log" 1 "$workers")
   # shellcheck disable=SC2086
-  ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} \
-    "$bin" -max_total_time="$seconds" -max_len="${FUZZ_MAX_LEN:-1048576}" -timeout=10 -rss_limit_mb=4096 \
-      -print_final_stats=1 -artifact_prefix="$crashes/" ${FUZZ_FLAGS:-} \
-      "$corpus" $seeds >"$log" 2>&1
-  rc=$?
-  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-  rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
+  execs=$(cat $logs | sed -n 's/^stat::number_of_executed_units: *//p' |
+          awk '{ s += $1 } END { if (NR) print s }')
+  # shellcheck disable=SC2086
+  rate=$(cat $logs | sed -n 's/^stat::average_exec_per_sec: *//p' |
+         awk '{ s += $1 } END { if (NR) print s }')
   n=$(find "$crashes" -type f | wc -l)
   printf '%-14s %12s %10s %8s\n' "$t" "${execs:-?}" "${rate:-?}" "$n"
   if [ $rc -ne 0 ] || [ "$n" -gt 0 ]; then
     status=1
-    echo "  see $log" >&2
+    echo "  see" $logs >&2
   fi
 done
 exit $status
