@@ -43,6 +43,15 @@ san="-fsanitize=address,undefined -fno-sanitize-recover=undefined -shared-libsan
 cflags="-g -O1 -fno-omit-frame-pointer"
 
 cd "$build"
+if [ ! -f config.status ] && [ -f "$src/config.status" ]; then
+  # autoconf refuses a VPATH build of a source tree configured in place
+  echo "$0: $src is configured in place (./configure there), and autoconf" \
+       "refuses a second, VPATH build of it; make distclean there and build out" \
+       "of tree (mkdir build && cd build && $src/configure && make fuzz), or give" \
+       "a clean copy: git clone $src COPY && (cd COPY && ./autogen.sh) &&" \
+       "sh COPY/tests/fuzz/build-targets.sh COPY $build" >&2
+  exit 1
+fi
 if [ ! -f config.status ]; then
   echo "fuzz: configuring $build"
   # The flags ride in CC so that libtool passes them to every link.
