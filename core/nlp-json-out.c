@@ -9,13 +9,7 @@ typedef struct {
   gboolean  failed;
 } Armed;
 
-static void
-armed_free (gpointer p)
-{
-  g_free (p);
-}
-
-static GPrivate armed_key = G_PRIVATE_INIT (armed_free);
+static GPrivate armed_key = G_PRIVATE_INIT (g_free);
 
 static Armed *
 armed_get (void)

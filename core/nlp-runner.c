@@ -121,7 +121,6 @@ static void
 format_job (Run *run, Job *job)
 {
   gsize guess = job->bytes <= (G_MAXSIZE - 256) / 8 ? job->bytes * 8 + 256 : G_MAXSIZE;
-  const char *format = nlp__writer_get_class (run->writer)->name;
   char *message;
 
   job->out = nlp__out_try_new (guess);
@@ -136,7 +135,8 @@ format_job (Run *run, Job *job)
     }
   message = g_strdup_printf ("out of memory for its %s output (%" G_GSIZE_FORMAT
                              " bytes of text); free memory, split the document "
-                             "or choose a smaller format", format, job->bytes);
+                             "or choose a smaller format",
+                             nlp__writer_get_class (run->writer)->name, job->bytes);
   if (job->message == NULL)
     {
       job->message = g_strdup_printf ("document '%s': %s", job->id, message);

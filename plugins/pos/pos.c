@@ -129,10 +129,9 @@ pos_model_new_cb (const NlpStageEnv *env, GError **error)
       s->upos[l] = literal_of (s->model->upos[l]);
       s->xpos[l] = literal_of (s->model->xpos[l]);
     }
-  if (s->model != NULL)
-    pos_punct_init (&s->punct, s->model);
   if (s->model == NULL || (path = data_path (env, "lexicon", "lexicon.tsv", error)) == NULL)
     goto fail;
+  pos_punct_init (&s->punct, s->model);
   s->lexicon = pos_lexicon_load (path, error);
   g_free (path);
   if (s->lexicon == NULL || (path = nlp_stage_env_find_data (env, "abbreviations.txt", error)) == NULL)
@@ -245,7 +244,7 @@ static void
 tag_words (PosWorker *w, guint a, guint b)
 {
   const PosWordInfo *info;
-  const NlpSpan *spans = &g_array_index (w->spans, NlpSpan, a);
+  const NlpSpan *spans;
   guint8 *space;
 
   if (b <= a)
@@ -254,6 +253,7 @@ tag_words (PosWorker *w, guint a, guint b)
                              &g_array_index (w->len, guint32, a), b - a);
   pos_tagger_tag (w->tagger, info, b - a, &g_array_index (w->label, guint8, a));
   /* quotes, hyphens and periods by the spaces around them */
+  spans = &g_array_index (w->spans, NlpSpan, a);
   g_array_set_size (w->space, b - a);
   space = (guint8 *) (gpointer) w->space->data;
   for (guint i = 0; i + 1 < b - a; i++)
